@@ -1,0 +1,43 @@
+import { DateTime, Duration } from 'luxon';
+import { isoInstant } from '../clock';
+import type { Actor, Deal, HistoryEntry } from './model';
+import { ok, refuse, type Result } from './result';
+import { withDueAt, type TimeRules } from './schedule';
+import { isTerminal } from './stages';
+
+/** Who acts and when. `zone` is the actor's time zone; "today" for close dates is their calendar date. */
+export interface ActionContext {
+  readonly actor: Actor;
+  readonly now: DateTime;
+  readonly zone?: string;
+}
+
+/** The response window of an inbound referral when the sender gives none (003: currently 14 days). */
+export const REFERRAL_WINDOW = Duration.fromObject({ days: 14 });
+/** Microsoft's window to decide whether to join a deal it was invited to (003). */
+export const MICROSOFT_WINDOW = Duration.fromObject({ days: 14 });
+
+export function todayFor(ctx: Pick<ActionContext, 'now' | 'zone'>): string {
+  return ctx.now.setZone(ctx.zone ?? 'utc').toISODate() as string;
+}
+
+export function entry(event: HistoryEntry['event'], ctx: Pick<ActionContext, 'actor' | 'now'>, extra?: Partial<HistoryEntry>): HistoryEntry {
+  return { event, at: isoInstant(ctx.now), by: ctx.actor, ...extra };
+}
+
+/** Every change stamps `updatedAt`, appends to the history and recomputes when the deal is next due. */
+export function changed(deal: Deal, ctx: Pick<ActionContext, 'actor' | 'now'>, rules: TimeRules, history: HistoryEntry[] = []): Deal {
+  return withDueAt({ ...deal, updatedAt: isoInstant(ctx.now), history: [...deal.history, ...history] }, rules);
+}
+
+/** Guard shared by every user action: a closed deal refuses any change, with the reason. */
+export function guardNotTerminal(deal: Deal): Result<void> {
+  return isTerminal(deal) ? refuse('deal_closed', { status: deal.status }) : ok(undefined);
+}
+
+/** Open = accepted or created and not yet closed; a received referral must be accepted first. */
+export function guardOpen(deal: Deal): Result<void> {
+  const closed = guardNotTerminal(deal);
+  if (!closed.ok) return closed;
+  return deal.status === 'open' ? ok(undefined) : refuse('not_open');
+}

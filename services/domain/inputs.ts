@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import {
+  Assessment,
+  CountryCode,
+  Customer,
+  DeclineReason,
+  HelpKind,
+  IsoDate,
+  Money,
+  Solution,
+  TeamMember,
+  TenantId,
+} from './model';
+
+/*
+ * What a seller types, as schemas. Card inputs arrive as strings, so numbers and booleans are read
+ * from strings here; empty strings mean "not given". Each schema that holds a close date is built
+ * for a given `today` (the seller's calendar date) because a close date in the past is refused.
+ */
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, 'v.tooLong').optional());
+const requiredText = (max: number) =>
+  z.preprocess(blankToUndefined, z.string('v.required').trim().min(1, 'v.required').max(max, 'v.tooLong'));
+
+/** A number typed into a card: "250000", "250 000" and 250000 all read as 250000. */
+export const AmountInput = z.preprocess((v) => {
+  if (typeof v !== 'string') return v;
+  const s = v.replace(/[\s_\u00a0\u202f]/g, '');
+  return s === '' ? undefined : /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : NaN;
+}, Money.shape.amount);
+
+export const MoneyInput = z.object({ amount: AmountInput, currency: Money.shape.currency });
+
+export const BooleanInput = z.preprocess((v) => (v === 'true' ? true : v === 'false' || v === '' || v === undefined ? false : v), z.boolean());
+
+export function closeDateOnOrAfter(today: string) {
+  return z.preprocess(blankToUndefined, IsoDate.refine((d) => d >= today, 'v.dateInPast'));
+}
+
+export const TeamInput = z.array(TeamMember).min(1, 'v.teamRequired');
+
+export const SolutionsInput = z.array(Solution).min(1, 'v.solutionRequired');
+
+export function acceptInput(today: string) {
+  return z.object({
+    name: requiredText(200),
+    value: MoneyInput,
+    closeDate: closeDateOnOrAfter(today),
+    notes: optionalText(4000),
+    crmId: optionalText(100),
+    campaignId: optionalText(100),
+    team: TeamInput,
+  });
+}
+export type AcceptInput = z.infer<ReturnType<typeof acceptInput>>;
+
+export const DeclineInput = z
+  .object({
+    reason: DeclineReason,
+    reasonText: optionalText(200),
+    notes: optionalText(4000),
+  })
+  .superRefine((d, ctx) => {
+    if (d.reason === 'other' && !d.reasonText) ctx.addIssue({ code: 'custom', path: ['reasonText'], message: 'v.reasonOther' });
+  });
+export type DeclineInput = z.infer<typeof DeclineInput>;
+
+/** Fields a seller may change on an open deal (003 "Accepted stage"); location is deliberately absent. */
+export function dealEditInput(today: string) {
+  return z
+    .object({
+      name: requiredText(200),
+      value: MoneyInput,
+      closeDate: closeDateOnOrAfter(today),
+      notes: optionalText(4000),
+      crmId: optionalText(100),
+      campaignId: optionalText(100),
+      team: TeamInput,
+      solutions: SolutionsInput,
+    })
+    .partial();
+}
+export type DealEditInput = z.infer<ReturnType<typeof dealEditInput>>;
+
+/** The per-partner fields of an invitation (003 "Partner to Partner (P2P) deal"). */
+export function invitationInput(today: string) {
+  return z.object({
+    partner: z.object({ tenantId: TenantId.optional(), name: requiredText(200) }),
+    closeDate: closeDateOnOrAfter(today),
+    value: MoneyInput,
+    notes: optionalText(4000),
+    team: z.array(TeamMember).default([]),
+    solutions: SolutionsInput,
+    helpWanted: optionalText(200),
+  });
+}
+export type InvitationInput = z.infer<ReturnType<typeof invitationInput>>;
+
+/** Everything the six creation steps collect (003 "Creating a Co-sell opportunity"). */
+export function dealDraftInput(today: string) {
+  return z.object({
+    customer: Customer,
+    name: requiredText(200),
+    location: CountryCode,
+    value: MoneyInput,
+    closeDate: closeDateOnOrAfter(today),
+    crmId: optionalText(100),
+    campaignId: optionalText(100),
+    notes: optionalText(4000),
+    team: TeamInput,
+    solutions: SolutionsInput,
+    assessment: Assessment.optional(),
+    help: HelpKind.default('none'),
+    microsoftMayView: BooleanInput.default(false),
+    invitations: z.array(invitationInput(today)).default([]),
+  });
+}
+export type DealDraftInput = z.infer<ReturnType<typeof dealDraftInput>>;

@@ -1,0 +1,362 @@
+import { z } from 'zod';
+import { DateTime } from 'luxon';
+import { COUNTRY_CODES } from './countries';
+
+/*
+ * The co-sell domain as data. Every record the stores keep is parsed with these schemas at the
+ * boundary, so every store returns the same shape. Messages of the form `v.<name>` are keys of the
+ * message catalog (services/i18n), never text shown as is.
+ */
+
+const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+export const TenantId = z.string().trim().min(1, 'v.required').max(128, 'v.tooLong');
+export const UserId = z.string().trim().min(1, 'v.required').max(256, 'v.tooLong');
+export const DealId = z.string().regex(/^D[0-9A-Z]{12}$/, 'v.dealId');
+
+/** ISO 3166-1 alpha-2, upper-cased on the way in. */
+export const CountryCode = z
+  .string('v.required')
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .refine((s) => COUNTRY_CODES.has(s), 'v.country');
+
+/** ISO 4217, upper-cased on the way in. */
+export const CurrencyCode = z
+  .string('v.required')
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .refine((s) => CURRENCIES.has(s), 'v.currency');
+
+/** A calendar date, `yyyy-MM-dd`. */
+export const IsoDate = z
+  .string('v.required')
+  .trim()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s).isValid, 'v.date');
+
+/** An instant, ISO-8601 with offset; stored normalised to UTC. */
+export const IsoInstant = z
+  .string('v.required')
+  .trim()
+  .refine((s) => /T/.test(s) && DateTime.fromISO(s, { setZone: true }).isValid, 'v.dateTime')
+  .transform((s) => DateTime.fromISO(s, { setZone: true }).toUTC().toISO() as string);
+
+export const Email = z.string('v.required').trim().max(320, 'v.tooLong').pipe(z.email('v.email'));
+/** Phone numbers are free-form across countries; we insist on something dialable. */
+export const Phone = z
+  .string('v.required')
+  .trim()
+  .regex(/^\+?[0-9 ()./-]{5,32}$/, 'v.phone')
+  .refine((s) => (s.match(/[0-9]/g) ?? []).length >= 5, 'v.phone');
+export const Duns = z.string().trim().regex(/^\d{9}$/, 'v.duns');
+
+const text = (max: number) => z.string('v.required').trim().min(1, 'v.required').max(max, 'v.tooLong');
+const optionalText = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max, 'v.tooLong').optional());
+
+export const Money = z.object({
+  amount: z
+    .number({ error: (issue) => (issue.input === undefined ? 'v.required' : 'v.number') })
+    .min(0, 'v.nonNegative')
+    .max(1e15, 'v.tooLarge'),
+  currency: CurrencyCode,
+});
+export type Money = z.infer<typeof Money>;
+
+/** Who did something. `user` is a member of the organization (Entra object id). */
+export const Actor = z.object({
+  kind: z.enum(['user', 'system', 'microsoft', 'partner']),
+  id: z.string().optional(),
+  name: z.string(),
+});
+export type Actor = z.infer<typeof Actor>;
+export const SYSTEM: Actor = { kind: 'system', name: 'Co-sell bot' };
+
+// ---------- organization, members, roles (003) ----------
+
+/**
+ * `globalAdmin`: referral admin with global scope; `admin`: referral admin; both see every deal of
+ * the organization. `user`: referral user, sees a deal only when on its team and its location is in
+ * their scope.
+ */
+export const Role = z.enum(['globalAdmin', 'admin', 'user']);
+export type Role = z.infer<typeof Role>;
+
+export const Member = z.object({
+  tenantId: TenantId,
+  userId: UserId,
+  name: z.string().max(256),
+  email: z.string().max(320).optional(),
+  role: Role,
+  locationScopes: z.array(CountryCode).default([]),
+  locale: z.string().max(35).optional(),
+  timeZone: z.string().max(64).optional(),
+  /** True while the bot is installed for this member (we can reach them proactively). */
+  installed: z.boolean().default(true),
+  joinedAt: IsoInstant,
+  updatedAt: IsoInstant,
+});
+export type Member = z.infer<typeof Member>;
+
+export const IncentiveProgram = z.enum(['azureIpCoSell', 'bizAppsPremium', 'bizAppsStandard']);
+export type IncentiveProgram = z.infer<typeof IncentiveProgram>;
+
+/** Kinds of solution on a deal (003 "Add solution(s)"). */
+export const SolutionKind = z.enum(['own', 'microsoft', 'thirdParty', 'assessment']);
+export type SolutionKind = z.infer<typeof SolutionKind>;
+
+export const Solution = z.object({
+  kind: SolutionKind,
+  id: z.string().max(128).optional(),
+  name: text(200),
+  publisher: optionalText(200),
+  incentive: IncentiveProgram.optional(),
+});
+export type Solution = z.infer<typeof Solution>;
+
+export const Organization = z.object({
+  tenantId: TenantId,
+  name: text(200),
+  /** The co-sell ready solutions this organization publishes ("my company's solutions"). */
+  solutions: z.array(Solution).default([]),
+  /** Vetted by the solution assessments business team: may create solution assessment deals. */
+  assessmentVetted: z.boolean().default(false),
+  createdAt: IsoInstant,
+  updatedAt: IsoInstant,
+});
+export type Organization = z.infer<typeof Organization>;
+
+// ---------- deals ----------
+
+export const DealDirection = z.enum(['inbound', 'outbound']);
+export type DealDirection = z.infer<typeof DealDirection>;
+
+export const DealType = z.enum(['coSell', 'p2p', 'private', 'partnerLed', 'solutionAssessment']);
+export type DealType = z.infer<typeof DealType>;
+
+/** Lifecycle state. `open` covers Created/Accepted and every sales stage before Won or Lost. */
+export const DealStatus = z.enum(['received', 'open', 'won', 'lost', 'declined', 'expired']);
+export type DealStatus = z.infer<typeof DealStatus>;
+
+export const SalesStage = z.enum(['created', 'accepted', 'qualified', 'developed', 'proposed', 'negotiated', 'won']);
+export type SalesStage = z.infer<typeof SalesStage>;
+
+/** Solution-assessment stages (our choice; the seeds do not list them). Marked in order, all mandatory. */
+export const AssessmentStage = z.enum(['engaged', 'discovery', 'analysis', 'findingsPresented']);
+export type AssessmentStage = z.infer<typeof AssessmentStage>;
+
+/** "Identify the kind of help that you need from Microsoft"; `none` is the default answer. */
+export const HelpKind = z.enum([
+  'none',
+  'technicalPresales',
+  'solutionArchitecture',
+  'proofOfConcept',
+  'pricingAndDealStructure',
+  'customerIntroduction',
+  'businessValue',
+  'postSales',
+  'other',
+]);
+export type HelpKind = z.infer<typeof HelpKind>;
+
+export const DeclineReason = z.enum([
+  'notAFit',
+  'noCapacity',
+  'customerNotReachable',
+  'duplicate',
+  'outsideLocation',
+  'budgetOrTiming',
+  'other',
+]);
+export type DeclineReason = z.infer<typeof DeclineReason>;
+
+export const Contact = z.object({
+  name: text(200),
+  phone: Phone,
+  email: Email,
+});
+export type Contact = z.infer<typeof Contact>;
+
+/** A team member: name, phone and email are all mandatory (003 "Add team members"). */
+export const TeamMember = Contact.extend({ userId: UserId.optional() });
+export type TeamMember = z.infer<typeof TeamMember>;
+
+/** The customer's main contact is optional and each of its fields too; needed only when Microsoft is invited. */
+export const CustomerContact = z.object({
+  name: optionalText(200),
+  phone: z.preprocess((v) => (v === '' ? undefined : v), Phone.optional()),
+  email: z.preprocess((v) => (v === '' ? undefined : v), Email.optional()),
+});
+export type CustomerContact = z.infer<typeof CustomerContact>;
+
+export const Customer = z.object({
+  name: text(200),
+  country: CountryCode,
+  city: optionalText(120),
+  duns: z.preprocess((v) => (v === '' ? undefined : v), Duns.optional()),
+  /** Main contact first; inbound referrals may carry more of the customer's people. */
+  contacts: z.array(CustomerContact).default([]),
+  /** The partner confirmed it has the customer's consent to share the contact with Microsoft. */
+  contactConsent: z.boolean().default(false),
+});
+export type Customer = z.infer<typeof Customer>;
+
+export const Assessment = z.object({
+  type: text(120),
+  location: CountryCode,
+});
+export type Assessment = z.infer<typeof Assessment>;
+
+export const MicrosoftStatus = z.enum(['notInvited', 'invited', 'engaged', 'declined', 'noResponse']);
+export type MicrosoftStatus = z.infer<typeof MicrosoftStatus>;
+
+/** Microsoft's side of the deal. `respondBy` is the end of its 14-day window to decide (003). */
+export const MicrosoftEngagement = z.object({
+  helpWanted: HelpKind.default('none'),
+  canView: z.boolean().default(false),
+  status: MicrosoftStatus.default('notInvited'),
+  invitedAt: IsoInstant.optional(),
+  respondBy: IsoInstant.optional(),
+  respondedAt: IsoInstant.optional(),
+  /** Microsoft itself marked the deal won (one way to make a co-sell deal eligible for registration). */
+  markedWon: z.boolean().default(false),
+});
+export type MicrosoftEngagement = z.infer<typeof MicrosoftEngagement>;
+
+export const InvitationStatus = z.enum(['pending', 'accepted', 'declined', 'expired']);
+export type InvitationStatus = z.infer<typeof InvitationStatus>;
+
+/** One invited partner with the fields 003 asks for. */
+export const PartnerInvitation = z.object({
+  id: z.string().min(1).max(64),
+  partner: z.object({ tenantId: TenantId.optional(), name: text(200) }),
+  closeDate: IsoDate,
+  value: Money,
+  notes: optionalText(4000),
+  team: z.array(TeamMember).default([]),
+  solutions: z.array(Solution).min(1, 'v.solutionRequired'),
+  helpWanted: optionalText(200),
+  status: InvitationStatus.default('pending'),
+  invitedAt: IsoInstant,
+  invitedBy: Actor,
+  respondedAt: IsoInstant.optional(),
+  reason: optionalText(200),
+  /** The invited organization's own deal, when it uses this deployment. */
+  remoteDealId: z.string().optional(),
+});
+export type PartnerInvitation = z.infer<typeof PartnerInvitation>;
+
+export const Sender = z.object({
+  type: z.enum(['Microsoft', 'Partner']),
+  organizationName: text(200),
+  name: optionalText(200),
+  email: z.preprocess((v) => (v === '' ? undefined : v), Email.optional()),
+  /** Set when the sending organization uses this deployment. */
+  tenantId: TenantId.optional(),
+});
+export type Sender = z.infer<typeof Sender>;
+
+/** Where an inbound referral came from and its response window. */
+export const InboundOrigin = z.object({
+  externalId: z.string().min(1).max(128),
+  engagementId: z.string().max(128).optional(),
+  sender: Sender,
+  inviteContext: z.object({ notes: optionalText(4000), helpWanted: optionalText(200) }).default({}),
+  receivedAt: IsoInstant,
+  expiresAt: IsoInstant,
+  /** Reminder lead times (ISO durations) already sent or deliberately skipped. */
+  remindersDone: z.array(z.string()).default([]),
+  /** For a P2P invitation inside this deployment: the inviter's deal and invitation. */
+  inviterDealId: z.string().optional(),
+  invitationId: z.string().optional(),
+});
+export type InboundOrigin = z.infer<typeof InboundOrigin>;
+
+export const ReferralResponse = z.object({
+  action: z.enum(['accepted', 'declined']),
+  at: IsoInstant,
+  by: Actor,
+  reason: DeclineReason.optional(),
+  reasonText: optionalText(200),
+  notes: optionalText(4000),
+});
+export type ReferralResponse = z.infer<typeof ReferralResponse>;
+
+export const HistoryEvent = z.enum([
+  'received',
+  'created',
+  'accepted',
+  'declined',
+  'expired',
+  'stage',
+  'assessmentStage',
+  'won',
+  'lost',
+  'edited',
+  'microsoftInvited',
+  'microsoftResponded',
+  'microsoftCanView',
+  'partnerInvited',
+  'partnerResponded',
+  'registration',
+]);
+export type HistoryEvent = z.infer<typeof HistoryEvent>;
+
+export const HistoryEntry = z.object({
+  event: HistoryEvent,
+  at: IsoInstant,
+  by: Actor,
+  /** The stage reached, for `stage`/`assessmentStage`; a short detail for other events. */
+  stage: z.string().optional(),
+  detail: z.string().max(400).optional(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const RegistrationStatus = z.enum(['submitted', 'inReview', 'actionRequired', 'validated']);
+export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
+
+export const Registration = z.object({
+  status: RegistrationStatus,
+  submittedAt: IsoInstant,
+  submittedBy: Actor,
+  updatedAt: IsoInstant,
+  note: optionalText(1000),
+});
+export type Registration = z.infer<typeof Registration>;
+
+/** One organization's side of an engagement. */
+export const Deal = z.object({
+  id: DealId,
+  tenantId: TenantId,
+  direction: DealDirection,
+  status: DealStatus,
+  name: text(200),
+  /** The referral's location scope; never editable after creation. */
+  location: CountryCode,
+  value: Money,
+  closeDate: IsoDate,
+  crmId: optionalText(100),
+  campaignId: optionalText(100),
+  notes: optionalText(4000),
+  customer: Customer,
+  team: z.array(TeamMember).default([]),
+  solutions: z.array(Solution).default([]),
+  assessment: Assessment.optional(),
+  salesStage: SalesStage.optional(),
+  /** The last solution-assessment stage completed (stages are completed in order). */
+  assessmentStage: AssessmentStage.optional(),
+  microsoft: MicrosoftEngagement,
+  invitations: z.array(PartnerInvitation).default([]),
+  inbound: InboundOrigin.optional(),
+  response: ReferralResponse.optional(),
+  lostReason: optionalText(200),
+  history: z.array(HistoryEntry).default([]),
+  favoritedBy: z.array(UserId).default([]),
+  registration: Registration.optional(),
+  createdAt: IsoInstant,
+  createdBy: Actor,
+  updatedAt: IsoInstant,
+  /** The next instant a time rule applies to this deal (reminder, expiry, Microsoft's window); indexed. */
+  dueAt: IsoInstant.nullable().default(null),
+});
+export type Deal = z.infer<typeof Deal>;

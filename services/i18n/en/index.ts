@@ -1,0 +1,12 @@
+import { common } from './common';
+
+/**
+ * The English catalog: the one place user-facing text lives. Each area keeps its messages in its own
+ * module (so that they can be worked on side by side); this merge is what the bot reads. Other
+ * languages provide any subset of these keys; missing ones fall back to English.
+ */
+export const en = {
+  ...common,
+} as const;
+
+export type MessageKey = keyof typeof en;
