@@ -1,0 +1,280 @@
+import type { Deal, DealDirection, Member, Organization } from '../domain/model';
+
+/*
+ * What the bot needs from storage, in domain words. Two implementations exist (embedded SQLite and
+ * Azure Cosmos DB); both pass test/store/contract.ts. Conventions:
+ * - not found is `undefined`; a stale etag is a thrown ConflictError, never a silent overwrite;
+ * - every value read is parsed with the domain's zod schema, so both stores return the same shape;
+ * - lists are pages `{ items, continuationToken? }`; pass the token back for the next page.
+ */
+
+/** A value with the etag of the stored version; pass the etag back to update it. */
+export interface Stored<T> {
+  readonly value: T;
+  readonly etag: string;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly continuationToken?: string;
+}
+
+export interface PageRequest {
+  /** 1..200; stores clamp to that range. */
+  readonly limit: number;
+  readonly continuationToken?: string;
+}
+
+/** The stored version changed since it was read (optimistic concurrency). Reload, re-apply, retry. */
+export class ConflictError extends Error {
+  override readonly name = 'ConflictError';
+  constructor(readonly entity: string, readonly key: string) {
+    super(`${entity} ${key} was changed by someone else`);
+  }
+}
+
+/** A create found the key already taken. */
+export class AlreadyExistsError extends Error {
+  override readonly name = 'AlreadyExistsError';
+  constructor(readonly entity: string, readonly key: string) {
+    super(`${entity} ${key} already exists`);
+  }
+}
+
+/** An update named a record that is not there. */
+export class NotFoundError extends Error {
+  override readonly name = 'NotFoundError';
+  constructor(readonly entity: string, readonly key: string) {
+    super(`${entity} ${key} not found`);
+  }
+}
+
+/** The store is overloaded or unreachable for now; the operation did not happen and may be retried. */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+  constructor(message: string, readonly retryAfterMs?: number, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+// ---------- outbox ----------
+
+/**
+ * Work that must happen because a change was committed: a Teams message, a card update, a status
+ * event to the sender. Written atomically with the change that causes it (see DealRepository) and
+ * processed at least once by a worker holding a lease. `id` is deterministic for its cause, so
+ * enqueueing the same item twice keeps one.
+ */
+export interface OutboxItem {
+  readonly id: string;
+  readonly kind: string;
+  readonly tenantId: string;
+  /** Items with the same key are throttled together (e.g. one Teams conversation). */
+  readonly key?: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+  /** Earliest time to process it (ISO instant); defaults to now. */
+  readonly availableAt?: string;
+}
+
+export interface OutboxRecord extends OutboxItem {
+  readonly status: 'pending' | 'done' | 'dead';
+  readonly availableAt: string;
+  readonly attempts: number;
+  readonly lastError?: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** An item handed to one worker until `leaseUntil`; after that another worker may take it. */
+export interface OutboxLease {
+  readonly item: OutboxRecord;
+  readonly owner: string;
+  readonly leaseUntil: string;
+}
+
+export interface OutboxRepository {
+  /** Add items; an id already present (in any status) is left as it is. */
+  enqueue(items: readonly OutboxItem[]): Promise<void>;
+  /**
+   * Take up to `limit` pending items available at `now` and not leased by a live lease, oldest
+   * first, leasing each to `owner` for `leaseMs`. Two workers never hold the same item at once.
+   */
+  claim(owner: string, now: string, limit: number, leaseMs: number, kinds?: readonly string[]): Promise<OutboxLease[]>;
+  /** Done. Ignored (false) when the lease was lost to another worker. */
+  complete(lease: OutboxLease, now: string): Promise<boolean>;
+  /** Try again at `availableAt`; `attempts` counts up. False when the lease was lost. */
+  retry(lease: OutboxLease, availableAt: string, error: string, now: string): Promise<boolean>;
+  /** Give up for good (kept for inspection). False when the lease was lost. */
+  fail(lease: OutboxLease, error: string, now: string): Promise<boolean>;
+  get(id: string): Promise<OutboxRecord | undefined>;
+  /** Counts by status, for health and benchmarks. */
+  counts(): Promise<{ pending: number; done: number; dead: number }>;
+  /**
+   * Drop done and dead items last updated before `before`; returns how many. Enqueue stays idempotent
+   * for as long as an item is kept, so keep them longer than any cause can be retried.
+   */
+  purge(before: string): Promise<number>;
+}
+
+// ---------- deals ----------
+
+export interface DealQuery {
+  readonly direction?: DealDirection;
+  /** true: not terminal; false: terminal only. */
+  readonly open?: boolean;
+  /** Only deals this user marked with the heart. */
+  readonly favoriteOf?: string;
+  /**
+   * A referral user's view: only deals whose location is one of these and whose team lists this
+   * user (by id or email). Admins pass no restriction.
+   */
+  readonly restrictTo?: { readonly locations: readonly string[]; readonly userId: string; readonly email?: string };
+}
+
+export interface WriteOptions {
+  /** Work to record atomically with this write. */
+  readonly outbox?: readonly OutboxItem[];
+}
+
+export interface DealRepository {
+  get(tenantId: string, id: string): Promise<Stored<Deal> | undefined>;
+  /** Throws AlreadyExistsError when (tenantId, id) exists; nothing is written then, outbox included. */
+  create(deal: Deal, options?: WriteOptions): Promise<Stored<Deal>>;
+  /**
+   * Replace the deal if its stored etag is still `ifMatch`, together with `options.outbox`; throws
+   * ConflictError (nothing written) otherwise, NotFoundError when it is gone.
+   */
+  update(deal: Deal, ifMatch: string, options?: WriteOptions): Promise<Stored<Deal>>;
+  /** Newest first (by createdAt, then id). */
+  list(tenantId: string, query: DealQuery, page: PageRequest): Promise<Page<Stored<Deal>>>;
+  /** Deals whose name contains `text` (case-insensitive), or whose id is `text`; newest first. */
+  search(tenantId: string, text: string, query: DealQuery, limit: number): Promise<Stored<Deal>[]>;
+  /**
+   * Deals of every tenant with `dueAt <= before`, soonest first. Served by an index on dueAt, so its
+   * cost grows with the number due, not the number stored.
+   */
+  listDue(before: string, page: PageRequest): Promise<Page<Stored<Deal>>>;
+}
+
+// ---------- organizations and members ----------
+
+export interface OrganizationRepository {
+  get(tenantId: string): Promise<Stored<Organization> | undefined>;
+  create(org: Organization): Promise<Stored<Organization>>;
+  update(org: Organization, ifMatch: string): Promise<Stored<Organization>>;
+  /** Organizations whose name contains `text` (case-insensitive), by name; for partner search. */
+  searchByName(text: string, limit: number): Promise<Organization[]>;
+}
+
+export interface MemberRepository {
+  get(tenantId: string, userId: string): Promise<Stored<Member> | undefined>;
+  findByEmail(tenantId: string, email: string): Promise<Stored<Member> | undefined>;
+  create(member: Member): Promise<Stored<Member>>;
+  update(member: Member, ifMatch: string): Promise<Stored<Member>>;
+  /** All members of a tenant, by name then id. */
+  list(tenantId: string, page: PageRequest): Promise<Page<Stored<Member>>>;
+  /**
+   * Create the tenant's first member, as long as the tenant has none; returns false (and writes
+   * nothing) when another member got there first. This is how "the first to install becomes admin"
+   * stays true with two bot processes.
+   */
+  createFirst(member: Member): Promise<boolean>;
+}
+
+// ---------- Teams conversations and the cards sent into them ----------
+
+export interface ConversationRecord {
+  /** The conversation id: our key for it. */
+  readonly conversationId: string;
+  readonly tenantId: string;
+  readonly scope: 'personal' | 'groupChat' | 'team';
+  /** For personal chats: the member it belongs to (Entra object id). */
+  readonly userId?: string;
+  readonly serviceUrl: string;
+  readonly channelId: string;
+  readonly bot: { readonly id: string; readonly name?: string };
+  /** A team's or group chat's name, for the members card. */
+  readonly name?: string;
+  readonly updatedAt: string;
+}
+
+export interface ConversationRepository {
+  get(conversationId: string): Promise<ConversationRecord | undefined>;
+  /** Insert or replace (the serviceUrl can change from one message to the next). */
+  put(record: ConversationRecord): Promise<void>;
+  remove(conversationId: string): Promise<void>;
+  /** The personal chat with a member, if the bot is installed for them. */
+  findPersonal(tenantId: string, userId: string): Promise<ConversationRecord | undefined>;
+  listByTenant(tenantId: string, page: PageRequest): Promise<Page<ConversationRecord>>;
+}
+
+/** One copy of a deal's card the bot sent, so that every copy can show the new state. */
+export interface CardCopy {
+  readonly tenantId: string;
+  readonly dealId: string;
+  readonly conversationId: string;
+  readonly activityId: string;
+  /** For personal chats: the reader, so the copy can be rendered for them. */
+  readonly userId?: string;
+  readonly kind: string;
+  readonly sentAt: string;
+}
+
+export interface CardCopyRepository {
+  /** Idempotent on (conversationId, activityId). */
+  add(copy: CardCopy): Promise<void>;
+  listForDeal(tenantId: string, dealId: string): Promise<CardCopy[]>;
+  removeConversation(conversationId: string): Promise<void>;
+}
+
+// ---------- idempotency ----------
+
+export interface IdempotencyRepository {
+  /**
+   * Record `key` with `value` unless it exists. Returns `{ created: true }` for the first caller and
+   * `{ created: false, value }` with the first caller's value for every later one.
+   */
+  putIfAbsent<T>(key: string, value: T, expiresAt: string): Promise<{ created: true } | { created: false; value: T }>;
+  /** Replace the value of a key this caller created (e.g. the response once it is known). */
+  set<T>(key: string, value: T, expiresAt: string): Promise<void>;
+  get<T>(key: string): Promise<T | undefined>;
+  /** Drop records that expired before `now`; returns how many. */
+  purgeExpired(now: string): Promise<number>;
+}
+
+// ---------- bot state ----------
+
+/** A state item; `eTag` '*' or absent overwrites, any other value must match the stored one. */
+export interface StateItem {
+  eTag?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * botbuilder's `Storage` (dialog and conversation state), declared structurally so the domain side
+ * needs no botbuilder import. Semantics follow botbuilder's MemoryStorage: a write whose eTag is set
+ * (and not '*') to something other than the stored eTag is refused with an error.
+ */
+export interface StateStorage {
+  read(keys: string[]): Promise<Record<string, StateItem>>;
+  write(changes: Record<string, StateItem>): Promise<void>;
+  delete(keys: string[]): Promise<void>;
+}
+
+// ---------- the whole store ----------
+
+export interface Store {
+  readonly kind: 'sqlite' | 'cosmos';
+  readonly deals: DealRepository;
+  readonly organizations: OrganizationRepository;
+  readonly members: MemberRepository;
+  readonly conversations: ConversationRepository;
+  readonly cardCopies: CardCopyRepository;
+  readonly outbox: OutboxRepository;
+  readonly idempotency: IdempotencyRepository;
+  /** botbuilder's Storage for dialog and conversation state, with etag semantics. */
+  readonly botState: StateStorage;
+  /** Resolves when the store can read and write; rejects otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

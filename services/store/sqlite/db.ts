@@ -1,0 +1,145 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { randomUUID } from 'node:crypto';
+
+export type Db = Database.Database;
+
+/**
+ * Schema, versioned by `user_version`. Documents are stored whole as JSON in `doc`; the columns
+ * beside them exist only to be indexed.
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE deals (
+    tenant_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    etag TEXT NOT NULL,
+    direction TEXT NOT NULL,
+    open INTEGER NOT NULL,
+    location TEXT NOT NULL,
+    name_lower TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    due_at TEXT,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+  );
+  CREATE INDEX deals_by_created ON deals (tenant_id, created_at DESC, id DESC);
+  CREATE INDEX deals_by_direction ON deals (tenant_id, direction, created_at DESC, id DESC);
+  CREATE INDEX deals_due ON deals (due_at, tenant_id, id) WHERE due_at IS NOT NULL;
+
+  -- Who is on a deal's team (user id or lower-cased email) and who marked it a favourite; kept in
+  -- step with the deal's document in the same transaction, so list filters can use indexes.
+  CREATE TABLE deal_team (
+    tenant_id TEXT NOT NULL, deal_id TEXT NOT NULL, member TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, deal_id, member)
+  );
+  CREATE INDEX deal_team_by_member ON deal_team (tenant_id, member);
+  CREATE TABLE deal_favorites (
+    tenant_id TEXT NOT NULL, user_id TEXT NOT NULL, deal_id TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, user_id, deal_id)
+  );
+
+  CREATE TABLE organizations (
+    tenant_id TEXT PRIMARY KEY,
+    etag TEXT NOT NULL,
+    name_lower TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX organizations_by_name ON organizations (name_lower);
+
+  CREATE TABLE members (
+    tenant_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    etag TEXT NOT NULL,
+    email_lower TEXT,
+    name_lower TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, user_id)
+  );
+  CREATE INDEX members_by_email ON members (tenant_id, email_lower);
+  CREATE INDEX members_by_name ON members (tenant_id, name_lower, user_id);
+
+  CREATE TABLE conversations (
+    conversation_id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    user_id TEXT,
+    scope TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX conversations_by_user ON conversations (tenant_id, user_id);
+
+  CREATE TABLE card_copies (
+    conversation_id TEXT NOT NULL,
+    activity_id TEXT NOT NULL,
+    tenant_id TEXT NOT NULL,
+    deal_id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (conversation_id, activity_id)
+  );
+  CREATE INDEX card_copies_by_deal ON card_copies (tenant_id, deal_id);
+
+  CREATE TABLE outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    tenant_id TEXT NOT NULL,
+    key TEXT,
+    status TEXT NOT NULL,
+    available_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    lease_owner TEXT,
+    lease_until TEXT,
+    last_error TEXT,
+    payload TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX outbox_ready ON outbox (available_at, seq) WHERE status = 'pending';
+  CREATE INDEX outbox_finished ON outbox (updated_at) WHERE status <> 'pending';
+
+  CREATE TABLE idempotency (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX idempotency_by_expiry ON idempotency (expires_at);
+
+  CREATE TABLE bot_state (
+    key TEXT PRIMARY KEY,
+    etag TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  `,
+];
+
+/**
+ * Open (creating when needed) the database file. WAL lets readers and one writer work at once across
+ * processes; synchronous=FULL makes a commit durable once it returns; busy_timeout makes a second
+ * process wait for the write lock instead of failing.
+ */
+export function openDatabase(file: string): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 10000');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  const run = db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      db.exec(MIGRATIONS[v]!);
+    }
+    if (version < MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`);
+  });
+  run.immediate();
+}
+
+export function newEtag(): string {
+  return randomUUID();
+}
