@@ -1,0 +1,459 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { toggleFavorite, type Deal, type Member } from '../../services/domain';
+import {
+  AlreadyExistsError,
+  ConflictError,
+  NotFoundError,
+  type OutboxItem,
+  type Store,
+} from '../../services/store/ports';
+import { member, outboundDeal, receivedReferral, seq } from '../support/fixtures';
+
+/**
+ * The store contract: every Store implementation must pass this suite unchanged.
+ * A harness gives each test a fresh, empty store, the environment a child process needs to open the
+ * same store (STORE, DATA_DIR or COSMOS_*), and a way to reopen it.
+ */
+export interface StoreHandle {
+  readonly store: Store;
+  readonly env: Record<string, string>;
+  reopen(): Promise<Store>;
+  dispose(): Promise<void>;
+}
+
+export interface StoreHarness {
+  fresh(): Promise<StoreHandle>;
+}
+
+let counter = 0;
+const uniqueTenant = () => `tenant-${process.pid}-${Date.now().toString(36)}-${++counter}`;
+
+function dealIn(tenantId: string, i: number, overrides: Partial<Deal> = {}): Deal {
+  const base = outboundDeal();
+  const created = DateTime.fromISO('2026-11-01T00:00:00Z').plus({ minutes: i }).toUTC().toISO()!;
+  const random = seq(i + 1);
+  const id = 'D' + Array.from({ length: 12 }, () => '0123456789ABCDEFGHJKMNPQRSTVWXYZ'[Math.floor(random() * 32)]).join('');
+  return { ...base, id, tenantId, name: `Deal ${String(i).padStart(3, '0')}`, createdAt: created, updatedAt: created, ...overrides };
+}
+
+function outboxItem(tenantId: string, id: string, extra: Partial<OutboxItem> = {}): OutboxItem {
+  return { id, kind: 'teams.send', tenantId, key: 'conv-1', payload: { n: id }, ...extra };
+}
+
+const iso = (s: string) => DateTime.fromISO(s).toUTC().toISO()!;
+
+export function describeStoreContract(name: string, harness: StoreHarness): void {
+  describe(`store contract: ${name}`, () => {
+    let handle: StoreHandle;
+    let store: Store;
+    let tenant: string;
+
+    beforeEach(async () => {
+      handle = await harness.fresh();
+      store = handle.store;
+      tenant = uniqueTenant();
+    });
+
+    afterEach(async () => {
+      await handle.dispose();
+    });
+
+    describe('deals', () => {
+      it('when a deal is created, then reading it returns the same deal and an etag; an unknown id reads as undefined', async () => {
+        const deal = dealIn(tenant, 1);
+        const created = await store.deals.create(deal);
+        expect(created.etag).toEqual(expect.any(String));
+        const read = await store.deals.get(tenant, deal.id);
+        expect(read).toEqual({ value: deal, etag: created.etag });
+        expect(await store.deals.get(tenant, 'DNOPE00000000')).toBeUndefined();
+        expect(await store.deals.get('another-tenant', deal.id)).toBeUndefined();
+      });
+
+      it('when the same deal is created twice, then the second is refused and the first is untouched', async () => {
+        const deal = dealIn(tenant, 1);
+        await store.deals.create(deal);
+        await expect(store.deals.create({ ...deal, name: 'Impostor' }, { outbox: [outboxItem(tenant, 'x-dup')] })).rejects.toBeInstanceOf(
+          AlreadyExistsError,
+        );
+        expect((await store.deals.get(tenant, deal.id))!.value.name).toBe(deal.name);
+        expect(await store.outbox.get('x-dup')).toBeUndefined();
+      });
+
+      it('when updated with the current etag, then the change is stored under a new etag', async () => {
+        const created = await store.deals.create(dealIn(tenant, 1));
+        const updated = await store.deals.update({ ...created.value, name: 'Renamed' }, created.etag);
+        expect(updated.etag).not.toBe(created.etag);
+        expect(await store.deals.get(tenant, created.value.id)).toEqual({ value: { ...created.value, name: 'Renamed' }, etag: updated.etag });
+      });
+
+      it('when updated with a stale etag, then a ConflictError is thrown and nothing is overwritten', async () => {
+        const created = await store.deals.create(dealIn(tenant, 1));
+        const first = await store.deals.update({ ...created.value, name: 'First' }, created.etag);
+        await expect(store.deals.update({ ...created.value, name: 'Stale' }, created.etag, { outbox: [outboxItem(tenant, 'x-stale')] })).rejects.toBeInstanceOf(
+          ConflictError,
+        );
+        expect(await store.deals.get(tenant, created.value.id)).toEqual({ value: { ...created.value, name: 'First' }, etag: first.etag });
+        expect(await store.outbox.get('x-stale')).toBeUndefined();
+      });
+
+      it('when a missing deal is updated, then NotFoundError is thrown', async () => {
+        await expect(store.deals.update(dealIn(tenant, 1), 'whatever')).rejects.toBeInstanceOf(NotFoundError);
+      });
+
+      it('when 20 updates of one deal start from the same etag at once, then exactly one succeeds and it is the one stored', async () => {
+        const created = await store.deals.create(dealIn(tenant, 1));
+        const results = await Promise.allSettled(
+          Array.from({ length: 20 }, (_, i) =>
+            store.deals.update({ ...created.value, name: `Writer ${i}` }, created.etag, { outbox: [outboxItem(tenant, `race-${tenant}-${i}`)] }),
+          ),
+        );
+        const won = results.filter((r) => r.status === 'fulfilled');
+        const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+        expect(won).toHaveLength(1);
+        expect(lost).toHaveLength(19);
+        for (const r of lost) expect(r.reason).toBeInstanceOf(ConflictError);
+        const winner = (won[0] as PromiseFulfilledResult<{ value: Deal; etag: string }>).value;
+        expect(await store.deals.get(tenant, created.value.id)).toEqual(winner);
+        const winnerIndex = Number(winner.value.name.split(' ')[1]);
+        const written = await Promise.all(Array.from({ length: 20 }, (_, i) => store.outbox.get(`race-${tenant}-${i}`)));
+        expect(written.map((w, i) => (w ? i : -1)).filter((i) => i >= 0)).toEqual([winnerIndex]);
+      });
+
+      it('when a write carries outbox items, then they are recorded with it', async () => {
+        const deal = dealIn(tenant, 1);
+        await store.deals.create(deal, { outbox: [outboxItem(tenant, `c-${tenant}`)] });
+        const created = await store.deals.get(tenant, deal.id);
+        await store.deals.update({ ...deal, name: 'x' }, created!.etag, { outbox: [outboxItem(tenant, `u-${tenant}`, { kind: 'webhook' })] });
+        expect(await store.outbox.get(`c-${tenant}`)).toMatchObject({ status: 'pending', kind: 'teams.send', tenantId: tenant, payload: { n: `c-${tenant}` } });
+        expect(await store.outbox.get(`u-${tenant}`)).toMatchObject({ status: 'pending', kind: 'webhook' });
+      });
+
+      it('lists newest first in pages that together hold every deal exactly once, and never another tenant’s', async () => {
+        for (let i = 0; i < 7; i++) await store.deals.create(dealIn(tenant, i));
+        await store.deals.create(dealIn('someone-else', 99));
+        const seen: string[] = [];
+        let token: string | undefined;
+        let pages = 0;
+        do {
+          const page = await store.deals.list(tenant, {}, { limit: 3, continuationToken: token });
+          seen.push(...page.items.map((d) => d.value.name));
+          token = page.continuationToken;
+          pages++;
+        } while (token);
+        expect(pages).toBe(3);
+        expect(seen).toEqual(['Deal 006', 'Deal 005', 'Deal 004', 'Deal 003', 'Deal 002', 'Deal 001', 'Deal 000']);
+      });
+
+      it('filters lists by direction, open/closed, favorites of a user, and a referral user’s scope and team', async () => {
+        const inbound = { ...receivedReferral({ tenantId: tenant }), createdAt: iso('2026-11-10T00:00:00Z') };
+        await store.deals.create(inbound);
+        await store.deals.create(dealIn(tenant, 1, { status: 'won', salesStage: 'won' }));
+        await store.deals.create(toggleFavorite(dealIn(tenant, 2, { location: 'DE' }), 'user-bo').deal);
+        const names = async (q: Parameters<Store['deals']['list']>[1]) =>
+          (await store.deals.list(tenant, q, { limit: 50 })).items.map((d) => d.value.name).sort();
+        expect(await names({ direction: 'inbound' })).toEqual([inbound.name]);
+        expect(await names({ direction: 'outbound', open: true })).toEqual(['Deal 002']);
+        expect(await names({ open: false })).toEqual(['Deal 001']);
+        expect(await names({ favoriteOf: 'user-bo' })).toEqual(['Deal 002']);
+        expect(await names({ favoriteOf: 'user-ana' })).toEqual([]);
+        // Ana is on the team of the outbound fixtures (by id and email); the inbound one has no team.
+        expect(await names({ restrictTo: { locations: ['FR'], userId: 'user-ana' } })).toEqual(['Deal 001']);
+        expect(await names({ restrictTo: { locations: ['FR', 'DE'], userId: 'nobody', email: 'ANA@fabrikam.example' } })).toEqual(['Deal 001', 'Deal 002']);
+        expect(await names({ restrictTo: { locations: [], userId: 'user-ana' } })).toEqual([]);
+      });
+
+      it('finds deals by part of their name, case-insensitively, or by id', async () => {
+        const a = dealIn(tenant, 1, { name: 'Contoso – Azure migration' });
+        await store.deals.create(a);
+        await store.deals.create(dealIn(tenant, 2, { name: 'Northwind lakehouse' }));
+        await store.deals.create(dealIn('someone-else', 3, { name: 'Contoso elsewhere' }));
+        expect((await store.deals.search(tenant, 'azure MIG', {}, 10)).map((d) => d.value.name)).toEqual(['Contoso – Azure migration']);
+        expect((await store.deals.search(tenant, a.id.toLowerCase(), {}, 10)).map((d) => d.value.id)).toEqual([a.id]);
+        expect(await store.deals.search(tenant, '100%_', {}, 10)).toEqual([]);
+      });
+
+      it('lists deals due before a time, soonest first across tenants, in pages, skipping deals that are not due', async () => {
+        const due = ['2026-11-27T09:30:00.000Z', '2026-11-25T00:00:00.000Z', '2026-12-30T00:00:00.000Z', '2026-11-26T00:00:00.000Z'];
+        for (const [i, dueAt] of due.entries()) await store.deals.create(dealIn(i % 2 ? tenant : `${tenant}-b`, i, { dueAt }));
+        await store.deals.create(dealIn(tenant, 9, { dueAt: null }));
+        const seen: string[] = [];
+        let token: string | undefined;
+        do {
+          const page = await store.deals.listDue('2026-11-27T09:30:00.000Z', { limit: 2, continuationToken: token });
+          seen.push(...page.items.map((d) => d.value.dueAt!));
+          token = page.continuationToken;
+        } while (token);
+        expect(seen).toEqual(['2026-11-25T00:00:00.000Z', '2026-11-26T00:00:00.000Z', '2026-11-27T09:30:00.000Z']);
+      });
+
+      it('when a deal stops being due, then it leaves the due list', async () => {
+        const created = await store.deals.create(dealIn(tenant, 1, { dueAt: '2026-11-25T00:00:00.000Z' }));
+        await store.deals.update({ ...created.value, dueAt: null }, created.etag);
+        expect((await store.deals.listDue('2027-01-01T00:00:00.000Z', { limit: 10 })).items).toEqual([]);
+      });
+
+      it('when the process is killed (SIGKILL) right after writes were acknowledged, then every acknowledged write is there after restart', async () => {
+        const acked = await runChildWriterAndKill(handle.env, tenant, 25);
+        expect(acked.length).toBeGreaterThanOrEqual(25);
+        const reopened = await handle.reopen();
+        try {
+          for (const id of acked) {
+            const found = await reopened.deals.get(tenant, id);
+            expect(found?.value.id).toBe(id);
+            expect(found?.value.history.length).toBeGreaterThan(0);
+          }
+        } finally {
+          if (reopened !== store) await reopened.close();
+        }
+      }, 60000);
+    });
+
+    describe('organizations', () => {
+      const org = (tenantId: string, name: string) => ({
+        tenantId,
+        name,
+        solutions: [],
+        assessmentVetted: false,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      });
+
+      it('creates, reads, updates by etag, refuses stale updates and duplicate creates', async () => {
+        const created = await store.organizations.create(org(tenant, 'Fabrikam'));
+        expect(await store.organizations.get(tenant)).toEqual(created);
+        await expect(store.organizations.create(org(tenant, 'Again'))).rejects.toBeInstanceOf(AlreadyExistsError);
+        const updated = await store.organizations.update({ ...created.value, name: 'Fabrikam Ltd' }, created.etag);
+        await expect(store.organizations.update({ ...created.value, name: 'Stale' }, created.etag)).rejects.toBeInstanceOf(ConflictError);
+        expect((await store.organizations.get(tenant))!).toEqual(updated);
+      });
+
+      it('finds organizations by part of their name, case-insensitively', async () => {
+        await store.organizations.create(org(`${tenant}-1`, 'Tailspin Toys'));
+        await store.organizations.create(org(`${tenant}-2`, 'Wide World Importers'));
+        await store.organizations.create(org(`${tenant}-3`, 'Tailwind Traders'));
+        const names = (await store.organizations.searchByName('TAIL', 10)).map((o) => o.name).filter((n) => n.startsWith('Tail'));
+        expect(names).toEqual(['Tailspin Toys', 'Tailwind Traders']);
+      });
+    });
+
+    describe('members', () => {
+      it('creates, reads by id and by email (any case), updates by etag and refuses stale updates', async () => {
+        const m = member({ tenantId: tenant, email: 'Ana@Fabrikam.example' });
+        const created = await store.members.create(m);
+        expect(await store.members.get(tenant, m.userId)).toEqual(created);
+        expect(await store.members.findByEmail(tenant, 'ana@FABRIKAM.example')).toEqual(created);
+        expect(await store.members.findByEmail('someone-else', 'ana@fabrikam.example')).toBeUndefined();
+        const updated = await store.members.update({ ...m, role: 'admin' }, created.etag);
+        await expect(store.members.update({ ...m, role: 'globalAdmin' }, created.etag)).rejects.toBeInstanceOf(ConflictError);
+        expect((await store.members.get(tenant, m.userId))!).toEqual(updated);
+        await expect(store.members.create(m)).rejects.toBeInstanceOf(AlreadyExistsError);
+      });
+
+      it('lists a tenant’s members by name in pages', async () => {
+        const names = ['Zoe', 'ana', 'Bo', 'Chen', 'Dee'];
+        for (const [i, n] of names.entries()) await store.members.create(member({ tenantId: tenant, userId: `u${i}`, name: n, email: `${n}@x.example` }));
+        await store.members.create(member({ tenantId: 'someone-else', userId: 'u9', name: 'Aaron' }));
+        const seen: string[] = [];
+        let token: string | undefined;
+        do {
+          const page = await store.members.list(tenant, { limit: 2, continuationToken: token });
+          seen.push(...page.items.map((m) => m.value.name));
+          token = page.continuationToken;
+        } while (token);
+        expect(seen).toEqual(['ana', 'Bo', 'Chen', 'Dee', 'Zoe']);
+      });
+
+      it('when several members race to be a tenant’s first, then exactly one is', async () => {
+        const racers: Member[] = Array.from({ length: 8 }, (_, i) => member({ tenantId: tenant, userId: `first-${i}`, role: 'globalAdmin' }));
+        const results = await Promise.all(racers.map((m) => store.members.createFirst(m)));
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect((await store.members.list(tenant, { limit: 50 })).items).toHaveLength(1);
+        expect(await store.members.createFirst(member({ tenantId: tenant, userId: 'late' }))).toBe(false);
+      });
+    });
+
+    describe('conversations and card copies', () => {
+      const conversation = (id: string, overrides: Record<string, unknown> = {}) => ({
+        conversationId: id,
+        tenantId: tenant,
+        scope: 'personal' as const,
+        userId: 'user-ana',
+        serviceUrl: 'https://smba.trafficmanager.net/emea/',
+        channelId: 'msteams',
+        bot: { id: '28:bot', name: 'Co-sell' },
+        updatedAt: '2026-11-20T10:00:00.000Z',
+        ...overrides,
+      });
+
+      it('stores a conversation, replaces it when the service URL changes, finds a member’s personal chat, and removes it', async () => {
+        await store.conversations.put(conversation('a:1'));
+        await store.conversations.put(conversation('a:1', { serviceUrl: 'https://smba.trafficmanager.net/amer/' }));
+        await store.conversations.put(conversation('19:team', { scope: 'team', userId: undefined }));
+        expect((await store.conversations.get('a:1'))!.serviceUrl).toBe('https://smba.trafficmanager.net/amer/');
+        expect((await store.conversations.findPersonal(tenant, 'user-ana'))!.conversationId).toBe('a:1');
+        expect(await store.conversations.findPersonal(tenant, 'user-bo')).toBeUndefined();
+        const all = await store.conversations.listByTenant(tenant, { limit: 1 });
+        expect(all.items).toHaveLength(1);
+        const rest = await store.conversations.listByTenant(tenant, { limit: 1, continuationToken: all.continuationToken });
+        expect([...all.items, ...rest.items].map((c) => c.conversationId).sort()).toEqual(['19:team', 'a:1']);
+        await store.conversations.remove('a:1');
+        expect(await store.conversations.get('a:1')).toBeUndefined();
+        expect(await store.conversations.findPersonal(tenant, 'user-ana')).toBeUndefined();
+      });
+
+      it('records each card copy once and forgets the copies of a removed conversation', async () => {
+        const copy = { tenantId: tenant, dealId: 'D1', conversationId: 'a:1', activityId: 'act-1', userId: 'user-ana', kind: 'referral', sentAt: '2026-11-20T10:00:00.000Z' };
+        await store.cardCopies.add(copy);
+        await store.cardCopies.add(copy);
+        await store.cardCopies.add({ ...copy, conversationId: 'a:2', activityId: 'act-2' });
+        await store.cardCopies.add({ ...copy, dealId: 'D2', activityId: 'act-3' });
+        expect((await store.cardCopies.listForDeal(tenant, 'D1')).map((c) => c.activityId).sort()).toEqual(['act-1', 'act-2']);
+        await store.cardCopies.removeConversation('a:1');
+        expect((await store.cardCopies.listForDeal(tenant, 'D1')).map((c) => c.activityId)).toEqual(['act-2']);
+        expect(await store.cardCopies.listForDeal(tenant, 'D2')).toEqual([]);
+      });
+    });
+
+    describe('outbox', () => {
+      const now = '2026-11-20T10:00:00.000Z';
+      const later = (seconds: number) => DateTime.fromISO(now).plus({ seconds }).toUTC().toISO()!;
+
+      it('enqueues each id once, whatever its status', async () => {
+        await store.outbox.enqueue([outboxItem(tenant, `o-${tenant}`, { availableAt: now })]);
+        await store.outbox.enqueue([outboxItem(tenant, `o-${tenant}`, { availableAt: now, payload: { n: 'changed' } })]);
+        const [lease] = await store.outbox.claim('w1', now, 10, 30000);
+        expect(lease!.item.payload).toEqual({ n: `o-${tenant}` });
+        await store.outbox.complete(lease!, now);
+        await store.outbox.enqueue([outboxItem(tenant, `o-${tenant}`, { availableAt: now })]);
+        expect(await store.outbox.claim('w1', later(1), 10, 30000)).toEqual([]);
+        expect((await store.outbox.counts()).done).toBe(1);
+      });
+
+      it('never hands the same item to two workers at once, and only hands out items that are available', async () => {
+        const items = Array.from({ length: 10 }, (_, i) => outboxItem(tenant, `p-${tenant}-${i}`, { availableAt: now }));
+        await store.outbox.enqueue([...items, outboxItem(tenant, `future-${tenant}`, { availableAt: later(60) })]);
+        const hour = 3600_000;
+        const [a, b] = await Promise.all([store.outbox.claim('w1', now, 6, hour), store.outbox.claim('w2', now, 6, hour)]);
+        const ids = [...a, ...b].map((l) => l.item.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(ids.sort()).toEqual(items.map((i) => i.id).sort());
+        expect(await store.outbox.claim('w3', now, 10, hour)).toEqual([]);
+        expect((await store.outbox.claim('w3', later(61), 10, hour)).map((l) => l.item.id)).toEqual([`future-${tenant}`]);
+      });
+
+      it('when a lease runs out, then another worker takes the item and the first can no longer settle it', async () => {
+        await store.outbox.enqueue([outboxItem(tenant, `l-${tenant}`, { availableAt: now })]);
+        const [first] = await store.outbox.claim('w1', now, 1, 1000);
+        expect(await store.outbox.claim('w2', later(0.5), 1, 1000)).toEqual([]);
+        const [second] = await store.outbox.claim('w2', later(2), 1, 1000);
+        expect(second!.item.id).toBe(`l-${tenant}`);
+        expect(await store.outbox.complete(first!, later(2))).toBe(false);
+        expect(await store.outbox.complete(second!, later(2))).toBe(true);
+        expect((await store.outbox.get(`l-${tenant}`))!.status).toBe('done');
+      });
+
+      it('retries later with a growing attempt count, and keeps failed items as dead', async () => {
+        await store.outbox.enqueue([outboxItem(tenant, `r-${tenant}`, { availableAt: now }), outboxItem(tenant, `d-${tenant}`, { availableAt: now })]);
+        const leases = await store.outbox.claim('w1', now, 2, 30000);
+        const retry = leases.find((l) => l.item.id === `r-${tenant}`)!;
+        const dead = leases.find((l) => l.item.id === `d-${tenant}`)!;
+        expect(await store.outbox.retry(retry, later(30), '429 Too Many Requests', now)).toBe(true);
+        expect(await store.outbox.fail(dead, '403 Forbidden', now)).toBe(true);
+        expect(await store.outbox.claim('w1', later(29), 10, 30000)).toEqual([]);
+        const [again] = await store.outbox.claim('w1', later(30), 10, 30000);
+        expect(again!.item).toMatchObject({ id: `r-${tenant}`, attempts: 1, lastError: '429 Too Many Requests' });
+        expect(await store.outbox.get(`d-${tenant}`)).toMatchObject({ status: 'dead', lastError: '403 Forbidden' });
+        expect(await store.outbox.counts()).toEqual({ pending: 1, done: 0, dead: 1 });
+      });
+
+      it('claims only the kinds asked for', async () => {
+        await store.outbox.enqueue([outboxItem(tenant, `k1-${tenant}`, { availableAt: now }), outboxItem(tenant, `k2-${tenant}`, { availableAt: now, kind: 'webhook' })]);
+        expect((await store.outbox.claim('w1', now, 10, 30000, ['webhook'])).map((l) => l.item.id)).toEqual([`k2-${tenant}`]);
+      });
+
+      it('purges finished items older than a time, never pending ones', async () => {
+        await store.outbox.enqueue([outboxItem(tenant, `f-${tenant}`, { availableAt: now }), outboxItem(tenant, `q-${tenant}`, { availableAt: later(3600) })]);
+        const [lease] = await store.outbox.claim('w1', now, 1, 30000);
+        await store.outbox.complete(lease!, now);
+        expect(await store.outbox.purge(later(1))).toBe(1);
+        expect(await store.outbox.get(`f-${tenant}`)).toBeUndefined();
+        expect(await store.outbox.get(`q-${tenant}`)).toBeDefined();
+      });
+    });
+
+    describe('idempotency', () => {
+      it('the first caller of a key wins and every later caller gets the first value', async () => {
+        const far = '2099-01-01T00:00:00.000Z';
+        const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.idempotency.putIfAbsent(`k-${tenant}`, { caller: i }, far)));
+        const created = results.filter((r) => r.created);
+        expect(created).toHaveLength(1);
+        const firstValue = (results.find((r) => !r.created) as { value: { caller: number } }).value;
+        for (const r of results) if (!r.created) expect(r.value).toEqual(firstValue);
+        await store.idempotency.set(`k-${tenant}`, { caller: 'final' }, far);
+        expect(await store.idempotency.get(`k-${tenant}`)).toEqual({ caller: 'final' });
+      });
+
+      it('an expired key counts as absent and is purged', async () => {
+        await store.idempotency.putIfAbsent(`e-${tenant}`, 1, '2000-01-01T00:00:00.000Z');
+        expect(await store.idempotency.get(`e-${tenant}`)).toBeUndefined();
+        expect(await store.idempotency.putIfAbsent(`e-${tenant}`, 2, '2099-01-01T00:00:00.000Z')).toEqual({ created: true });
+        await store.idempotency.putIfAbsent(`e2-${tenant}`, 1, '2000-01-01T00:00:00.000Z');
+        expect(await store.idempotency.purgeExpired('2001-01-01T00:00:00.000Z')).toBeGreaterThanOrEqual(1);
+        expect(await store.idempotency.get(`e-${tenant}`)).toBe(2);
+      });
+    });
+
+    describe('bot state (botbuilder Storage)', () => {
+      it('reads what was written with a fresh eTag, refuses a stale eTag, overwrites with "*", and deletes', async () => {
+        const key = `conv/${tenant}`;
+        expect(await store.botState.read([key])).toEqual({});
+        await store.botState.write({ [key]: { dialogStack: ['a'] } });
+        const first = (await store.botState.read([key]))[key]!;
+        expect(first).toMatchObject({ dialogStack: ['a'], eTag: expect.any(String) });
+        await store.botState.write({ [key]: { ...first, dialogStack: ['b'] } });
+        await expect(store.botState.write({ [key]: { ...first, dialogStack: ['stale'] } })).rejects.toThrow();
+        expect((await store.botState.read([key]))[key]).toMatchObject({ dialogStack: ['b'] });
+        await store.botState.write({ [key]: { dialogStack: ['forced'], eTag: '*' } });
+        expect((await store.botState.read([key]))[key]).toMatchObject({ dialogStack: ['forced'] });
+        await store.botState.delete([key]);
+        expect(await store.botState.read([key])).toEqual({});
+      });
+    });
+
+    it('answers ping while usable and refuses after close', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+  });
+}
+
+/** Run a child process that creates deals and prints "ACK <id>" after each acknowledged write; SIGKILL it after `count` acks. */
+async function runChildWriterAndKill(env: Record<string, string>, tenantId: string, count: number): Promise<string[]> {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'childWriter.ts'), tenantId], {
+    env: { ...process.env, ...env, TS_NODE_PROJECT: join(__dirname, '../../tsconfig.json') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const acked: string[] = [];
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  await new Promise<void>((resolve, reject) => {
+    let buffer = '';
+    child.stdout.on('data', (d: Buffer) => {
+      buffer += d.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop()!;
+      for (const line of lines) {
+        if (line.startsWith('ACK ')) acked.push(line.slice(4));
+        if (acked.length >= count) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      }
+    });
+    child.on('exit', () => (acked.length >= count ? resolve() : reject(new Error(`child exited early: ${stderr}`))));
+  });
+  await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(undefined) : child.once('exit', r)));
+  expect(child.signalCode).toBe('SIGKILL');
+  return acked;
+}
