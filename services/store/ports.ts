@@ -198,11 +198,12 @@ export interface ConversationRecord {
   readonly updatedAt: string;
 }
 
+/** Conversations are keyed by (tenant, conversation id): every activity names both, and a store can partition by tenant. */
 export interface ConversationRepository {
-  get(conversationId: string): Promise<ConversationRecord | undefined>;
+  get(tenantId: string, conversationId: string): Promise<ConversationRecord | undefined>;
   /** Insert or replace (the serviceUrl can change from one message to the next). */
   put(record: ConversationRecord): Promise<void>;
-  remove(conversationId: string): Promise<void>;
+  remove(tenantId: string, conversationId: string): Promise<void>;
   /** The personal chat with a member, if the bot is installed for them. */
   findPersonal(tenantId: string, userId: string): Promise<ConversationRecord | undefined>;
   listByTenant(tenantId: string, page: PageRequest): Promise<Page<ConversationRecord>>;
@@ -224,7 +225,7 @@ export interface CardCopyRepository {
   /** Idempotent on (conversationId, activityId). */
   add(copy: CardCopy): Promise<void>;
   listForDeal(tenantId: string, dealId: string): Promise<CardCopy[]>;
-  removeConversation(conversationId: string): Promise<void>;
+  removeConversation(tenantId: string, conversationId: string): Promise<void>;
 }
 
 // ---------- idempotency ----------

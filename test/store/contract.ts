@@ -291,15 +291,16 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
         await store.conversations.put(conversation('a:1'));
         await store.conversations.put(conversation('a:1', { serviceUrl: 'https://smba.trafficmanager.net/amer/' }));
         await store.conversations.put(conversation('19:team', { scope: 'team', userId: undefined }));
-        expect((await store.conversations.get('a:1'))!.serviceUrl).toBe('https://smba.trafficmanager.net/amer/');
+        expect((await store.conversations.get(tenant, 'a:1'))!.serviceUrl).toBe('https://smba.trafficmanager.net/amer/');
         expect((await store.conversations.findPersonal(tenant, 'user-ana'))!.conversationId).toBe('a:1');
         expect(await store.conversations.findPersonal(tenant, 'user-bo')).toBeUndefined();
         const all = await store.conversations.listByTenant(tenant, { limit: 1 });
         expect(all.items).toHaveLength(1);
         const rest = await store.conversations.listByTenant(tenant, { limit: 1, continuationToken: all.continuationToken });
         expect([...all.items, ...rest.items].map((c) => c.conversationId).sort()).toEqual(['19:team', 'a:1']);
-        await store.conversations.remove('a:1');
-        expect(await store.conversations.get('a:1')).toBeUndefined();
+        expect(await store.conversations.get('someone-else', 'a:1')).toBeUndefined();
+        await store.conversations.remove(tenant, 'a:1');
+        expect(await store.conversations.get(tenant, 'a:1')).toBeUndefined();
         expect(await store.conversations.findPersonal(tenant, 'user-ana')).toBeUndefined();
       });
 
@@ -310,7 +311,7 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
         await store.cardCopies.add({ ...copy, conversationId: 'a:2', activityId: 'act-2' });
         await store.cardCopies.add({ ...copy, dealId: 'D2', activityId: 'act-3' });
         expect((await store.cardCopies.listForDeal(tenant, 'D1')).map((c) => c.activityId).sort()).toEqual(['act-1', 'act-2']);
-        await store.cardCopies.removeConversation('a:1');
+        await store.cardCopies.removeConversation(tenant, 'a:1');
         expect((await store.cardCopies.listForDeal(tenant, 'D1')).map((c) => c.activityId)).toEqual(['act-2']);
         expect(await store.cardCopies.listForDeal(tenant, 'D2')).toEqual([]);
       });

@@ -7,13 +7,12 @@ export class SqliteConversations implements ConversationRepository {
 
   constructor(db: Db) {
     this.stmts = {
-      get: db.prepare<[string], { doc: string }>('SELECT doc FROM conversations WHERE conversation_id = ?'),
+      get: db.prepare<[string, string], { doc: string }>('SELECT doc FROM conversations WHERE tenant_id = ? AND conversation_id = ?'),
       put: db.prepare(
-        `INSERT INTO conversations (conversation_id, tenant_id, user_id, scope, doc) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (conversation_id) DO UPDATE SET tenant_id = excluded.tenant_id, user_id = excluded.user_id,
-           scope = excluded.scope, doc = excluded.doc`,
+        `INSERT INTO conversations (tenant_id, conversation_id, user_id, scope, doc) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (tenant_id, conversation_id) DO UPDATE SET user_id = excluded.user_id, scope = excluded.scope, doc = excluded.doc`,
       ),
-      remove: db.prepare('DELETE FROM conversations WHERE conversation_id = ?'),
+      remove: db.prepare('DELETE FROM conversations WHERE tenant_id = ? AND conversation_id = ?'),
       personal: db.prepare<[string, string], { doc: string }>(
         `SELECT doc FROM conversations WHERE tenant_id = ? AND user_id = ? AND scope = 'personal' ORDER BY conversation_id LIMIT 1`,
       ),
@@ -23,17 +22,17 @@ export class SqliteConversations implements ConversationRepository {
     };
   }
 
-  async get(conversationId: string): Promise<ConversationRecord | undefined> {
-    const row = this.stmts.get.get(conversationId);
+  async get(tenantId: string, conversationId: string): Promise<ConversationRecord | undefined> {
+    const row = this.stmts.get.get(tenantId, conversationId);
     return row ? (JSON.parse(row.doc) as ConversationRecord) : undefined;
   }
 
   async put(record: ConversationRecord): Promise<void> {
-    this.stmts.put.run(record.conversationId, record.tenantId, record.userId ?? null, record.scope, JSON.stringify(record));
+    this.stmts.put.run(record.tenantId, record.conversationId, record.userId ?? null, record.scope, JSON.stringify(record));
   }
 
-  async remove(conversationId: string): Promise<void> {
-    this.stmts.remove.run(conversationId);
+  async remove(tenantId: string, conversationId: string): Promise<void> {
+    this.stmts.remove.run(tenantId, conversationId);
   }
 
   async findPersonal(tenantId: string, userId: string): Promise<ConversationRecord | undefined> {
@@ -56,21 +55,21 @@ export class SqliteCardCopies implements CardCopyRepository {
 
   constructor(db: Db) {
     this.stmts = {
-      add: db.prepare('INSERT OR IGNORE INTO card_copies (conversation_id, activity_id, tenant_id, deal_id, doc) VALUES (?, ?, ?, ?, ?)'),
+      add: db.prepare('INSERT OR IGNORE INTO card_copies (tenant_id, conversation_id, activity_id, deal_id, doc) VALUES (?, ?, ?, ?, ?)'),
       list: db.prepare<[string, string], { doc: string }>('SELECT doc FROM card_copies WHERE tenant_id = ? AND deal_id = ? ORDER BY rowid'),
-      removeConversation: db.prepare('DELETE FROM card_copies WHERE conversation_id = ?'),
+      removeConversation: db.prepare('DELETE FROM card_copies WHERE tenant_id = ? AND conversation_id = ?'),
     };
   }
 
   async add(copy: CardCopy): Promise<void> {
-    this.stmts.add.run(copy.conversationId, copy.activityId, copy.tenantId, copy.dealId, JSON.stringify(copy));
+    this.stmts.add.run(copy.tenantId, copy.conversationId, copy.activityId, copy.dealId, JSON.stringify(copy));
   }
 
   async listForDeal(tenantId: string, dealId: string): Promise<CardCopy[]> {
     return this.stmts.list.all(tenantId, dealId).map((r) => JSON.parse(r.doc) as CardCopy);
   }
 
-  async removeConversation(conversationId: string): Promise<void> {
-    this.stmts.removeConversation.run(conversationId);
+  async removeConversation(tenantId: string, conversationId: string): Promise<void> {
+    this.stmts.removeConversation.run(tenantId, conversationId);
   }
 }

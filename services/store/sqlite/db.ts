@@ -61,21 +61,22 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX members_by_name ON members (tenant_id, name_lower, user_id);
 
   CREATE TABLE conversations (
-    conversation_id TEXT PRIMARY KEY,
     tenant_id TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
     user_id TEXT,
     scope TEXT NOT NULL,
-    doc TEXT NOT NULL
+    doc TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, conversation_id)
   );
   CREATE INDEX conversations_by_user ON conversations (tenant_id, user_id);
 
   CREATE TABLE card_copies (
+    tenant_id TEXT NOT NULL,
     conversation_id TEXT NOT NULL,
     activity_id TEXT NOT NULL,
-    tenant_id TEXT NOT NULL,
     deal_id TEXT NOT NULL,
     doc TEXT NOT NULL,
-    PRIMARY KEY (conversation_id, activity_id)
+    PRIMARY KEY (tenant_id, conversation_id, activity_id)
   );
   CREATE INDEX card_copies_by_deal ON card_copies (tenant_id, deal_id);
 
