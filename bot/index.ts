@@ -71,7 +71,7 @@ function turnErrorHandler(logger: Logger) {
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;
-  const store = overrides.store ?? (await openStore({ kind: config.store, dataDir: config.dataDir }));
+  const store = overrides.store ?? (await openStore({ kind: config.store, dataDir: config.dataDir, cosmos: config.cosmos }));
   const timeRules: TimeRules = { reminderLeadTimes: parseLeadTimes(config.reminderLeadTimes) };
 
   const auth = new ConfigurationBotFrameworkAuthentication({

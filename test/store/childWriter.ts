@@ -11,7 +11,7 @@ import { outboundDeal } from '../support/fixtures';
 async function run(): Promise<void> {
   const tenantId = process.argv[2]!;
   const config = loadConfig(process.env);
-  const store = await openStore({ kind: config.store, dataDir: config.dataDir });
+  const store = await openStore({ kind: config.store, dataDir: config.dataDir, cosmos: config.cosmos });
   for (let i = 0; ; i++) {
     const deal = { ...outboundDeal(), id: newDealId(), tenantId, name: `Durable ${i}` };
     await store.deals.create(deal);
