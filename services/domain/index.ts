@@ -16,3 +16,5 @@ export * from './schedule';
 export * from './timeRules';
 export * from './actions';
 export * from './ids';
+export * from './coSellReadiness';
+export * from './marketplaceRewards';

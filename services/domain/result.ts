@@ -42,7 +42,13 @@ export type RefusalCode =
   | 'other_organization'
   | 'not_visible'
   | 'not_permitted'
-  | 'last_global_admin';
+  | 'last_global_admin'
+  | 'rewards_contact_not_account_user'
+  | 'rewards_contact_email_is_account_email'
+  | 'rewards_benefit_not_found'
+  | 'rewards_benefit_already_active'
+  | 'rewards_offer_not_live'
+  | 'rewards_marketing_contact_required';
 
 export interface Refusal {
   readonly code: RefusalCode;

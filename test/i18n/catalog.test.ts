@@ -55,7 +55,7 @@ describe('the message catalog', () => {
     expect(codes.length).toBeGreaterThan(30);
     const tr = translator();
     for (const code of codes) {
-      const text = describeRefusal({ code, params: { status: 'won', type: 'coSell', stage: 'qualified', next: 'engaged', field: 'value', partner: 'Tailspin', location: 'FR', from: 'submitted', to: 'validated', unmet: 'type' } }, tr);
+      const text = describeRefusal({ code, params: { status: 'won', type: 'coSell', stage: 'qualified', next: 'engaged', field: 'value', partner: 'Tailspin', location: 'FR', from: 'submitted', to: 'validated', unmet: 'type', value: 'XX', name: 'Benefit' } }, tr);
       expect(text).not.toBe(`refusal.${code}`);
       expect(text).not.toMatch(/[{}]/);
     }

@@ -1,4 +1,5 @@
 import { common } from './common';
+import { readiness } from './readiness';
 
 /**
  * The English catalog: the one place user-facing text lives. Each area keeps its messages in its own
@@ -7,6 +8,7 @@ import { common } from './common';
  */
 export const en = {
   ...common,
+  ...readiness,
 } as const;
 
 export type MessageKey = keyof typeof en;
