@@ -87,6 +87,8 @@ export const Member = z.object({
   userId: UserId,
   name: z.string().max(256),
   email: z.string().max(320).optional(),
+  /** The phone the member last gave on a deal team, to prefill the next form (Teams does not share phones). */
+  phone: z.string().max(40).optional(),
   role: Role,
   locationScopes: z.array(CountryCode).default([]),
   locale: z.string().max(35).optional(),

@@ -72,6 +72,9 @@ export const common = {
   'refusal.not_visible': 'You can see this deal only if you are on its team and {location} is in your location scope. Ask a referral admin.',
   'refusal.not_permitted': 'Only a referral admin can do that.',
   'refusal.last_global_admin': 'Your organization needs at least one referral admin with global scope.',
+  'refusal.invalid_location_scope': '"{value}" is not a two-letter country code.',
+  'refusal.member_not_found': 'That person has not installed the bot yet.',
+  'refusal.admin_by_configuration': 'This person is a referral admin by the bot’s configuration (REFERRAL_ADMINS); change it there.',
 
   // Validation: shown beside the field.
   'v.required': 'Required.',
@@ -93,6 +96,8 @@ export const common = {
   'v.solutionRequired': 'Add at least one solution.',
   'v.reasonOther': 'Say why you decline.',
   'v.choice': 'Choose one of the options.',
+  'v.senderType': 'Must be "Microsoft" or "Partner".',
+  'v.expiresBeforeCreated': 'Must be later than createdDateTime.',
 
   'role.globalAdmin': 'Referral admin (global scope)',
   'role.admin': 'Referral admin',

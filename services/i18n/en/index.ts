@@ -1,5 +1,7 @@
 import { common } from './common';
+import { members } from './members';
 import { readiness } from './readiness';
+import { referrals } from './referrals';
 
 /**
  * The English catalog: the one place user-facing text lives. Each area keeps its messages in its own
@@ -8,6 +10,8 @@ import { readiness } from './readiness';
  */
 export const en = {
   ...common,
+  ...referrals,
+  ...members,
   ...readiness,
 } as const;
 

@@ -1,0 +1,230 @@
+import { isoInstant, type Clock } from '../clock';
+import { authorizeRoleChange, isAdmin } from '../domain/visibility';
+import { CountryCode, type Member, type Organization, type Role } from '../domain/model';
+import { ok, refuse, type Result } from '../domain/result';
+import { AlreadyExistsError, ConflictError, type ConversationRecord, type Store, type Stored } from '../store/ports';
+
+/** What the bot learns about a person when they install it or write to it. */
+export interface Presence {
+  readonly tenantId: string;
+  /** Entra object id. */
+  readonly userId: string;
+  readonly name: string;
+  readonly email?: string;
+  readonly locale?: string;
+  readonly timeZone?: string;
+}
+
+export interface MembershipDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  /** REFERRAL_ADMINS, lower-cased object ids or emails; empty: the first member of a tenant becomes its admin. */
+  readonly configuredAdmins: readonly string[];
+}
+
+/**
+ * Who the bot knows: organizations (one per Entra tenant), their members and roles, and the
+ * conversations it can reach them in. Roles: the members named in REFERRAL_ADMINS are referral admins
+ * with global scope (the configuration is the source of truth for them); when none are named, the
+ * first member of a tenant to install the bot becomes its global admin. Everyone else starts as a
+ * referral user with no location scope, and an admin grants scopes from the members card.
+ */
+export class Membership {
+  constructor(private readonly deps: MembershipDeps) {}
+
+  isConfiguredAdmin(p: Pick<Presence, 'userId' | 'email'>): boolean {
+    const admins = this.deps.configuredAdmins;
+    return admins.includes(p.userId.toLowerCase()) || (p.email !== undefined && admins.includes(p.email.toLowerCase()));
+  }
+
+  async get(tenantId: string, userId: string): Promise<Member | undefined> {
+    return (await this.deps.store.members.get(tenantId, userId))?.value;
+  }
+
+  /**
+   * The bot was installed for this person, or they wrote to it or clicked a card: keep organization,
+   * member and conversation current (the serviceUrl can change between messages). Reads first and
+   * writes only what changed; `lookupEmail` is asked only for a member the bot has not met yet.
+   */
+  async observe(presence: Presence, conversation?: ConversationRecord, lookupEmail?: () => Promise<string | undefined>): Promise<Member> {
+    const { store } = this.deps;
+    if (conversation) {
+      const known = await store.conversations.get(conversation.tenantId, conversation.conversationId);
+      if (!known || known.serviceUrl !== conversation.serviceUrl || known.userId !== conversation.userId || known.bot.id !== conversation.bot.id) {
+        await store.conversations.put(conversation);
+      }
+    }
+    const existing = await store.members.get(presence.tenantId, presence.userId);
+    if (existing) return this.ensureMember(presence, conversation?.scope === 'personal', existing);
+    const email = presence.email ?? (await lookupEmail?.().catch(() => undefined));
+    const full = { ...presence, ...(email ? { email } : {}) };
+    await this.ensureOrganization(full);
+    return this.ensureMember(full, conversation?.scope === 'personal');
+  }
+
+  /** The conversation can no longer be reached (uninstalled, or Teams answered 403/404): forget it and its cards. */
+  async conversationGone(tenantId: string, conversationId: string): Promise<void> {
+    const record = await this.deps.store.conversations.get(tenantId, conversationId);
+    await this.deps.store.conversations.remove(tenantId, conversationId);
+    await this.deps.store.cardCopies.removeConversation(tenantId, conversationId);
+    if (record?.scope === 'personal' && record.userId) await this.setInstalled(tenantId, record.userId, false);
+  }
+
+  private async ensureOrganization(presence: Presence): Promise<void> {
+    const { store, clock } = this.deps;
+    if (await store.organizations.get(presence.tenantId)) return;
+    const now = isoInstant(clock.now());
+    const org: Organization = {
+      tenantId: presence.tenantId,
+      // Teams does not tell a bot its tenant's display name; the email domain is a readable start an admin can change.
+      name: presence.email?.split('@')[1] ?? presence.tenantId,
+      solutions: [],
+      assessmentVetted: false,
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      await store.organizations.create(org);
+    } catch (err) {
+      if (!(err instanceof AlreadyExistsError)) throw err;
+    }
+  }
+
+  private async ensureMember(presence: Presence, installedHere: boolean, known?: Stored<Member>): Promise<Member> {
+    const { store, clock } = this.deps;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const existing = attempt === 0 && known ? known : await store.members.get(presence.tenantId, presence.userId);
+      if (existing) {
+        const updated = this.refreshed(existing.value, presence, installedHere);
+        if (updated === existing.value) return existing.value;
+        try {
+          return (await store.members.update(updated, existing.etag)).value;
+        } catch (err) {
+          if (err instanceof ConflictError) continue;
+          throw err;
+        }
+      }
+      const now = isoInstant(clock.now());
+      const configured = this.deps.configuredAdmins.length > 0;
+      const fresh: Member = {
+        tenantId: presence.tenantId,
+        userId: presence.userId,
+        name: presence.name,
+        email: presence.email,
+        role: configured && this.isConfiguredAdmin(presence) ? 'globalAdmin' : 'user',
+        locationScopes: [],
+        locale: presence.locale,
+        timeZone: presence.timeZone,
+        installed: installedHere,
+        joinedAt: now,
+        updatedAt: now,
+      };
+      if (!configured && (await store.members.createFirst({ ...fresh, role: 'globalAdmin' }))) {
+        return { ...fresh, role: 'globalAdmin' };
+      }
+      try {
+        return (await store.members.create(fresh)).value;
+      } catch (err) {
+        if (!(err instanceof AlreadyExistsError)) throw err;
+      }
+    }
+    throw new Error(`could not record member ${presence.userId}: too many concurrent changes`);
+  }
+
+  /** The member with what this presence says, or the same object when nothing changed (no write then). */
+  private refreshed(member: Member, p: Presence, installedHere: boolean): Member {
+    const role: Role = this.isConfiguredAdmin(p) ? 'globalAdmin' : member.role;
+    const next: Member = {
+      ...member,
+      name: p.name || member.name,
+      email: p.email ?? member.email,
+      locale: p.locale ?? member.locale,
+      timeZone: p.timeZone ?? member.timeZone,
+      installed: member.installed || installedHere,
+      role,
+    };
+    const same =
+      next.name === member.name &&
+      next.email === member.email &&
+      next.locale === member.locale &&
+      next.timeZone === member.timeZone &&
+      next.installed === member.installed &&
+      next.role === member.role;
+    return same ? member : { ...next, updatedAt: isoInstant(this.deps.clock.now()) };
+  }
+
+  /** Keep the phone a member gave on a deal team, to prefill their next form; writes only when it changed. */
+  async rememberPhone(member: Member, phone: string): Promise<void> {
+    if (member.phone === phone) return;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const stored = await this.deps.store.members.get(member.tenantId, member.userId);
+      if (!stored || stored.value.phone === phone) return;
+      try {
+        await this.deps.store.members.update({ ...stored.value, phone, updatedAt: isoInstant(this.deps.clock.now()) }, stored.etag);
+        return;
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
+      }
+    }
+  }
+
+  private async setInstalled(tenantId: string, userId: string, installed: boolean): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const stored = await this.deps.store.members.get(tenantId, userId);
+      if (!stored || stored.value.installed === installed) return;
+      try {
+        await this.deps.store.members.update({ ...stored.value, installed, updatedAt: isoInstant(this.deps.clock.now()) }, stored.etag);
+        return;
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
+      }
+    }
+  }
+
+  /**
+   * An admin changes a member's role and location scopes. Members named in REFERRAL_ADMINS keep their
+   * global role (the configuration decides for them).
+   */
+  async changeMember(actor: Member, targetUserId: string, change: { role: Role; locationScopes: readonly string[] }): Promise<Result<Member>> {
+    const { store, clock } = this.deps;
+    const scopes: string[] = [];
+    for (const raw of change.locationScopes) {
+      const parsed = CountryCode.safeParse(raw);
+      if (!parsed.success) return refuse('invalid_location_scope', { value: raw });
+      if (!scopes.includes(parsed.data)) scopes.push(parsed.data);
+    }
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const target = await store.members.get(actor.tenantId, targetUserId);
+      if (!target) return refuse('member_not_found');
+      if (this.isConfiguredAdmin(target.value) && change.role !== 'globalAdmin') return refuse('admin_by_configuration');
+      const globals = await this.countGlobalAdmins(actor.tenantId);
+      const allowed = authorizeRoleChange(actor, target.value, change.role, globals);
+      if (!allowed.ok) return allowed;
+      const updated: Member = { ...target.value, role: change.role, locationScopes: scopes, updatedAt: isoInstant(clock.now()) };
+      try {
+        return ok((await store.members.update(updated, target.etag)).value);
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
+      }
+    }
+    return refuse('not_permitted');
+  }
+
+  /** One page of the tenant's members, for the members card; only admins may list them. */
+  async listMembers(actor: Member, continuationToken?: string): Promise<Result<{ members: Stored<Member>[]; continuationToken?: string }>> {
+    if (!isAdmin(actor)) return refuse('not_permitted');
+    const page = await this.deps.store.members.list(actor.tenantId, { limit: 10, continuationToken });
+    return ok({ members: page.items, continuationToken: page.continuationToken });
+  }
+
+  private async countGlobalAdmins(tenantId: string): Promise<number> {
+    let count = 0;
+    let token: string | undefined;
+    do {
+      const page = await this.deps.store.members.list(tenantId, { limit: 200, continuationToken: token });
+      count += page.items.filter((m) => m.value.role === 'globalAdmin').length;
+      token = page.continuationToken;
+    } while (token);
+    return count;
+  }
+}

@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import type { Deal } from '../domain/model';
+import type { OutboxItem } from '../store/ports';
+
+/*
+ * What a committed change must cause, as outbox items written atomically with it. Ids are
+ * deterministic for their cause, so a cause applied twice (a retried sweep, a repeated intake) still
+ * yields one item. Cards are rendered when sent, from the deal as it is then, so every copy always
+ * shows the latest state.
+ */
+
+export const OutboxKind = {
+  /** Find the people a deal's card goes to and queue one send each. */
+  fanout: 'deal.fanout',
+  /** Send one card into one conversation (and remember the copy). */
+  send: 'teams.send',
+  /** Re-render every copy of a deal's cards. */
+  refresh: 'deal.refresh',
+  /** Update one copy of a card in place. */
+  update: 'teams.update',
+  /** POST a status event to REFERRAL_EVENTS_URL. */
+  event: 'referral.event',
+  /** Tell an inviter's deal (in this deployment) what the invited partner answered. */
+  partnerResponse: 'p2p.response',
+} as const;
+
+/** Which card a fan-out sends. */
+export type CardPurpose = 'referral' | 'reminder' | 'senderOutcome';
+
+export interface FanoutPayload {
+  readonly dealTenantId: string;
+  readonly dealId: string;
+  /** `viewers`: every installed member who may see the deal; `admins`: the referral admins of the item's tenant. */
+  readonly audience: 'viewers' | 'admins';
+  readonly purpose: CardPurpose;
+  /** Distinguishes fan-outs of one deal (e.g. "new", "reminder:P3D", "declined"). */
+  readonly reason: string;
+  readonly lead?: string;
+}
+
+export interface SendPayload {
+  readonly dealTenantId: string;
+  readonly dealId: string;
+  readonly conversationId: string;
+  readonly userId?: string;
+  readonly purpose: CardPurpose;
+  readonly lead?: string;
+}
+
+export interface UpdatePayload {
+  readonly dealTenantId: string;
+  readonly dealId: string;
+  readonly conversationId: string;
+  readonly activityId: string;
+  readonly userId?: string;
+  readonly purpose: CardPurpose;
+  readonly lead?: string;
+}
+
+export type ReferralEventName = 'referral.accepted' | 'referral.declined' | 'referral.expired' | 'referral.won' | 'referral.lost';
+
+export interface EffectsOptions {
+  /** Status events are queued only when REFERRAL_EVENTS_URL is configured. */
+  readonly eventsEnabled: boolean;
+}
+
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+/** A UUID-shaped id derived from its cause, so a receiver can drop repeats by `eventId`. */
+export function eventIdFor(tenantId: string, dealId: string, event: string): string {
+  const h = shortHash(`${tenantId}\n${dealId}\n${event}`);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export class Effects {
+  constructor(private readonly options: EffectsOptions) {}
+
+  fanout(tenantId: string, payload: FanoutPayload): OutboxItem {
+    return { id: `fanout:${payload.dealTenantId}:${payload.dealId}:${payload.audience}:${payload.reason}`, kind: OutboxKind.fanout, tenantId, payload: { ...payload } };
+  }
+
+  /** A new inbound referral: its card to everyone who may see it. */
+  newReferral(deal: Deal): OutboxItem[] {
+    return [this.fanout(deal.tenantId, { dealTenantId: deal.tenantId, dealId: deal.id, audience: 'viewers', purpose: 'referral', reason: 'new' })];
+  }
+
+  /** A reminder before the referral expires, as a new message (so it notifies). */
+  reminder(deal: Deal, lead: string): OutboxItem[] {
+    return [this.fanout(deal.tenantId, { dealTenantId: deal.tenantId, dealId: deal.id, audience: 'viewers', purpose: 'reminder', reason: `reminder:${lead}`, lead })];
+  }
+
+  /** Every copy of the deal's cards shows its new state. */
+  refreshCards(deal: Deal): OutboxItem {
+    return {
+      id: `refresh:${deal.tenantId}:${deal.id}:${deal.updatedAt}`,
+      kind: OutboxKind.refresh,
+      tenantId: deal.tenantId,
+      payload: { dealTenantId: deal.tenantId, dealId: deal.id },
+    };
+  }
+
+  /**
+   * An inbound referral reached an outcome: update every card, emit the status event, tell the
+   * sending organization's admins when it uses this deployment, and answer the inviter's deal for a
+   * P2P invitation from inside this deployment.
+   */
+  referralOutcome(deal: Deal, event: ReferralEventName): OutboxItem[] {
+    const items: OutboxItem[] = [this.refreshCards(deal)];
+    const inbound = deal.inbound;
+    if (!inbound) return items;
+    if (this.options.eventsEnabled) items.push(this.statusEvent(deal, event));
+    const senderTenant = inbound.sender.tenantId;
+    if (senderTenant && senderTenant !== deal.tenantId) {
+      items.push(
+        this.fanout(senderTenant, { dealTenantId: deal.tenantId, dealId: deal.id, audience: 'admins', purpose: 'senderOutcome', reason: event }),
+      );
+    }
+    if (senderTenant && inbound.inviterDealId && inbound.invitationId && (event === 'referral.accepted' || event === 'referral.declined' || event === 'referral.expired')) {
+      items.push({
+        id: `p2p:${senderTenant}:${inbound.inviterDealId}:${inbound.invitationId}:${event}`,
+        kind: OutboxKind.partnerResponse,
+        tenantId: senderTenant,
+        payload: {
+          inviterTenantId: senderTenant,
+          inviterDealId: inbound.inviterDealId,
+          invitationId: inbound.invitationId,
+          status: event.slice('referral.'.length),
+          reason: deal.response?.reasonText ?? deal.response?.reason,
+          remoteDealId: deal.id,
+          at: deal.updatedAt,
+        },
+      });
+    }
+    return items;
+  }
+
+  /** The contract's status event, fixed at the moment of the transition. */
+  statusEvent(deal: Deal, event: ReferralEventName): OutboxItem {
+    const eventId = eventIdFor(deal.tenantId, deal.id, event);
+    const response = event === 'referral.declined' || event === 'referral.accepted' ? deal.response : undefined;
+    const body: Record<string, unknown> = {
+      eventId,
+      event,
+      id: deal.inbound?.externalId,
+      tenantId: deal.tenantId,
+      referralId: deal.id,
+      status: event.slice('referral.'.length),
+      ...(response?.reason ? { reason: response.reason === 'other' ? (response.reasonText ?? 'other') : response.reason } : {}),
+      ...(event === 'referral.lost' && deal.lostReason ? { reason: deal.lostReason } : {}),
+      ...(response?.notes ? { notes: response.notes } : {}),
+      occurredAt: deal.updatedAt.replace(/\.\d{3}Z$/, 'Z'),
+    };
+    return { id: `event:${eventId}`, kind: OutboxKind.event, tenantId: deal.tenantId, payload: { body } };
+  }
+}

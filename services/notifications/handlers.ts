@@ -1,0 +1,110 @@
+import { DateTime } from 'luxon';
+import { isoInstant, type Clock } from '../clock';
+import { recordPartnerResponse } from '../domain/invitations';
+import type { Deal, InvitationStatus } from '../domain/model';
+import type { TimeRules } from '../domain/schedule';
+import { canView, isAdmin } from '../domain/visibility';
+import type { HandlerOutcome, OutboxHandler } from '../outbox/dispatcher';
+import { ConflictError, type OutboxItem, type OutboxRecord, type Store } from '../store/ports';
+import { OutboxKind, type Effects, type FanoutPayload, type SendPayload, type UpdatePayload } from './effects';
+
+const DONE: HandlerOutcome = { kind: 'done' };
+
+/**
+ * Find who a deal's card goes to and queue one send per personal chat. Recipients are read when the
+ * fan-out runs, so someone who installed the bot after the change still gets it. Every send id is
+ * derived from the fan-out and the conversation: running the fan-out again (after a crash) queues
+ * nothing twice.
+ */
+export class FanoutHandler implements OutboxHandler {
+  constructor(private readonly store: Store, private readonly clock: Clock) {}
+
+  async handle(item: OutboxRecord): Promise<HandlerOutcome> {
+    const p = item.payload as unknown as FanoutPayload;
+    const deal = (await this.store.deals.get(p.dealTenantId, p.dealId))?.value;
+    if (!deal) return DONE;
+    let token: string | undefined;
+    do {
+      const page = await this.store.conversations.listByTenant(item.tenantId, { limit: 200, continuationToken: token });
+      const sends: OutboxItem[] = [];
+      for (const conversation of page.items) {
+        if (conversation.scope !== 'personal' || !conversation.userId) continue;
+        const member = (await this.store.members.get(item.tenantId, conversation.userId))?.value;
+        if (!member || !member.installed) continue;
+        const allowed = p.audience === 'admins' ? isAdmin(member) : canView(member, deal);
+        if (!allowed) continue;
+        const payload: SendPayload = {
+          dealTenantId: p.dealTenantId,
+          dealId: p.dealId,
+          conversationId: conversation.conversationId,
+          userId: member.userId,
+          purpose: p.purpose,
+          ...(p.lead ? { lead: p.lead } : {}),
+        };
+        sends.push({
+          id: `send:${item.id}:${conversation.conversationId}`,
+          kind: OutboxKind.send,
+          tenantId: item.tenantId,
+          key: conversation.conversationId,
+          availableAt: isoInstant(this.clock.now()),
+          payload: { ...payload },
+        });
+      }
+      if (sends.length) await this.store.outbox.enqueue(sends);
+      token = page.continuationToken;
+    } while (token);
+    return DONE;
+  }
+}
+
+/** Queue an in-place update of every copy of a deal's cards that the bot sent. */
+export class RefreshHandler implements OutboxHandler {
+  constructor(private readonly store: Store, private readonly clock: Clock) {}
+
+  async handle(item: OutboxRecord): Promise<HandlerOutcome> {
+    const { dealTenantId, dealId } = item.payload as { dealTenantId: string; dealId: string };
+    const copies = await this.store.cardCopies.listForDeal(dealTenantId, dealId);
+    const updates: OutboxItem[] = copies.map((copy) => {
+      const payload: UpdatePayload = {
+        dealTenantId,
+        dealId,
+        conversationId: copy.conversationId,
+        activityId: copy.activityId,
+        ...(copy.userId ? { userId: copy.userId } : {}),
+        purpose: copy.kind as UpdatePayload['purpose'],
+      };
+      return {
+        id: `update:${item.id}:${copy.conversationId}:${copy.activityId}`,
+        kind: OutboxKind.update,
+        tenantId: copy.tenantId,
+        key: copy.conversationId,
+        availableAt: isoInstant(this.clock.now()),
+        payload: { ...payload },
+      };
+    });
+    if (updates.length) await this.store.outbox.enqueue(updates);
+    return DONE;
+  }
+}
+
+/** An invited partner in this deployment answered: record it on the inviter's deal and refresh its cards. */
+export class PartnerResponseHandler implements OutboxHandler {
+  constructor(private readonly store: Store, private readonly timeRules: TimeRules, private readonly effects: Effects) {}
+
+  async handle(item: OutboxRecord): Promise<HandlerOutcome> {
+    const p = item.payload as { inviterTenantId: string; inviterDealId: string; invitationId: string; status: Exclude<InvitationStatus, 'pending'>; reason?: string; remoteDealId: string; at: string };
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const stored = await this.store.deals.get(p.inviterTenantId, p.inviterDealId);
+      if (!stored) return DONE;
+      const result = recordPartnerResponse(stored.value, p.invitationId, p.status, DateTime.fromISO(p.at), this.timeRules, p.reason, p.remoteDealId);
+      if (!result.ok) return DONE; // already recorded, or the invitation is gone: nothing left to do
+      try {
+        await this.store.deals.update(result.value, stored.etag, { outbox: [this.effects.refreshCards(result.value as Deal)] });
+        return DONE;
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
+      }
+    }
+    return { kind: 'retry', afterMs: 1000, error: 'inviter deal kept changing' };
+  }
+}

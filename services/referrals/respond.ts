@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import { allowedActions } from '../domain/actions';
+import { todayFor } from '../domain/change';
+import { acceptInput, DeclineInput } from '../domain/inputs';
+import { acceptReferral, declineReferral } from '../domain/lifecycle';
+import type { Deal, Member } from '../domain/model';
+import { authorizeView } from '../domain/visibility';
+import { runDealAction, type DealActionDeps, type DealActionOutcome } from '../deals/runner';
+import type { Effects } from '../notifications/effects';
+
+export type ResponseOutcome = DealActionOutcome | { readonly kind: 'invalid'; readonly error: z.ZodError; readonly deal: Deal };
+
+export interface ReferralResponseDeps extends DealActionDeps {
+  readonly effects: Effects;
+}
+
+/** Accept or decline an inbound referral from a card: validate what the seller typed, then apply the rule. */
+export class ReferralResponses {
+  constructor(private readonly deps: ReferralResponseDeps) {}
+
+  async accept(member: Member, tenantId: string, dealId: string, raw: unknown): Promise<ResponseOutcome> {
+    const today = todayFor({ now: this.deps.clock.now(), zone: member.timeZone });
+    const input = acceptInput(today).safeParse(raw);
+    if (!input.success) return this.invalid(member, tenantId, dealId, input.error, 'accept');
+    return runDealAction(this.deps, {
+      tenantId,
+      dealId,
+      member,
+      apply: (deal, ctx) => acceptReferral(deal, input.data, ctx, this.deps.timeRules),
+      effects: (_before, after) => this.deps.effects.referralOutcome(after, 'referral.accepted'),
+    });
+  }
+
+  async decline(member: Member, tenantId: string, dealId: string, raw: unknown): Promise<ResponseOutcome> {
+    const input = DeclineInput.safeParse(raw);
+    if (!input.success) return this.invalid(member, tenantId, dealId, input.error, 'decline');
+    return runDealAction(this.deps, {
+      tenantId,
+      dealId,
+      member,
+      apply: (deal, ctx) => declineReferral(deal, input.data, ctx, this.deps.timeRules),
+      effects: (_before, after) => this.deps.effects.referralOutcome(after, 'referral.declined'),
+    });
+  }
+
+  /**
+   * Input errors are shown only to someone who may see the deal and still answer it: otherwise the
+   * form would leak the deal, or ask to fix a form that can no longer be sent.
+   */
+  private async invalid(member: Member, tenantId: string, dealId: string, error: z.ZodError, action: 'accept' | 'decline'): Promise<ResponseOutcome> {
+    const deal = (await this.deps.store.deals.get(tenantId, dealId))?.value;
+    if (!deal) return { kind: 'notFound' };
+    const visible = authorizeView(member, deal);
+    if (!visible.ok) return { kind: 'refused', refusal: visible.refusal };
+    if (!allowedActions(deal, member, this.deps.clock.now()).includes(action)) {
+      return { kind: 'refused', refusal: { code: deal.status === 'received' ? 'referral_expired' : 'not_received' }, deal };
+    }
+    return { kind: 'invalid', error, deal };
+  }
+}
