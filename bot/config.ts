@@ -35,8 +35,10 @@ const Env = z
     SWEEP_INTERVAL_SECONDS: positive(60),
     REMINDER_LEAD_TIMES: z.preprocess(blank, z.string().default('P7D,P3D,P1D')),
 
-    TEAMS_RATE_PER_CONVERSATION: positive(1),
+    TEAMS_RATE_PER_CONVERSATION: positive(0.45),
+    TEAMS_BURST_PER_CONVERSATION: int(3, 1, 7),
     TEAMS_RATE_PER_TENANT: positive(45),
+    TEAMS_BURST_PER_TENANT: int(5, 1, 50),
     TEAMS_SEND_TIMEOUT_SECONDS: positive(15),
 
     COSMOS_ENDPOINT: url,
@@ -87,11 +89,16 @@ export interface Config {
   };
   readonly sweepIntervalMs: number;
   readonly reminderLeadTimes: string;
+  /**
+   * Pacing of proactive sends, per bot process (with N processes, divide by N). Teams allows 7 per
+   * second, 60 per 30 s and 1800 per hour into one conversation, and 50 per second per app per tenant;
+   * a rate r with burst b never exceeds r + b in any one second.
+   */
   readonly teams: {
-    /** Sends per second into one conversation. */
     readonly ratePerConversation: number;
-    /** Sends per second for one tenant (all conversations). */
+    readonly burstPerConversation: number;
     readonly ratePerTenant: number;
+    readonly burstPerTenant: number;
     readonly sendTimeoutMs: number;
   };
   readonly cosmos: {
@@ -131,7 +138,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderLeadTimes: e.REMINDER_LEAD_TIMES,
     teams: {
       ratePerConversation: e.TEAMS_RATE_PER_CONVERSATION,
+      burstPerConversation: e.TEAMS_BURST_PER_CONVERSATION,
       ratePerTenant: e.TEAMS_RATE_PER_TENANT,
+      burstPerTenant: e.TEAMS_BURST_PER_TENANT,
       sendTimeoutMs: e.TEAMS_SEND_TIMEOUT_SECONDS * 1000,
     },
     cosmos: { endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE, createContainers: e.COSMOS_CREATE_CONTAINERS },

@@ -9,18 +9,40 @@ import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import { renderErrorCard } from '../cards/notice';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/render';
-import { systemClock, type Clock } from '../services/clock';
+import { isoInstant, systemClock, type Clock } from '../services/clock';
 import { parseLeadTimes, type TimeRules } from '../services/domain/schedule';
 import { translator } from '../services/i18n';
 import { openStore } from '../services/store';
 import type { Store } from '../services/store/ports';
+import { Membership } from '../services/members/membership';
+import { Effects, OutboxKind } from '../services/notifications/effects';
+import { EventDelivery } from '../services/notifications/events';
+import { FanoutHandler, PartnerResponseHandler, RefreshHandler } from '../services/notifications/handlers';
+import { OutboxDispatcher, type OutboxHandler } from '../services/outbox/dispatcher';
+import { RateLimiter } from '../services/outbox/rateLimiter';
+import { ReferralResponses } from '../services/referrals/respond';
+import { Sweeper } from '../services/sweeper';
+import { membersPage } from './cardActions/members/page';
+import { updateMember } from './cardActions/members/update';
+import { acceptReferral } from './cardActions/referral/accept';
+import { showAcceptForm } from './cardActions/referral/acceptForm';
+import { declineReferral } from './cardActions/referral/decline';
+import { showDeclineForm } from './cardActions/referral/declineForm';
+import { showReferral } from './cardActions/referral/show';
 import { CardActionRouter } from './cardActions/router';
 import { CoSellBot } from './coSellBot';
 import { helpCommand } from './commands/help';
+import { membersCommand } from './commands/members';
 import { CommandRouter } from './commands/router';
 import { ConfigError, loadConfig, type Config } from './config';
+import { Installations } from './installations';
+import { intakeRoute } from './intake';
 import { createLogger, type Logger } from './logger';
+import { dedupeMiddleware } from './middleware/dedupe';
+import { presenceMiddleware } from './middleware/presence';
 import { createServer } from './server';
+import { appTokenSource, BotConnector, type TokenSource } from './teams/connector';
+import { CardComposer, TeamsSender } from './teams/sender';
 import { readerFromActivity } from './turn';
 
 /*
@@ -33,6 +55,10 @@ export interface AppOverrides {
   readonly clock?: Clock;
   readonly store?: Store;
   readonly logger?: Logger;
+  /** Tokens for calls to Teams (tests use none). */
+  readonly tokens?: TokenSource;
+  /** Start the outbox worker and the sweeper with the server (default true); tests may drive them by hand. */
+  readonly workers?: boolean;
 }
 
 export interface App {
@@ -43,6 +69,9 @@ export interface App {
   readonly timeRules: TimeRules;
   readonly server: restify.Server;
   readonly adapter: CloudAdapter;
+  readonly membership: Membership;
+  readonly dispatcher: OutboxDispatcher;
+  readonly sweeper: Sweeper;
   /** Listen on the configured port (0: any free port); resolves with the base URL. */
   start(): Promise<string>;
   /** Stop accepting requests, finish background work, close the store. */
@@ -83,21 +112,78 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = turnErrorHandler(logger);
 
-  const help = helpCommand(store.members);
-  const commands = new CommandRouter(help).on('help', help);
+  adapter.use(dedupeMiddleware(store.idempotency, clock, logger));
+  const membership = new Membership({ store, clock, configuredAdmins: config.referrals.admins });
+  adapter.use(presenceMiddleware(membership, clock, logger));
+
+  // Everything a change causes goes through the outbox and this one worker; Teams only through the sender.
+  const effects = new Effects({ eventsEnabled: Boolean(config.referrals.eventsUrl) });
+  const connector = new BotConnector({ tokens: overrides.tokens ?? appTokenSource(config.bot), timeoutMs: config.teams.sendTimeoutMs });
+  const senderOptions = {
+    store,
+    clock,
+    connector,
+    composer: new CardComposer(store, clock),
+    membership,
+    limiter: new RateLimiter(),
+    rates: {
+      conversation: { perSecond: config.teams.ratePerConversation, burst: config.teams.burstPerConversation },
+      tenant: { perSecond: config.teams.ratePerTenant, burst: config.teams.burstPerTenant },
+    },
+    logger: logger.child({ component: 'sender' }),
+  };
+  const handlers: Record<string, OutboxHandler> = {
+    [OutboxKind.fanout]: new FanoutHandler(store, clock),
+    [OutboxKind.refresh]: new RefreshHandler(store, clock),
+    [OutboxKind.send]: new TeamsSender(senderOptions, 'send'),
+    [OutboxKind.update]: new TeamsSender(senderOptions, 'update'),
+    [OutboxKind.partnerResponse]: new PartnerResponseHandler(store, timeRules, effects),
+  };
+  if (config.referrals.eventsUrl && config.referrals.eventsSecret) {
+    handlers[OutboxKind.event] = new EventDelivery({ url: config.referrals.eventsUrl, secret: config.referrals.eventsSecret, timeoutMs: config.teams.sendTimeoutMs });
+  }
+  const dispatcher = new OutboxDispatcher({ store, clock, handlers, logger: logger.child({ component: 'outbox' }) });
+  const onWork = () => dispatcher.wake();
+  const sweeper = new Sweeper({ store, clock, timeRules, effects, logger: logger.child({ component: 'sweeper' }), intervalMs: config.sweepIntervalMs, onWork });
+
+  const responses = new ReferralResponses({ store, clock, timeRules, effects });
+  const env = { clock, logger, store, membership, responses, onWork };
   const cardActions = new CardActionRouter({
     logger,
     unknownVerbCard: (context) => {
       const tr = translator(readerFromActivity(context.activity));
       return renderErrorCard(tr.t('error.title'), tr.t('error.unknownAction'));
     },
-  });
-  const installations = {
-    onInstalled: (context: TurnContext) => help(context, { name: 'help' }, { welcome: true }),
-    onUninstalled: async () => undefined,
-  };
+  }).register(
+    showReferral(env),
+    showAcceptForm(env),
+    acceptReferral(env),
+    showDeclineForm(env),
+    declineReferral(env),
+    membersPage(env),
+    updateMember(env),
+  );
+
+  const help = helpCommand(store.members);
+  const commands = new CommandRouter(help).on('help', help).on('members', membersCommand({ membership, store }));
+  const installations = new Installations({ membership, logger, welcome: help });
   const bot = new CoSellBot({ messages: commands, cardActions, installations });
-  const server = createServer({ adapter, bot, store, logger });
+  const server = createServer({
+    adapter,
+    bot,
+    store,
+    logger,
+    routes: [intakeRoute({ store, clock, timeRules, effects, key: config.referrals.intakeKey, logger, onWork })],
+  });
+
+  // Housekeeping: forget finished outbox items after a week and expired idempotency records.
+  const housekeeping = async () => {
+    const now = clock.now();
+    await store.outbox.purge(isoInstant(now.minus({ days: 7 })));
+    await store.idempotency.purgeExpired(isoInstant(now));
+  };
+  let housekeepingTimer: NodeJS.Timeout | undefined;
+  const workers = overrides.workers ?? true;
 
   let stopping: Promise<void> | undefined;
   return {
@@ -108,6 +194,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     timeRules,
     server,
     adapter,
+    membership,
+    dispatcher,
+    sweeper,
     start: () =>
       new Promise<string>((resolve, reject) => {
         server.once('error', reject);
@@ -115,6 +204,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           const { port } = server.address() as AddressInfo;
           const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
           logger.info('bot listening', { url, store: store.kind, authenticated: Boolean(config.bot.appId) });
+          if (workers) {
+            dispatcher.start();
+            sweeper.start();
+            housekeepingTimer = setInterval(() => housekeeping().catch((err: unknown) => logger.error('housekeeping failed', { error: err })), 3600_000);
+            housekeepingTimer.unref();
+          }
           resolve(url);
         });
       }),
@@ -123,6 +218,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.server.closeIdleConnections();
         await closed;
+        if (housekeepingTimer) clearInterval(housekeepingTimer);
+        await Promise.all([dispatcher.stop(), sweeper.stop()]);
         await store.close();
       })()),
   };

@@ -8,6 +8,13 @@ export function readerFromActivity(activity: Partial<Activity>): Reader {
   return readerOf(clientInfo?.locale ?? activity.locale, clientInfo?.timezone);
 }
 
+/** The IANA time zone Teams reports for the user, when it reports a valid one. */
+export function timeZoneOf(activity: Partial<Activity>): string | undefined {
+  const clientInfo = activity.entities?.find((e) => e.type === 'clientInfo') as { timezone?: string } | undefined;
+  const zone = clientInfo?.timezone;
+  return zone && readerOf(undefined, zone).timeZone === zone ? zone : undefined;
+}
+
 /** The Entra tenant (= partner organization) the activity comes from. */
 export function tenantIdOf(activity: Partial<Activity>): string | undefined {
   const fromChannel = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;

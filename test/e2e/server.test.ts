@@ -67,7 +67,8 @@ describe('the bot over HTTP (foundation)', () => {
     expect(body.statusCode).toBe(200);
     expect(body.type).toBe(CardFactory.contentTypes.adaptiveCard);
     expect(cardText(body.value)).toContain('This card is out of date');
-    expect(connector.calls).toEqual([]);
+    expect(connector.sent()).toEqual([]);
+    expect(connector.updates()).toEqual([]);
   });
 
   it('when the body is not an activity, then the request is refused with 400 and the bot keeps running', async () => {

@@ -1,0 +1,82 @@
+import { ActivityTypes, TeamsInfo, type Middleware, type TurnContext } from 'botbuilder';
+import type { Clock } from '../../services/clock';
+import { isoInstant } from '../../services/clock';
+import type { Member } from '../../services/domain/model';
+import type { Membership } from '../../services/members/membership';
+import type { ConversationRecord } from '../../services/store/ports';
+import type { Logger } from '../logger';
+import { readerFromActivity, tenantIdOf, timeZoneOf, userIdOf } from '../turn';
+
+const MEMBER_KEY = Symbol('cosell.member');
+
+/** The member resolved for this turn by the presence middleware. */
+export function memberOf(context: TurnContext): Member | undefined {
+  return context.turnState.get(MEMBER_KEY) as Member | undefined;
+}
+
+/** The conversation an activity comes from, as the bot keeps it to reach it again later. */
+export function conversationRecordOf(context: TurnContext, clock: Clock): ConversationRecord | undefined {
+  const a = context.activity;
+  const tenantId = tenantIdOf(a);
+  if (!tenantId || !a.conversation?.id || !a.serviceUrl || !a.recipient?.id) return undefined;
+  const type = a.conversation.conversationType;
+  const scope: ConversationRecord['scope'] = type === 'channel' ? 'team' : type === 'groupChat' ? 'groupChat' : 'personal';
+  return {
+    // A channel reply thread's id carries ";messageid=…"; the channel itself is what we keep.
+    conversationId: a.conversation.id.split(';')[0]!,
+    tenantId,
+    scope,
+    ...(scope === 'personal' && userIdOf(a) ? { userId: userIdOf(a)! } : {}),
+    serviceUrl: a.serviceUrl,
+    channelId: a.channelId,
+    bot: { id: a.recipient.id, ...(a.recipient.name ? { name: a.recipient.name } : {}) },
+    ...(a.conversation.name ? { name: a.conversation.name } : {}),
+    updatedAt: isoInstant(clock.now()),
+  };
+}
+
+function isRemoval(context: TurnContext): boolean {
+  const a = context.activity;
+  if (a.type === ActivityTypes.InstallationUpdate) return a.action?.startsWith('remove') ?? false;
+  return a.type === ActivityTypes.ConversationUpdate && (a.membersRemoved ?? []).some((m) => m.id === a.recipient?.id);
+}
+
+/**
+ * Who the bot knows, kept current on every turn: the organization, the member (by Entra object id,
+ * with the email Teams gives for them) and the conversation reference (its serviceUrl can change).
+ * The member is then available to every handler of the turn through memberOf().
+ */
+export function presenceMiddleware(membership: Membership, clock: Clock, logger: Logger): Middleware {
+  return {
+    async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+      const a = context.activity;
+      const tenantId = tenantIdOf(a);
+      const userId = userIdOf(a);
+      if (tenantId && userId && !isRemoval(context) && a.from?.role !== 'bot') {
+        const lookupEmail = async () => {
+          if (a.channelId !== 'msteams') return undefined;
+          try {
+            const info = await TeamsInfo.getMember(context, a.from.id);
+            return info.email ?? info.userPrincipalName ?? undefined;
+          } catch (err) {
+            logger.warn('could not look up a member in Teams', { userId, error: err });
+            return undefined;
+          }
+        };
+        const member = await membership.observe(
+          {
+            tenantId,
+            userId,
+            name: a.from?.name ?? '',
+            ...(a.locale ? { locale: readerFromActivity(a).locale } : {}),
+            ...(timeZoneOf(a) ? { timeZone: timeZoneOf(a) } : {}),
+          },
+          conversationRecordOf(context, clock),
+          lookupEmail,
+        );
+        context.turnState.set(MEMBER_KEY, member);
+      }
+      await next();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { Role, type Member } from '../services/domain/model';
+import { countryName, type Translator } from '../services/i18n';
+import { expandCard, type AdaptiveCardJson } from './render';
+import template from './templates/members.json';
+
+export interface MemberRow {
+  index: number;
+  userId: string;
+  name: string;
+  detail: string;
+  summary: string;
+  role: string;
+  scopes: string;
+  canEdit: boolean;
+}
+
+/** The members card: who is who, and (for admins) a form per member to change role and location scopes. */
+export interface MembersCardData {
+  title: string;
+  intro: string;
+  notice: string;
+  noticeColor: 'Good' | 'Attention' | 'Default';
+  members: MemberRow[];
+  roleChoices: { title: string; value: string }[];
+  roleLabel: string;
+  scopesLabel: string;
+  scopesHint: string;
+  changeTitle: string;
+  saveTitle: string;
+  moreTitle: string;
+  nextToken: string;
+}
+
+export function renderMembersCard(data: MembersCardData): AdaptiveCardJson {
+  return expandCard(template, data);
+}
+
+export function scopesText(member: Pick<Member, 'role' | 'locationScopes'>, tr: Translator): string {
+  if (member.role !== 'user') return tr.t('members.allLocations');
+  if (member.locationScopes.length === 0) return tr.t('members.noScopes');
+  return member.locationScopes.map((c) => `${countryName(c, tr.reader)} (${c})`).join(', ');
+}
+
+export function membersCardData(
+  orgName: string,
+  members: readonly Member[],
+  viewer: Member,
+  tr: Translator,
+  options: { nextToken?: string; notice?: { text: string; color: 'Good' | 'Attention' }; isConfigured: (m: Member) => boolean },
+): MembersCardData {
+  return {
+    title: tr.t('members.title', { org: orgName }),
+    intro: tr.t('members.intro'),
+    notice: options.notice?.text ?? '',
+    noticeColor: options.notice?.color ?? 'Default',
+    members: members.map((m, index) => {
+      const configured = options.isConfigured(m);
+      return {
+        index,
+        userId: m.userId,
+        name: m.name || m.email || m.userId,
+        detail: [m.email, m.installed ? undefined : tr.t('members.notInstalled')].filter(Boolean).join(' · '),
+        summary: `${tr.tk(`role.${m.role}`)}${configured ? ` (${tr.t('members.configured')})` : ''} · ${scopesText(m, tr)}`,
+        role: m.role,
+        scopes: m.locationScopes.join(', '),
+        // Only a global admin may touch a global admin; nobody edits a role the configuration sets.
+        canEdit: !configured && (viewer.role === 'globalAdmin' || m.role !== 'globalAdmin'),
+      };
+    }),
+    roleChoices: Role.options
+      .filter((r) => viewer.role === 'globalAdmin' || r !== 'globalAdmin')
+      .map((value) => ({ value, title: tr.tk(`role.${value}`) })),
+    roleLabel: tr.t('members.role'),
+    scopesLabel: tr.t('members.scopes'),
+    scopesHint: tr.t('members.scopesHint'),
+    changeTitle: tr.t('members.change'),
+    saveTitle: tr.t('members.save'),
+    moreTitle: tr.t('members.more'),
+    nextToken: options.nextToken ?? '',
+  };
+}

@@ -1,0 +1,344 @@
+import { DateTime } from 'luxon';
+import type { z } from 'zod';
+import { dealType } from '../services/domain/dealType';
+import { DeclineReason, type Deal, type Member } from '../services/domain/model';
+import {
+  countryName,
+  fieldErrors,
+  formatCountdown,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  type Translator,
+} from '../services/i18n';
+import { expandCard, type AdaptiveCardJson } from './render';
+import acceptTemplate from './templates/referral-accept.json';
+import declineTemplate from './templates/referral-decline.json';
+import template from './templates/referral.json';
+
+export type ReferralPurpose = 'referral' | 'reminder';
+type Color = 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
+
+export interface Fact {
+  title: string;
+  value: string;
+}
+
+/** The inbound referral card: what was sent, how long is left, and Accept/Decline while it can be answered. */
+export interface ReferralCardData {
+  dealId: string;
+  tenantId: string;
+  purpose: ReferralPurpose;
+  /** Teams refreshes the card for these readers when they look at it (Universal Actions). */
+  refreshUserIds: string[];
+  notice: string;
+  noticeColor: Color;
+  header: string;
+  headerColor: Color;
+  title: string;
+  typeLine: string;
+  status: string;
+  statusColor: Color;
+  outcome: string;
+  facts: Fact[];
+  notesTitle: string;
+  notes: string;
+  inviteNotesTitle: string;
+  inviteNotes: string;
+  canRespond: boolean;
+  acceptTitle: string;
+  declineTitle: string;
+}
+
+export function renderReferralCard(data: ReferralCardData): AdaptiveCardJson {
+  return expandCard(template, data);
+}
+
+const STATUS_COLOR: Record<Deal['status'], Color> = {
+  received: 'Accent',
+  open: 'Good',
+  won: 'Good',
+  lost: 'Attention',
+  declined: 'Attention',
+  expired: 'Warning',
+};
+
+export interface ReferralViewOptions {
+  readonly purpose: ReferralPurpose;
+  /** Whether this reader may answer it now (from the domain's allowedActions). */
+  readonly canRespond: boolean;
+  /** The reader of a personal copy, for Teams' automatic refresh. */
+  readonly refreshFor?: string;
+  readonly notice?: { readonly text: string; readonly color: Color };
+}
+
+function senderLine(deal: Deal): string {
+  const s = deal.inbound?.sender;
+  if (!s) return '';
+  return [s.name, s.organizationName].filter(Boolean).join(', ') + (s.email ? ` (${s.email})` : '');
+}
+
+function outcomeLine(deal: Deal, tr: Translator): string {
+  const reader = tr.reader;
+  const response = deal.response;
+  switch (deal.status) {
+    case 'received':
+      return '';
+    case 'declined': {
+      const reason = response?.reason === 'other' ? (response.reasonText ?? tr.t('declineReason.other')) : tr.tk(`declineReason.${response?.reason ?? 'other'}`);
+      return tr.t('referral.outcome.declined', { name: response?.by.name ?? '', when: formatDateTime(response?.at ?? deal.updatedAt, reader), reason });
+    }
+    case 'expired':
+      return tr.t('referral.outcome.expired', { when: formatDateTime(deal.inbound?.expiresAt ?? deal.updatedAt, reader) });
+    case 'won':
+    case 'lost':
+      return tr.t(`referral.outcome.${deal.status}`, { when: formatDateTime(deal.updatedAt, reader) });
+    case 'open':
+      return response ? tr.t('referral.outcome.accepted', { name: response.by.name, when: formatDateTime(response.at, reader) }) : '';
+  }
+}
+
+/** Build the card's view model for one reader: their language, time zone and what they may do now. */
+export function referralCardData(deal: Deal, tr: Translator, now: DateTime, options: ReferralViewOptions): ReferralCardData {
+  const reader = tr.reader;
+  const inbound = deal.inbound;
+  const type = dealType(deal);
+  const received = deal.status === 'received';
+  const header =
+    received && options.purpose === 'reminder' && inbound
+      ? tr.t('referral.header.reminder', { timeLeft: formatCountdown(inbound.expiresAt, now, tr).replace(/ left$/, '') })
+      : received
+        ? tr.t(type === 'p2p' ? 'referral.header.new.p2p' : 'referral.header.new.coSell')
+        : tr.t('referral.header.seen');
+  const place = [deal.customer.city, countryName(deal.customer.country, reader)].filter(Boolean).join(', ');
+  const contact = deal.customer.contacts[0];
+  const facts: Fact[] = [
+    { title: tr.t('referral.fact.customer'), value: tr.t('referral.customerWithPlace', { name: deal.customer.name, place }) },
+    ...(deal.customer.duns ? [{ title: tr.t('referral.fact.duns'), value: deal.customer.duns }] : []),
+    ...(contact?.name || contact?.email ? [{ title: tr.t('referral.fact.customerContact'), value: [contact.name, contact.email, contact.phone].filter(Boolean).join(' · ') }] : []),
+    { title: tr.t('referral.fact.location'), value: countryName(deal.location, reader) },
+    { title: tr.t('referral.fact.value'), value: formatMoney(deal.value, reader) },
+    { title: tr.t('referral.fact.closeDate'), value: formatDate(deal.closeDate, reader) },
+    { title: tr.t('referral.fact.sender'), value: senderLine(deal) || tr.t('referral.none') },
+    ...(inbound?.inviteContext.helpWanted ? [{ title: tr.t('referral.fact.helpWanted'), value: inbound.inviteContext.helpWanted }] : []),
+    { title: tr.t('referral.fact.solutions'), value: deal.solutions.map((s) => s.name).join(', ') || tr.t('referral.none') },
+    ...(inbound ? [{ title: tr.t('referral.fact.received'), value: formatDateTime(inbound.receivedAt, reader) }] : []),
+    ...(received && inbound
+      ? [
+          { title: tr.t('referral.fact.timeLeft'), value: formatCountdown(inbound.expiresAt, now, tr) },
+          { title: tr.t('referral.fact.expires'), value: formatDateTime(inbound.expiresAt, reader) },
+        ]
+      : []),
+  ];
+  return {
+    dealId: deal.id,
+    tenantId: deal.tenantId,
+    purpose: options.purpose,
+    refreshUserIds: options.refreshFor ? [options.refreshFor] : [],
+    notice: options.notice?.text ?? '',
+    noticeColor: options.notice?.color ?? 'Default',
+    header,
+    headerColor: received && options.purpose === 'reminder' ? 'Warning' : 'Accent',
+    title: deal.name,
+    typeLine: tr.t('referral.typeLine', { type: tr.tk(`dealType.${type}`), sender: inbound?.sender.organizationName ?? '' }),
+    status: tr.tk(`referral.status.${deal.status}`),
+    statusColor: STATUS_COLOR[deal.status],
+    outcome: outcomeLine(deal, tr),
+    facts,
+    notesTitle: tr.t('referral.notes'),
+    notes: deal.notes ?? '',
+    inviteNotesTitle: tr.t('referral.inviteNotes'),
+    inviteNotes: inbound?.inviteContext.notes ?? '',
+    canRespond: options.canRespond && received,
+    acceptTitle: tr.t('referral.accept'),
+    declineTitle: tr.t('referral.decline'),
+  };
+}
+
+// ---------- the accept form ----------
+
+export const TEAM_ROWS = 3;
+
+export interface TeamRow {
+  index: number;
+  name: string;
+  phone: string;
+  email: string;
+  nameError: string;
+  phoneError: string;
+  emailError: string;
+}
+
+export interface AcceptFormData {
+  dealId: string;
+  tenantId: string;
+  purpose: ReferralPurpose;
+  title: string;
+  intro: string;
+  notice: string;
+  labels: Record<'name' | 'value' | 'currency' | 'closeDate' | 'notes' | 'crmId' | 'campaignId' | 'team' | 'teamHint' | 'memberName' | 'memberPhone' | 'memberEmail' | 'required', string>;
+  values: { name: string; amount: number | string; currency: string; closeDate: string; today: string; notes: string; crmId: string; campaignId: string };
+  errors: Record<'name' | 'amount' | 'currency' | 'closeDate' | 'notes' | 'crmId' | 'campaignId' | 'team', string>;
+  team: TeamRow[];
+  submitTitle: string;
+  cancelTitle: string;
+}
+
+export function renderAcceptForm(data: AcceptFormData): AdaptiveCardJson {
+  return expandCard(acceptTemplate, data);
+}
+
+/** What the accept form's inputs send (all strings), by input id. */
+export type FormValues = Readonly<Record<string, unknown>>;
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
+/**
+ * The form prefilled from the referral (or with what the seller typed, after an error), the
+ * accepting member as first team member, and each error beside its field.
+ */
+export function acceptFormData(
+  deal: Deal,
+  member: Member,
+  tr: Translator,
+  today: string,
+  purpose: ReferralPurpose,
+  typed?: FormValues,
+  error?: z.ZodError,
+): AcceptFormData {
+  const errors = error ? fieldErrors(error, tr) : {};
+  const rows = typed ? teamRowsTyped(typed) : undefined;
+  const team: TeamRow[] = Array.from({ length: TEAM_ROWS }, (_, index) => {
+    const typedRow = rows?.[index];
+    const defaults = index === 0 ? { name: member.name, phone: member.phone ?? '', email: member.email ?? '' } : { name: '', phone: '', email: '' };
+    const position = rows ? teamPosition(rows, index) : index;
+    const err = (field: string) => (position === undefined ? '' : (errors[`team.${position}.${field}`] ?? ''));
+    return { index, ...(typedRow ?? defaults), nameError: err('name'), phoneError: err('phone'), emailError: err('email') };
+  });
+  const value = (key: string, fallback: string) => (typed ? str(typed[key]) : fallback);
+  return {
+    dealId: deal.id,
+    tenantId: deal.tenantId,
+    purpose,
+    title: tr.t('referral.acceptForm.title', { name: deal.name }),
+    intro: tr.t('referral.acceptForm.intro'),
+    notice: error ? tr.t('referral.form.fixErrors') : '',
+    labels: {
+      name: tr.t('referral.form.name'),
+      value: tr.t('referral.form.value'),
+      currency: tr.t('referral.form.currency'),
+      closeDate: tr.t('referral.form.closeDate'),
+      notes: tr.t('referral.form.notes'),
+      crmId: tr.t('referral.form.crmId'),
+      campaignId: tr.t('referral.form.campaignId'),
+      team: tr.t('referral.form.team'),
+      teamHint: tr.t('referral.form.teamHint'),
+      memberName: tr.t('referral.form.memberName'),
+      memberPhone: tr.t('referral.form.memberPhone'),
+      memberEmail: tr.t('referral.form.memberEmail'),
+      required: tr.t('referral.form.required'),
+    },
+    values: {
+      name: value('name', deal.name),
+      amount: typed ? str(typed.amount) : deal.value.amount,
+      currency: value('currency', deal.value.currency),
+      closeDate: value('closeDate', deal.closeDate),
+      today,
+      notes: value('notes', deal.notes ?? ''),
+      crmId: value('crmId', ''),
+      campaignId: value('campaignId', ''),
+    },
+    errors: {
+      name: errors.name ?? '',
+      amount: errors['value.amount'] ?? errors.value ?? '',
+      currency: errors['value.currency'] ?? '',
+      closeDate: errors.closeDate ?? '',
+      notes: errors.notes ?? '',
+      crmId: errors.crmId ?? '',
+      campaignId: errors.campaignId ?? '',
+      team: errors.team ?? '',
+    },
+    team,
+    submitTitle: tr.t('referral.acceptForm.submit'),
+    cancelTitle: tr.t('referral.form.cancel'),
+  };
+}
+
+function teamRowsTyped(typed: FormValues): { name: string; phone: string; email: string }[] {
+  return Array.from({ length: TEAM_ROWS }, (_, i) => ({
+    name: str(typed[`team${i}Name`]).trim(),
+    phone: str(typed[`team${i}Phone`]).trim(),
+    email: str(typed[`team${i}Email`]).trim(),
+  }));
+}
+
+/** Position of a form row among the non-empty rows sent to validation (empty rows are left out). */
+function teamPosition(rows: { name: string; phone: string; email: string }[], index: number): number | undefined {
+  const filled = rows.map((r) => Boolean(r.name || r.phone || r.email));
+  if (!filled[index]) return undefined;
+  return filled.slice(0, index).filter(Boolean).length;
+}
+
+/** The accept form's inputs in the shape the domain's accept schema reads. */
+export function readAcceptForm(typed: FormValues): Record<string, unknown> {
+  const team = teamRowsTyped(typed).filter((r) => r.name || r.phone || r.email);
+  return {
+    name: typed.name,
+    value: { amount: typed.amount, currency: typed.currency },
+    closeDate: typed.closeDate,
+    notes: typed.notes,
+    crmId: typed.crmId,
+    campaignId: typed.campaignId,
+    team,
+  };
+}
+
+// ---------- the decline form ----------
+
+export interface DeclineFormData {
+  dealId: string;
+  tenantId: string;
+  purpose: ReferralPurpose;
+  title: string;
+  intro: string;
+  notice: string;
+  warning: string;
+  labels: { reason: string; reasonText: string; notes: string; required: string };
+  reasons: { title: string; value: string }[];
+  values: { reason: string; reasonText: string; notes: string };
+  errors: { reason: string; reasonText: string; notes: string };
+  submitTitle: string;
+  cancelTitle: string;
+}
+
+export function renderDeclineForm(data: DeclineFormData): AdaptiveCardJson {
+  return expandCard(declineTemplate, data);
+}
+
+export function declineFormData(deal: Deal, tr: Translator, purpose: ReferralPurpose, typed?: FormValues, error?: z.ZodError): DeclineFormData {
+  const errors = error ? fieldErrors(error, tr) : {};
+  return {
+    dealId: deal.id,
+    tenantId: deal.tenantId,
+    purpose,
+    title: tr.t('referral.declineForm.title', { name: deal.name }),
+    intro: tr.t('referral.declineForm.intro'),
+    notice: error ? tr.t('referral.form.fixErrors') : '',
+    warning: tr.t('referral.declineForm.warning'),
+    labels: {
+      reason: tr.t('referral.declineForm.reason'),
+      reasonText: tr.t('referral.declineForm.reasonText'),
+      notes: tr.t('referral.declineForm.notes'),
+      required: tr.t('referral.form.required'),
+    },
+    reasons: DeclineReason.options.map((value) => ({ value, title: tr.tk(`declineReason.${value}`) })),
+    values: { reason: str(typed?.reason), reasonText: str(typed?.reasonText), notes: str(typed?.notes) },
+    errors: { reason: errors.reason ?? '', reasonText: errors.reasonText ?? '', notes: errors.notes ?? '' },
+    submitTitle: tr.t('referral.declineForm.submit'),
+    cancelTitle: tr.t('referral.form.cancel'),
+  };
+}
+
+export function readDeclineForm(typed: FormValues): Record<string, unknown> {
+  return { reason: typed.reason, reasonText: typed.reasonText, notes: typed.notes };
+}
