@@ -16,12 +16,17 @@ export interface StoreOptions {
   readonly cosmos?: CosmosOptions;
 }
 
-/** Open the configured store. SQLite (embedded, in DATA_DIR) is the default. */
+/** Open the configured store. SQLite (embedded, in DATA_DIR) is the default; Cosmos DB creates what is missing first. */
 export async function openStore(options: StoreOptions): Promise<Store> {
   switch (options.kind) {
     case 'sqlite':
       return SqliteStore.open(options.dataDir);
-    case 'cosmos':
-      throw new Error('STORE=cosmos is not available in this build; use STORE=sqlite');
+    case 'cosmos': {
+      const cosmos = options.cosmos;
+      if (!cosmos?.endpoint) throw new Error('STORE=cosmos needs COSMOS_ENDPOINT');
+      // Loaded only when chosen: the Azure SDKs add start-up time the embedded store does not need.
+      const { CosmosStore } = await import('./cosmos');
+      return CosmosStore.open({ ...cosmos, endpoint: cosmos.endpoint });
+    }
   }
 }
