@@ -49,7 +49,10 @@ export class NotFoundError extends Error {
   }
 }
 
-/** The store is overloaded or unreachable for now; the operation did not happen and may be retried. */
+/**
+ * The store is overloaded or unreachable for now; retry later. A read did not happen; a write may
+ * have happened (its outcome is unknown), so reload before retrying it.
+ */
 export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
   constructor(message: string, readonly retryAfterMs?: number, options?: { cause?: unknown }) {

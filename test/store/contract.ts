@@ -425,6 +425,8 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
 
     it('answers ping while usable and refuses after close', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
+      await store.close();
+      await expect(store.ping()).rejects.toThrow();
     });
   });
 }
