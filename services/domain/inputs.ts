@@ -18,6 +18,23 @@ import {
  * for a given `today` (the seller's calendar date) because a close date in the past is refused.
  */
 
+/**
+ * Building a zod schema costs far more than using one, and the date-bound ones are asked for on every
+ * form submit: keep them per day (a handful of days are live at once, across time zones).
+ */
+function perDay<S>(build: (today: string) => S): (today: string) => S {
+  const cache = new Map<string, S>();
+  return (today) => {
+    let schema = cache.get(today);
+    if (!schema) {
+      if (cache.size >= 16) cache.clear();
+      schema = build(today);
+      cache.set(today, schema);
+    }
+    return schema;
+  };
+}
+
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, 'v.tooLong').optional());
@@ -35,15 +52,15 @@ export const MoneyInput = z.object({ amount: AmountInput, currency: Money.shape.
 
 export const BooleanInput = z.preprocess((v) => (v === 'true' ? true : v === 'false' || v === '' || v === undefined ? false : v), z.boolean());
 
-export function closeDateOnOrAfter(today: string) {
+export const closeDateOnOrAfter = perDay((today: string) => {
   return z.preprocess(blankToUndefined, IsoDate.refine((d) => d >= today, 'v.dateInPast'));
-}
+});
 
 export const TeamInput = z.array(TeamMember).min(1, 'v.teamRequired');
 
 export const SolutionsInput = z.array(Solution).min(1, 'v.solutionRequired');
 
-export function acceptInput(today: string) {
+export const acceptInput = perDay((today: string) => {
   return z.object({
     name: requiredText(200),
     value: MoneyInput,
@@ -53,7 +70,7 @@ export function acceptInput(today: string) {
     campaignId: optionalText(100),
     team: TeamInput,
   });
-}
+});
 export type AcceptInput = z.infer<ReturnType<typeof acceptInput>>;
 
 export const DeclineInput = z
@@ -68,7 +85,7 @@ export const DeclineInput = z
 export type DeclineInput = z.infer<typeof DeclineInput>;
 
 /** Fields a seller may change on an open deal (003 "Accepted stage"); location is deliberately absent. */
-export function dealEditInput(today: string) {
+export const dealEditInput = perDay((today: string) => {
   return z
     .object({
       name: requiredText(200),
@@ -81,11 +98,11 @@ export function dealEditInput(today: string) {
       solutions: SolutionsInput,
     })
     .partial();
-}
+});
 export type DealEditInput = z.infer<ReturnType<typeof dealEditInput>>;
 
 /** The per-partner fields of an invitation (003 "Partner to Partner (P2P) deal"). */
-export function invitationInput(today: string) {
+export const invitationInput = perDay((today: string) => {
   return z.object({
     partner: z.object({ tenantId: TenantId.optional(), name: requiredText(200) }),
     closeDate: closeDateOnOrAfter(today),
@@ -95,11 +112,11 @@ export function invitationInput(today: string) {
     solutions: SolutionsInput,
     helpWanted: optionalText(200),
   });
-}
+});
 export type InvitationInput = z.infer<ReturnType<typeof invitationInput>>;
 
 /** Everything the six creation steps collect (003 "Creating a Co-sell opportunity"). */
-export function dealDraftInput(today: string) {
+export const dealDraftInput = perDay((today: string) => {
   return z.object({
     customer: Customer,
     name: requiredText(200),
@@ -116,5 +133,5 @@ export function dealDraftInput(today: string) {
     microsoftMayView: BooleanInput.default(false),
     invitations: z.array(invitationInput(today)).default([]),
   });
-}
+});
 export type DealDraftInput = z.infer<ReturnType<typeof dealDraftInput>>;

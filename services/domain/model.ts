@@ -28,18 +28,27 @@ export const CurrencyCode = z
   .transform((s) => s.toUpperCase())
   .refine((s) => CURRENCIES.has(s), 'v.currency');
 
-/** A calendar date, `yyyy-MM-dd`. */
-export const IsoDate = z
-  .string('v.required')
-  .trim()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s).isValid, 'v.date');
+/** A real calendar day written `yyyy-MM-dd` (2027-02-30 is not one). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
 
-/** An instant, ISO-8601 with offset; stored normalised to UTC. */
+/** A calendar date, `yyyy-MM-dd`. */
+export const IsoDate = z.string('v.required').trim().refine(isCalendarDate, 'v.date');
+
+/** The form every stored instant has; values already in it need no parsing (this runs on every read). */
+const CANONICAL_INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
+/** An instant, ISO-8601 with offset; stored normalised to UTC with milliseconds. */
 export const IsoInstant = z
   .string('v.required')
   .trim()
-  .refine((s) => /T/.test(s) && DateTime.fromISO(s, { setZone: true }).isValid, 'v.dateTime')
-  .transform((s) => DateTime.fromISO(s, { setZone: true }).toUTC().toISO() as string);
+  .refine((s) => CANONICAL_INSTANT.test(s) || (/T/.test(s) && DateTime.fromISO(s, { setZone: true }).isValid), 'v.dateTime')
+  .transform((s) => (CANONICAL_INSTANT.test(s) ? s : (DateTime.fromISO(s, { setZone: true }).toUTC().toISO() as string)));
 
 export const Email = z.string('v.required').trim().max(320, 'v.tooLong').pipe(z.email('v.email'));
 /** Phone numbers are free-form across countries; we insist on something dialable. */

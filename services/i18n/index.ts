@@ -25,16 +25,36 @@ export interface Reader {
 export const DEFAULT_READER: Reader = { locale: DEFAULT_LOCALE, timeZone: 'UTC' };
 
 export function readerOf(locale: string | undefined, timeZone: string | undefined): Reader {
-  return { locale: safeLocale(locale), timeZone: timeZone && DateTime.local().setZone(timeZone).isValid ? timeZone : 'UTC' };
+  return { locale: safeLocale(locale), timeZone: timeZone && validZone(timeZone) ? timeZone : 'UTC' };
 }
 
-function safeLocale(locale: string | undefined): string {
-  if (!locale) return DEFAULT_LOCALE;
+/**
+ * Intl objects are costly to build and cheap to reuse: cache them by their arguments. Keys come from
+ * a small set (locales, currencies, zones) so the caches stay small.
+ */
+function memo<T>(make: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = make(key);
+      if (cache.size < 1000) cache.set(key, value);
+    }
+    return value;
+  };
+}
+
+const canonicalLocale = memo((locale) => {
   try {
     return Intl.getCanonicalLocales(locale)[0] ?? DEFAULT_LOCALE;
   } catch {
     return DEFAULT_LOCALE;
   }
+});
+const validZone = memo((zone) => DateTime.local().setZone(zone).isValid);
+
+function safeLocale(locale: string | undefined): string {
+  return locale ? canonicalLocale(locale) : DEFAULT_LOCALE;
 }
 
 /** The catalog for a locale: exact, then its language ("fr-CA" → "fr"; "zh-CN" → "zh-Hans"), then English. */
@@ -96,26 +116,31 @@ export function describeRefusal(refusal: Refusal, tr: Translator): string {
 
 // ---------- formatting for the reader ----------
 
+const moneyFormat = memo((key) => {
+  const [locale, currency, whole] = key.split('|') as [string, string, string];
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, ...(whole === '1' ? { maximumFractionDigits: 0, minimumFractionDigits: 0 } : {}) });
+});
+
 export function formatMoney(money: Money, reader: Reader): string {
-  const whole = Number.isInteger(money.amount);
-  return new Intl.NumberFormat(reader.locale, {
-    style: 'currency',
-    currency: money.currency,
-    ...(whole ? { maximumFractionDigits: 0, minimumFractionDigits: 0 } : {}),
-  }).format(money.amount);
+  return moneyFormat(`${reader.locale}|${money.currency}|${Number.isInteger(money.amount) ? 1 : 0}`).format(money.amount);
 }
+
+// The same fields as luxon's DATE_MED and DATETIME_MED, through cached Intl formatters (cards format
+// several dates each, and building a formatter costs more than formatting).
+const dateFormat = memo((locale) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }));
+const dateTimeFormat = memo((key) => {
+  const [locale, timeZone] = key.split('|') as [string, string];
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' });
+});
 
 /** A calendar date (yyyy-MM-dd) as the reader writes dates; no time zone applies to a date. */
 export function formatDate(isoDate: string, reader: Reader): string {
-  return DateTime.fromISO(isoDate, { zone: 'utc' }).setLocale(reader.locale).toLocaleString(DateTime.DATE_MED);
+  return dateFormat(reader.locale).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** An instant in the reader's time zone, with the zone's short name so nobody guesses. */
 export function formatDateTime(instant: string, reader: Reader): string {
-  return DateTime.fromISO(instant, { zone: 'utc' })
-    .setZone(reader.timeZone)
-    .setLocale(reader.locale)
-    .toLocaleString({ ...DateTime.DATETIME_MED, timeZoneName: 'short' });
+  return dateTimeFormat(`${reader.locale}|${reader.timeZone}`).format(new Date(instant));
 }
 
 /** "13 days, 4 hours left" / "2 hours, 5 minutes left" / "overdue by 1 day": two largest units, in the reader's language. */
@@ -138,9 +163,11 @@ export function daysUntil(target: string, now: DateTime): number {
   return Math.max(0, Math.ceil(DateTime.fromISO(target).diff(now, 'days').days));
 }
 
+const regionNames = memo((locale) => new Intl.DisplayNames([locale], { type: 'region' }));
+
 export function countryName(code: string, reader: Reader): string {
   try {
-    return new Intl.DisplayNames([reader.locale], { type: 'region' }).of(code) ?? code;
+    return regionNames(reader.locale).of(code) ?? code;
   } catch {
     return code;
   }

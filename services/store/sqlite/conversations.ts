@@ -1,11 +1,14 @@
 import { clampLimit, decodeToken, encodeToken } from '../pagination';
 import type { CardCopy, CardCopyRepository, ConversationRecord, ConversationRepository, Page, PageRequest } from '../ports';
-import type { Db } from './db';
+import type { Db, GroupCommit } from './db';
 
 export class SqliteConversations implements ConversationRepository {
   private readonly stmts;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly writer: GroupCommit,
+  ) {
     this.stmts = {
       get: db.prepare<[string, string], { doc: string }>('SELECT doc FROM conversations WHERE tenant_id = ? AND conversation_id = ?'),
       put: db.prepare(
@@ -28,11 +31,11 @@ export class SqliteConversations implements ConversationRepository {
   }
 
   async put(record: ConversationRecord): Promise<void> {
-    this.stmts.put.run(record.tenantId, record.conversationId, record.userId ?? null, record.scope, JSON.stringify(record));
+    await this.writer.run(() => this.stmts.put.run(record.tenantId, record.conversationId, record.userId ?? null, record.scope, JSON.stringify(record)));
   }
 
   async remove(tenantId: string, conversationId: string): Promise<void> {
-    this.stmts.remove.run(tenantId, conversationId);
+    await this.writer.run(() => this.stmts.remove.run(tenantId, conversationId));
   }
 
   async findPersonal(tenantId: string, userId: string): Promise<ConversationRecord | undefined> {
@@ -53,7 +56,10 @@ export class SqliteConversations implements ConversationRepository {
 export class SqliteCardCopies implements CardCopyRepository {
   private readonly stmts;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly writer: GroupCommit,
+  ) {
     this.stmts = {
       add: db.prepare('INSERT OR IGNORE INTO card_copies (tenant_id, conversation_id, activity_id, deal_id, doc) VALUES (?, ?, ?, ?, ?)'),
       list: db.prepare<[string, string], { doc: string }>('SELECT doc FROM card_copies WHERE tenant_id = ? AND deal_id = ? ORDER BY rowid'),
@@ -62,7 +68,7 @@ export class SqliteCardCopies implements CardCopyRepository {
   }
 
   async add(copy: CardCopy): Promise<void> {
-    this.stmts.add.run(copy.tenantId, copy.conversationId, copy.activityId, copy.dealId, JSON.stringify(copy));
+    await this.writer.run(() => this.stmts.add.run(copy.tenantId, copy.conversationId, copy.activityId, copy.dealId, JSON.stringify(copy)));
   }
 
   async listForDeal(tenantId: string, dealId: string): Promise<CardCopy[]> {
@@ -70,6 +76,6 @@ export class SqliteCardCopies implements CardCopyRepository {
   }
 
   async removeConversation(tenantId: string, conversationId: string): Promise<void> {
-    this.stmts.removeConversation.run(tenantId, conversationId);
+    await this.writer.run(() => this.stmts.removeConversation.run(tenantId, conversationId));
   }
 }

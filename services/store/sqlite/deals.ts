@@ -12,7 +12,7 @@ import {
   type Stored,
   type WriteOptions,
 } from '../ports';
-import { newEtag, type Db } from './db';
+import { newEtag, type Db, type GroupCommit, type StatementCache } from './db';
 import type { SqliteOutbox } from './outbox';
 
 interface DealRow {
@@ -32,7 +32,12 @@ function teamKeys(deal: Deal): string[] {
 export class SqliteDeals implements DealRepository {
   private readonly stmts;
 
-  constructor(private readonly db: Db, private readonly outbox: SqliteOutbox) {
+  constructor(
+    db: Db,
+    private readonly writer: GroupCommit,
+    private readonly cache: StatementCache,
+    private readonly outbox: SqliteOutbox,
+  ) {
     this.stmts = {
       get: db.prepare<[string, string], DealRow>('SELECT etag, doc FROM deals WHERE tenant_id = ? AND id = ?'),
       insert: db.prepare(
@@ -91,31 +96,27 @@ export class SqliteDeals implements DealRepository {
   async create(deal: Deal, options?: WriteOptions): Promise<Stored<Deal>> {
     const value = Deal.parse(deal);
     const etag = newEtag();
-    this.db
-      .transaction(() => {
-        if (this.stmts.exists.get(value.tenantId, value.id)) throw new AlreadyExistsError('deal', value.id);
-        this.stmts.insert.run(this.columns(value, etag));
-        this.writeSideTables(value);
-        if (options?.outbox?.length) this.outbox.enqueueNow(options.outbox, value.updatedAt);
-      })
-      .immediate();
+    await this.writer.run(() => {
+      if (this.stmts.exists.get(value.tenantId, value.id)) throw new AlreadyExistsError('deal', value.id);
+      this.stmts.insert.run(this.columns(value, etag));
+      this.writeSideTables(value);
+      if (options?.outbox?.length) this.outbox.enqueueNow(options.outbox, value.updatedAt);
+    });
     return { value, etag };
   }
 
   async update(deal: Deal, ifMatch: string, options?: WriteOptions): Promise<Stored<Deal>> {
     const value = Deal.parse(deal);
     const etag = newEtag();
-    this.db
-      .transaction(() => {
-        const result = this.stmts.update.run({ ...this.columns(value, etag), ifMatch });
-        if (result.changes === 0) {
-          if (!this.stmts.exists.get(value.tenantId, value.id)) throw new NotFoundError('deal', value.id);
-          throw new ConflictError('deal', value.id);
-        }
-        this.writeSideTables(value);
-        if (options?.outbox?.length) this.outbox.enqueueNow(options.outbox, value.updatedAt);
-      })
-      .immediate();
+    await this.writer.run(() => {
+      const result = this.stmts.update.run({ ...this.columns(value, etag), ifMatch });
+      if (result.changes === 0) {
+        if (!this.stmts.exists.get(value.tenantId, value.id)) throw new NotFoundError('deal', value.id);
+        throw new ConflictError('deal', value.id);
+      }
+      this.writeSideTables(value);
+      if (options?.outbox?.length) this.outbox.enqueueNow(options.outbox, value.updatedAt);
+    });
     return { value, etag };
   }
 
@@ -159,8 +160,8 @@ export class SqliteDeals implements DealRepository {
       where.push('(d.created_at, d.id) < (?, ?)');
       params.push(after[0], after[1]);
     }
-    const rows = this.db
-      .prepare<unknown[], DealRow & { created_at: string; id: string }>(
+    const rows = this.cache
+      .get<unknown[], DealRow & { created_at: string; id: string }>(
         `SELECT d.etag, d.doc, d.created_at, d.id FROM deals d WHERE ${where.join(' AND ')}
          ORDER BY d.created_at DESC, d.id DESC LIMIT ?`,
       )
@@ -176,8 +177,8 @@ export class SqliteDeals implements DealRepository {
     const escaped = needle.replace(/[\\%_]/g, (c) => `\\${c}`);
     where.push(`(d.id = ? OR d.name_lower LIKE ? ESCAPE '\\')`);
     params.push(text.trim().toUpperCase(), `%${escaped}%`);
-    const rows = this.db
-      .prepare<unknown[], DealRow>(
+    const rows = this.cache
+      .get<unknown[], DealRow>(
         `SELECT d.etag, d.doc FROM deals d WHERE ${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC LIMIT ?`,
       )
       .all(...params, clampLimit(limit));

@@ -10,7 +10,7 @@ import {
   type PageRequest,
   type Stored,
 } from '../ports';
-import { newEtag, type Db } from './db';
+import { newEtag, type Db, type GroupCommit } from './db';
 
 interface Row {
   etag: string;
@@ -20,7 +20,10 @@ interface Row {
 export class SqliteOrganizations implements OrganizationRepository {
   private readonly stmts;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    db: Db,
+    private readonly writer: GroupCommit,
+  ) {
     this.stmts = {
       get: db.prepare<[string], Row>('SELECT etag, doc FROM organizations WHERE tenant_id = ?'),
       insert: db.prepare('INSERT INTO organizations (tenant_id, etag, name_lower, doc) VALUES (?, ?, ?, ?)'),
@@ -43,23 +46,27 @@ export class SqliteOrganizations implements OrganizationRepository {
   async create(org: Organization): Promise<Stored<Organization>> {
     const value = Organization.parse(org);
     const etag = newEtag();
-    try {
-      this.stmts.insert.run(value.tenantId, etag, value.name.toLowerCase(), JSON.stringify(value));
-    } catch (err) {
-      if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) throw new AlreadyExistsError('organization', value.tenantId);
-      throw err;
-    }
+    await this.writer.run(() => {
+      try {
+        this.stmts.insert.run(value.tenantId, etag, value.name.toLowerCase(), JSON.stringify(value));
+      } catch (err) {
+        if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) throw new AlreadyExistsError('organization', value.tenantId);
+        throw err;
+      }
+    });
     return { value, etag };
   }
 
   async update(org: Organization, ifMatch: string): Promise<Stored<Organization>> {
     const value = Organization.parse(org);
     const etag = newEtag();
-    const result = this.stmts.update.run(etag, value.name.toLowerCase(), JSON.stringify(value), value.tenantId, ifMatch);
-    if (result.changes === 0) {
-      if (!this.stmts.get.get(value.tenantId)) throw new NotFoundError('organization', value.tenantId);
-      throw new ConflictError('organization', value.tenantId);
-    }
+    await this.writer.run(() => {
+      const result = this.stmts.update.run(etag, value.name.toLowerCase(), JSON.stringify(value), value.tenantId, ifMatch);
+      if (result.changes === 0) {
+        if (!this.stmts.get.get(value.tenantId)) throw new NotFoundError('organization', value.tenantId);
+        throw new ConflictError('organization', value.tenantId);
+      }
+    });
     return { value, etag };
   }
 
@@ -72,7 +79,10 @@ export class SqliteOrganizations implements OrganizationRepository {
 export class SqliteMembers implements MemberRepository {
   private readonly stmts;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    db: Db,
+    private readonly writer: GroupCommit,
+  ) {
     this.stmts = {
       get: db.prepare<[string, string], Row>('SELECT etag, doc FROM members WHERE tenant_id = ? AND user_id = ?'),
       byEmail: db.prepare<[string, string], Row>('SELECT etag, doc FROM members WHERE tenant_id = ? AND email_lower = ? ORDER BY user_id LIMIT 1'),
@@ -119,34 +129,36 @@ export class SqliteMembers implements MemberRepository {
   async create(member: Member): Promise<Stored<Member>> {
     const value = Member.parse(member);
     const etag = newEtag();
-    try {
-      this.stmts.insert.run(this.columns(value, etag));
-    } catch (err) {
-      if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) throw new AlreadyExistsError('member', value.userId);
-      throw err;
-    }
+    await this.writer.run(() => {
+      try {
+        this.stmts.insert.run(this.columns(value, etag));
+      } catch (err) {
+        if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) throw new AlreadyExistsError('member', value.userId);
+        throw err;
+      }
+    });
     return { value, etag };
   }
 
   async createFirst(member: Member): Promise<boolean> {
     const value = Member.parse(member);
-    return this.db
-      .transaction(() => {
-        if (this.stmts.any.get(value.tenantId)) return false;
-        this.stmts.insert.run(this.columns(value, newEtag()));
-        return true;
-      })
-      .immediate();
+    return this.writer.run(() => {
+      if (this.stmts.any.get(value.tenantId)) return false;
+      this.stmts.insert.run(this.columns(value, newEtag()));
+      return true;
+    });
   }
 
   async update(member: Member, ifMatch: string): Promise<Stored<Member>> {
     const value = Member.parse(member);
     const etag = newEtag();
-    const result = this.stmts.update.run({ ...this.columns(value, etag), ifMatch });
-    if (result.changes === 0) {
-      if (!this.stmts.get.get(value.tenantId, value.userId)) throw new NotFoundError('member', value.userId);
-      throw new ConflictError('member', value.userId);
-    }
+    await this.writer.run(() => {
+      const result = this.stmts.update.run({ ...this.columns(value, etag), ifMatch });
+      if (result.changes === 0) {
+        if (!this.stmts.get.get(value.tenantId, value.userId)) throw new NotFoundError('member', value.userId);
+        throw new ConflictError('member', value.userId);
+      }
+    });
     return { value, etag };
   }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Store } from '../ports';
 import { SqliteConversations, SqliteCardCopies } from './conversations';
-import { openDatabase, type Db } from './db';
+import { GroupCommit, openDatabase, StatementCache, type Db } from './db';
 import { SqliteDeals } from './deals';
 import { SqliteMembers, SqliteOrganizations } from './directory';
 import { SqliteIdempotency, SqliteStateStorage } from './keyValue';
@@ -19,16 +19,20 @@ export class SqliteStore implements Store {
   readonly idempotency;
   readonly botState;
   private closed = false;
+  private readonly writer: GroupCommit;
 
   private constructor(private readonly db: Db) {
-    this.outbox = new SqliteOutbox(db);
-    this.deals = new SqliteDeals(db, this.outbox);
-    this.organizations = new SqliteOrganizations(db);
-    this.members = new SqliteMembers(db);
-    this.conversations = new SqliteConversations(db);
-    this.cardCopies = new SqliteCardCopies(db);
-    this.idempotency = new SqliteIdempotency(db);
-    this.botState = new SqliteStateStorage(db);
+    const writer = new GroupCommit(db);
+    const cache = new StatementCache(db);
+    this.writer = writer;
+    this.outbox = new SqliteOutbox(db, writer, cache);
+    this.deals = new SqliteDeals(db, writer, cache, this.outbox);
+    this.organizations = new SqliteOrganizations(db, writer);
+    this.members = new SqliteMembers(db, writer);
+    this.conversations = new SqliteConversations(db, writer);
+    this.cardCopies = new SqliteCardCopies(db, writer);
+    this.idempotency = new SqliteIdempotency(db, writer);
+    this.botState = new SqliteStateStorage(db, writer);
   }
 
   static open(dataDir: string): SqliteStore {
@@ -44,12 +48,15 @@ export class SqliteStore implements Store {
     if (this.closed || !this.db.open) throw new Error('store is closed');
     this.db.prepare('SELECT 1').get();
     // A store that can be read but not written (disk full, read-only file) is not usable.
-    this.db.prepare(`INSERT INTO idempotency (key, value, expires_at) VALUES ('healthz', '0', '') ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run();
+    await this.writer.run(() =>
+      this.db.prepare(`INSERT INTO idempotency (key, value, expires_at) VALUES ('healthz', '0', '') ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(),
+    );
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.writer.run(() => undefined); // let writes already asked for commit first
     this.db.close();
   }
 }

@@ -1,10 +1,13 @@
 import type { IdempotencyRepository, StateItem, StateStorage } from '../ports';
-import { newEtag, type Db } from './db';
+import { newEtag, type Db, type GroupCommit } from './db';
 
 export class SqliteIdempotency implements IdempotencyRepository {
   private readonly stmts;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    db: Db,
+    private readonly writer: GroupCommit,
+  ) {
     this.stmts = {
       get: db.prepare<[string, string], { value: string }>('SELECT value FROM idempotency WHERE key = ? AND expires_at >= ?'),
       insert: db.prepare(
@@ -20,19 +23,17 @@ export class SqliteIdempotency implements IdempotencyRepository {
 
   async putIfAbsent<T>(key: string, value: T, expiresAt: string): Promise<{ created: true } | { created: false; value: T }> {
     const now = new Date().toISOString();
-    return this.db
-      .transaction((): { created: true } | { created: false; value: T } => {
-        // An expired record counts as absent (and is replaced), as it would be once purged.
-        const changes = this.stmts.insert.run(key, JSON.stringify(value), expiresAt, now).changes;
-        if (changes === 1) return { created: true };
-        const existing = this.stmts.get.get(key, now);
-        return { created: false, value: JSON.parse(existing!.value) as T };
-      })
-      .immediate();
+    return this.writer.run((): { created: true } | { created: false; value: T } => {
+      // An expired record counts as absent (and is replaced), as it would be once purged.
+      const changes = this.stmts.insert.run(key, JSON.stringify(value), expiresAt, now).changes;
+      if (changes === 1) return { created: true };
+      const existing = this.stmts.get.get(key, now);
+      return { created: false, value: JSON.parse(existing!.value) as T };
+    });
   }
 
   async set<T>(key: string, value: T, expiresAt: string): Promise<void> {
-    this.stmts.set.run(key, JSON.stringify(value), expiresAt);
+    await this.writer.run(() => this.stmts.set.run(key, JSON.stringify(value), expiresAt));
   }
 
   async get<T>(key: string): Promise<T | undefined> {
@@ -41,7 +42,7 @@ export class SqliteIdempotency implements IdempotencyRepository {
   }
 
   async purgeExpired(now: string): Promise<number> {
-    return this.stmts.purge.run(now).changes;
+    return this.writer.run(() => this.stmts.purge.run(now).changes);
   }
 }
 
@@ -49,7 +50,10 @@ export class SqliteIdempotency implements IdempotencyRepository {
 export class SqliteStateStorage implements StateStorage {
   private readonly stmts;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    db: Db,
+    private readonly writer: GroupCommit,
+  ) {
     this.stmts = {
       get: db.prepare<[string], { etag: string; doc: string }>('SELECT etag, doc FROM bot_state WHERE key = ?'),
       put: db.prepare(
@@ -69,21 +73,19 @@ export class SqliteStateStorage implements StateStorage {
   }
 
   async write(changes: Record<string, StateItem>): Promise<void> {
-    this.db
-      .transaction(() => {
-        for (const [key, item] of Object.entries(changes)) {
-          const current = this.stmts.get.get(key);
-          if (current && item.eTag && item.eTag !== '*' && item.eTag !== current.etag) {
-            throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
-          }
-          const { eTag: _ignored, ...doc } = item;
-          this.stmts.put.run(key, newEtag(), JSON.stringify(doc));
+    await this.writer.run(() => {
+      for (const [key, item] of Object.entries(changes)) {
+        const current = this.stmts.get.get(key);
+        if (current && item.eTag && item.eTag !== '*' && item.eTag !== current.etag) {
+          throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
         }
-      })
-      .immediate();
+        const { eTag: _ignored, ...doc } = item;
+        this.stmts.put.run(key, newEtag(), JSON.stringify(doc));
+      }
+    });
   }
 
   async delete(keys: string[]): Promise<void> {
-    this.db.transaction(() => keys.forEach((k) => this.stmts.delete.run(k))).immediate();
+    await this.writer.run(() => keys.forEach((k) => this.stmts.delete.run(k)));
   }
 }

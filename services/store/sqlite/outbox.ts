@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { OutboxItem, OutboxLease, OutboxRecord, OutboxRepository } from '../ports';
-import type { Db } from './db';
+import type { Db, GroupCommit, StatementCache } from './db';
 
 interface OutboxRow {
   id: string;
@@ -37,7 +37,11 @@ function toRecord(row: OutboxRow): OutboxRecord {
 export class SqliteOutbox implements OutboxRepository {
   private readonly stmts;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    db: Db,
+    private readonly writer: GroupCommit,
+    private readonly cache: StatementCache,
+  ) {
     this.stmts = {
       insert: db.prepare(
         `INSERT OR IGNORE INTO outbox (id, kind, tenant_id, key, status, available_at, attempts, payload, created_at, updated_at)
@@ -83,23 +87,21 @@ export class SqliteOutbox implements OutboxRepository {
 
   async enqueue(items: readonly OutboxItem[]): Promise<void> {
     const now = DateTime.utc().toISO() as string;
-    this.db.transaction(() => this.enqueueNow(items, now)).immediate();
+    await this.writer.run(() => this.enqueueNow(items, now));
   }
 
   async claim(owner: string, now: string, limit: number, leaseMs: number, kinds?: readonly string[]): Promise<OutboxLease[]> {
     const leaseUntil = DateTime.fromISO(now).plus({ milliseconds: leaseMs }).toUTC().toISO() as string;
-    return this.db
-      .transaction(() => {
-        const rows = kinds ? this.readyOfKinds(now, limit, kinds) : this.stmts.ready.all(now, now, limit);
-        for (const row of rows) this.stmts.lease.run(owner, leaseUntil, row.id);
-        return rows.map((row) => ({ item: toRecord(row), owner, leaseUntil }));
-      })
-      .immediate();
+    return this.writer.run(() => {
+      const rows = kinds ? this.readyOfKinds(now, limit, kinds) : this.stmts.ready.all(now, now, limit);
+      for (const row of rows) this.stmts.lease.run(owner, leaseUntil, row.id);
+      return rows.map((row) => ({ item: toRecord(row), owner, leaseUntil }));
+    });
   }
 
   private readyOfKinds(now: string, limit: number, kinds: readonly string[]): OutboxRow[] {
-    return this.db
-      .prepare<unknown[], OutboxRow>(
+    return this.cache
+      .get<unknown[], OutboxRow>(
         `SELECT * FROM outbox WHERE status = 'pending' AND available_at <= ? AND (lease_until IS NULL OR lease_until < ?)
          AND kind IN (${kinds.map(() => '?').join(',')}) ORDER BY available_at, seq LIMIT ?`,
       )
@@ -107,15 +109,15 @@ export class SqliteOutbox implements OutboxRepository {
   }
 
   async complete(lease: OutboxLease, now: string): Promise<boolean> {
-    return this.stmts.complete.run(now, lease.item.id, lease.owner, lease.leaseUntil).changes === 1;
+    return this.writer.run(() => this.stmts.complete.run(now, lease.item.id, lease.owner, lease.leaseUntil).changes === 1);
   }
 
   async retry(lease: OutboxLease, availableAt: string, error: string, now: string): Promise<boolean> {
-    return this.stmts.retry.run(availableAt, error.slice(0, 2000), now, lease.item.id, lease.owner, lease.leaseUntil).changes === 1;
+    return this.writer.run(() => this.stmts.retry.run(availableAt, error.slice(0, 2000), now, lease.item.id, lease.owner, lease.leaseUntil).changes === 1);
   }
 
   async fail(lease: OutboxLease, error: string, now: string): Promise<boolean> {
-    return this.stmts.fail.run(error.slice(0, 2000), now, lease.item.id, lease.owner, lease.leaseUntil).changes === 1;
+    return this.writer.run(() => this.stmts.fail.run(error.slice(0, 2000), now, lease.item.id, lease.owner, lease.leaseUntil).changes === 1);
   }
 
   async get(id: string): Promise<OutboxRecord | undefined> {
@@ -130,6 +132,6 @@ export class SqliteOutbox implements OutboxRepository {
   }
 
   async purge(before: string): Promise<number> {
-    return this.stmts.purge.run(before).changes;
+    return this.writer.run(() => this.stmts.purge.run(before).changes);
   }
 }
