@@ -63,6 +63,12 @@ export function createServer(deps: ServerDeps): restify.Server {
     },
   );
 
+  // Clients probe the endpoint (the Agents Playground does on every page load): say it is there.
+  server.head('/api/messages', async (_req: restify.Request, res: restify.Response) => {
+    res.status(200);
+    res.end();
+  });
+
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     try {
       await withTimeout(store.ping(), HEALTH_TIMEOUT_MS);

@@ -24,7 +24,8 @@ export const COMMANDS = [
   { name: 'inbound', key: 'help.command.inbound' },
   { name: 'outbound', key: 'help.command.outbound' },
   { name: 'favorites', key: 'help.command.favorites' },
-  { name: 'deal <name or id>', key: 'help.command.deal' },
+  // Square brackets: cards render TextBlock text as Markdown, where <…> can be taken for HTML and dropped.
+  { name: 'deal [name or id]', key: 'help.command.deal' },
   { name: 'members', key: 'help.command.members' },
 ] as const;
 

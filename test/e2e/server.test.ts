@@ -27,7 +27,7 @@ describe('the bot over HTTP (foundation)', () => {
     const text = cardText(cardsOf(reply!)[0]);
     expect(text).toContain('Co-sell assistant');
     expect(text).toMatch(/referrals into Teams/);
-    for (const command of ['help', 'new deal', 'inbound', 'outbound', 'favorites', 'deal <name or id>', 'members']) expect(text).toContain(command);
+    for (const command of ['help', 'new deal', 'inbound', 'outbound', 'favorites', 'deal [name or id]', 'members']) expect(text).toContain(command);
   });
 
   it('when the text is not a command, then the help card says so instead of staying silent', async () => {

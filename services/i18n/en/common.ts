@@ -25,8 +25,8 @@ export const common = {
 
   'error.generic': 'Something went wrong on our side and nothing was changed. Please try again in a moment.',
   'error.title': 'That did not work',
-  'error.unknownAction': 'This card is out of date or was not made by me. Open the deal again with "deal <name>".',
-  'error.badCardData': 'This card sent something I cannot read. Open the deal again with "deal <name>".',
+  'error.unknownAction': 'This card is out of date or was not made by me. Open the deal again with "deal" and its name.',
+  'error.badCardData': 'This card sent something I cannot read. Open the deal again with "deal" and its name.',
   'error.dealNotFound': 'I could not find that deal. It may have been removed, or it belongs to another organization.',
   'error.conflict': 'Someone changed this deal at the same moment. Here is how it looks now.',
   'error.busy': 'I am very busy right now. Please try again in a few seconds.',
