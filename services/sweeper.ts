@@ -73,9 +73,10 @@ export class Sweeper {
     let token: string | undefined;
     do {
       const page = await this.options.store.deals.listDue(isoInstant(now), { limit: this.options.pageSize ?? 100, continuationToken: token });
-      for (const stored of page.items) {
+      // The deals of a page are independent: sweep them together so their writes share commits.
+      const results = await Promise.all(page.items.map((stored) => this.sweepDeal(stored)));
+      for (const effects of results) {
         report.examined++;
-        const effects = await this.sweepDeal(stored);
         if (effects) {
           report.changed++;
           report.reminders += effects.filter((e) => e.kind === 'reminder').length;

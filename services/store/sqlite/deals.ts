@@ -44,9 +44,10 @@ export class SqliteDeals implements DealRepository {
         `INSERT INTO deals (tenant_id, id, etag, direction, open, location, name_lower, created_at, due_at, doc)
          VALUES (@tenantId, @id, @etag, @direction, @open, @location, @nameLower, @createdAt, @dueAt, @doc)`,
       ),
+      // Direction, location and creation time never change after creation (the domain refuses it), so
+      // the update does not name them: SQLite then leaves the list indexes alone and moves only due_at.
       update: db.prepare(
-        `UPDATE deals SET etag = @etag, direction = @direction, open = @open, location = @location, name_lower = @nameLower,
-           created_at = @createdAt, due_at = @dueAt, doc = @doc
+        `UPDATE deals SET etag = @etag, open = @open, name_lower = @nameLower, due_at = @dueAt, doc = @doc
          WHERE tenant_id = @tenantId AND id = @id AND etag = @ifMatch`,
       ),
       exists: db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM deals WHERE tenant_id = ? AND id = ?'),
