@@ -37,8 +37,8 @@ const Env = z
 
     TEAMS_RATE_PER_CONVERSATION: positive(0.45),
     TEAMS_BURST_PER_CONVERSATION: int(3, 1, 7),
-    TEAMS_RATE_PER_TENANT: positive(45),
-    TEAMS_BURST_PER_TENANT: int(5, 1, 50),
+    TEAMS_RATE_PER_TENANT: positive(46),
+    TEAMS_BURST_PER_TENANT: int(2, 1, 50),
     TEAMS_SEND_TIMEOUT_SECONDS: positive(15),
 
     COSMOS_ENDPOINT: url,
