@@ -1,0 +1,76 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { receiveReferral } from '../../services/domain/lifecycle';
+import { parseLeadTimes } from '../../services/domain/schedule';
+import type { Deal } from '../../services/domain/model';
+
+export const NOW = DateTime.fromISO('2026-11-20T10:00:00Z', { zone: 'utc' });
+export const RULES = { reminderLeadTimes: parseLeadTimes('P7D,P3D,P1D') };
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+export function dealId(n: number): string {
+  let s = '';
+  for (let i = 0; i < 12; i++) {
+    s = ALPHABET[n % 32] + s;
+    n = Math.floor(n / 32);
+  }
+  return `D${s}`;
+}
+
+/** A received referral built by the domain, created `createdDaysAgo` before NOW. */
+export function referral(tenantId: string, n: number, createdDaysAgo: number): Deal {
+  const created = NOW.minus({ days: createdDaysAgo, minutes: n % 1440 });
+  const deal = receiveReferral(
+    {
+      tenantId,
+      externalId: `x-${n}`,
+      name: `Referral ${n}`,
+      location: 'FR',
+      sender: { type: 'Microsoft', organizationName: 'Microsoft' },
+      customer: { name: 'Contoso SA', country: 'FR', contacts: [], contactConsent: false },
+      value: { amount: 1000 + n, currency: 'EUR' },
+      closeDate: '2027-03-31',
+      solutions: [{ kind: 'microsoft', name: 'Azure Migrate' }],
+      createdAt: created,
+    },
+    created,
+    RULES,
+  );
+  return { ...deal, id: dealId(n) };
+}
+
+/**
+ * Bulk-load `total` deals with the embedded store's own schema (create it first by opening the
+ * store), in large unsynchronised transactions: one durable commit per deal through the repository
+ * would take hours for a million, and what the benchmarks measure is what comes after. The first
+ * `due` deals have a reminder due at NOW; the others are received referrals whose first reminder is
+ * days away, so they sit in the due index too.
+ */
+export function bulkLoad(dataDir: string, total: number, due: number): void {
+  const db = new Database(join(dataDir, 'cosell.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  const insert = db.prepare(
+    `INSERT INTO deals (tenant_id, id, etag, direction, open, location, name_lower, created_at, due_at, doc)
+     VALUES (?, ?, 'seed', 'inbound', 1, 'FR', ?, ?, ?, ?)`,
+  );
+  const notDue = referral('tenant-0', 0, 1);
+  const notDueDoc = JSON.stringify(notDue);
+  const batch = db.transaction((from: number, to: number) => {
+    for (let n = from; n < to; n++) {
+      const tenant = `tenant-${n % 97}`;
+      if (n < due) {
+        const d = { ...referral(tenant, n, 8), tenantId: tenant };
+        insert.run(tenant, d.id, d.name.toLowerCase(), d.createdAt, d.dueAt, JSON.stringify(d));
+      } else {
+        const id = dealId(n);
+        const doc = notDueDoc.replace(`"id":"${notDue.id}"`, `"id":"${id}"`).replace(`"tenantId":"tenant-0"`, `"tenantId":"${tenant}"`);
+        insert.run(tenant, id, notDue.name.toLowerCase(), notDue.createdAt, notDue.dueAt, doc);
+      }
+    }
+  });
+  for (let from = 0; from < total; from += 50_000) batch(from, Math.min(total, from + 50_000));
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}

@@ -1,0 +1,228 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { isoInstant } from '../services/clock';
+import { receiveReferral } from '../services/domain/lifecycle';
+import { parseLeadTimes } from '../services/domain/schedule';
+import { SqliteStore } from '../services/store/sqlite';
+import { check, percentile, round, type Figure } from './lib/stats';
+import { start, type Running } from './lib/processes';
+import { TeamsLimitsConnector } from './lib/teamsLimits';
+
+/*
+ * Card action turns through the real HTTP server on the embedded store: accept, decline and mark
+ * stage, 32 simulated users at once, against the same load on a minimal echo bot on the same
+ * adapter and server (the framework's own cost).
+ */
+
+const TENANT = 'bench-tenant';
+const USERS = 32;
+const TURNS = 5000;
+const WARMUP = 300;
+
+interface Task {
+  readonly user: number;
+  readonly verb: string;
+  readonly data: Record<string, unknown>;
+  /** Text the answer card must contain for the turn to count as the expected outcome. */
+  readonly expect: string;
+}
+
+function activity(serviceUrl: string, task: Task, id: string): Record<string, unknown> {
+  return {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    id,
+    channelId: 'msteams',
+    serviceUrl,
+    from: { id: `29:user-${task.user}`, aadObjectId: `user-${task.user}`, name: `User ${task.user}` },
+    recipient: { id: '28:bot', name: 'Co-sell' },
+    conversation: { id: `a:user-${task.user}`, conversationType: 'personal', tenantId: TENANT },
+    channelData: { tenant: { id: TENANT } },
+    locale: 'en-US',
+    entities: [{ type: 'clientInfo', locale: 'en-US', timezone: 'Europe/Paris' }],
+    value: { action: { type: 'Action.Execute', verb: task.verb, data: task.data }, trigger: 'manual' },
+  };
+}
+
+/** Run `tasks` with `USERS` concurrent simulated users; returns each turn's latency in ms and the failures. */
+async function load(url: string, serviceUrl: string, tasks: readonly Task[], phase: string): Promise<{ latencies: number[]; seconds: number; unexpected: string[] }> {
+  const latencies: number[] = [];
+  const unexpected: string[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: USERS }, async () => {
+      while (next < tasks.length) {
+        const n = next++;
+        const task = tasks[n]!;
+        const started = performance.now();
+        const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(serviceUrl, task, `${phase}-${n}`)) });
+        const text = await res.text();
+        latencies.push(performance.now() - started);
+        if (res.status !== 200 || !text.includes(task.expect)) unexpected.push(`${task.verb} ${res.status} ${text.slice(0, 200)}`);
+      }
+    }),
+  );
+  return { latencies, seconds: (performance.now() - t0) / 1000, unexpected };
+}
+
+async function seed(dataDir: string, serviceUrl: string, referrals: number): Promise<string[]> {
+  const store = SqliteStore.open(dataDir);
+  const now = DateTime.utc();
+  const rules = { reminderLeadTimes: parseLeadTimes('P7D,P3D,P1D') };
+  for (let u = 0; u < USERS; u++) {
+    await store.members.create({
+      tenantId: TENANT,
+      userId: `user-${u}`,
+      name: `User ${u}`,
+      email: `user${u}@bench.example`,
+      phone: '+33 1 00 00 00 00',
+      role: 'admin',
+      locationScopes: [],
+      locale: 'en-US',
+      timeZone: 'Europe/Paris',
+      installed: true,
+      joinedAt: isoInstant(now),
+      updatedAt: isoInstant(now),
+    });
+    await store.conversations.put({ conversationId: `a:user-${u}`, tenantId: TENANT, scope: 'personal', userId: `user-${u}`, serviceUrl, channelId: 'msteams', bot: { id: '28:bot' }, updatedAt: isoInstant(now) });
+  }
+  const ids: string[] = [];
+  for (let i = 0; i < referrals; i++) {
+    const deal = receiveReferral(
+      {
+        tenantId: TENANT,
+        externalId: `bench-${i}`,
+        name: `Bench referral ${i}`,
+        location: 'FR',
+        sender: { type: 'Microsoft', organizationName: 'Microsoft', name: 'Camille Martin' },
+        customer: { name: 'Contoso SA', country: 'FR', city: 'Paris', contacts: [], contactConsent: false },
+        value: { amount: 250000, currency: 'EUR' },
+        closeDate: '2027-03-31',
+        notes: 'Customer wants to leave its data centre by Q2.',
+        solutions: [{ kind: 'microsoft', name: 'Azure Migrate', publisher: 'Microsoft' }],
+        inviteContext: { notes: 'You did their last migration.', helpWanted: 'Technical pre-sales' },
+      },
+      now,
+      rules,
+    );
+    await store.deals.create(deal);
+    ids.push(deal.id);
+  }
+  await store.close();
+  return ids;
+}
+
+export interface TurnsOptions {
+  /** The verb and data of "mark a sales stage" on an accepted deal, when the bot has one. */
+  readonly markStage?: (dealId: string) => { verb: string; data: Record<string, unknown>; expect: string };
+}
+
+export async function benchTurns(options: TurnsOptions = {}): Promise<Figure[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cosell-bench-turns-'));
+  const connector = await new TeamsLimitsConnector({ perConversationPerSecond: 1e9, perTenantPerSecond: 1e9, retryAfterSeconds: 1 }).start();
+  const running: Running[] = [];
+  try {
+    const kinds = options.markStage ? 3 : 2;
+    const perKind = Math.ceil(TURNS / kinds);
+    // Accepts and declines each need a received referral of their own; stage marks use the deals accepted first.
+    const ids = await seed(dataDir, connector.url, WARMUP + 2 * perKind);
+    const acceptData = (dealId: string) => ({
+      dealId,
+      tenantId: TENANT,
+      name: 'Contoso migration',
+      amount: '260000',
+      currency: 'EUR',
+      closeDate: '2027-04-30',
+      notes: 'Call booked',
+      team0Name: 'User',
+      team0Phone: '+33 1 00 00 00 00',
+      team0Email: 'user@bench.example',
+    });
+    const warmup: Task[] = ids.slice(0, WARMUP).map((dealId, i) => ({ user: i % USERS, verb: 'referral.accept', data: acceptData(dealId), expect: 'Done' }));
+    const accepts = ids.slice(WARMUP, WARMUP + perKind);
+    const declines = ids.slice(WARMUP + perKind, WARMUP + 2 * perKind);
+    const tasks: Task[] = [];
+    for (let i = 0; tasks.length < TURNS; i++) {
+      const k = i % kinds;
+      const j = Math.floor(i / kinds);
+      if (k === 0 && accepts[j]) tasks.push({ user: i % USERS, verb: 'referral.accept', data: acceptData(accepts[j]!), expect: 'Done: you accepted' });
+      else if (k === 1 && declines[j]) tasks.push({ user: i % USERS, verb: 'referral.decline', data: { dealId: declines[j], tenantId: TENANT, reason: 'notAFit', notes: '' }, expect: 'Done: you declined' });
+      else if (k === 2 && options.markStage && ids[j % WARMUP]) {
+        const m = options.markStage(ids[j % WARMUP]!);
+        tasks.push({ user: i % USERS, verb: m.verb, data: { ...m.data, tenantId: TENANT }, expect: m.expect });
+      }
+      if (i > 3 * TURNS) break;
+    }
+
+    // Both servers run side by side and take the load in alternating blocks, so drift in what the
+    // machine is doing meanwhile hits the floor and the bot alike.
+    const echo = await start('bench/echoBot.js', {});
+    running.push(echo);
+    const bot = await start('bot/index.js', { DATA_DIR: dataDir, TEAMS_RATE_PER_CONVERSATION: '100', TEAMS_BURST_PER_CONVERSATION: '7', TEAMS_RATE_PER_TENANT: '1000', TEAMS_BURST_PER_TENANT: '50' });
+    running.push(bot);
+    const echoTasks = tasks.map((t) => ({ ...t, expect: 'Done' }));
+    await load(echo.url, connector.url, echoTasks.slice(0, WARMUP), 'echo-warmup');
+    await load(bot.url, connector.url, warmup, 'warmup');
+    const floor = { latencies: [] as number[], seconds: 0, unexpected: [] as string[] };
+    const ours = { latencies: [] as number[], seconds: 0, unexpected: [] as string[] };
+    const blocks = 5;
+    const size = Math.ceil(tasks.length / blocks);
+    for (let b = 0; b < blocks; b++) {
+      for (const [target, into, list] of [
+        [echo, floor, echoTasks],
+        [bot, ours, tasks],
+      ] as const) {
+        const r = await load(target.url, connector.url, list.slice(b * size, (b + 1) * size), `${target === bot ? 'run' : 'echo'}-${b}`);
+        into.latencies.push(...r.latencies);
+        into.seconds += r.seconds;
+        into.unexpected.push(...r.unexpected);
+      }
+    }
+    await Promise.all([echo.stop(), bot.stop()]);
+
+    check(ours.unexpected.length === 0, `card action turns with an unexpected answer (double transition or failure): ${ours.unexpected.length}, e.g. ${ours.unexpected[0]}`);
+    check(floor.unexpected.length === 0, `echo bot failed: ${floor.unexpected[0]}`);
+    const store = SqliteStore.open(dataDir);
+    try {
+      let transitions = 0;
+      let token: string | undefined;
+      do {
+        const page = await store.deals.list(TENANT, {}, { limit: 200, continuationToken: token });
+        for (const d of page.items) {
+          const answered = d.value.history.filter((h) => h.event === 'accepted' || h.event === 'declined').length;
+          check(answered <= 1, `deal ${d.value.id} answered ${answered} times`);
+          transitions += answered;
+        }
+        token = page.continuationToken;
+      } while (token);
+      check(transitions === WARMUP + accepts.length + declines.length, `expected ${WARMUP + accepts.length + declines.length} answered referrals, found ${transitions}`);
+    } finally {
+      await store.close();
+    }
+
+    const p50 = percentile(ours.latencies, 50);
+    const p99 = percentile(ours.latencies, 99);
+    const f50 = percentile(floor.latencies, 50);
+    const f99 = percentile(floor.latencies, 99);
+    const name = `card action turn (${tasks.length} turns: ${options.markStage ? 'accept, decline, mark stage' : 'accept, decline'}; ${USERS} users at once)`;
+    return [
+      { benchmark: name, figure: 'p50 latency', value: round(p50), unit: 'ms', reference: round(f50), ratio: round(p50 / f50), target: '≤ 1.5× floor', met: p50 <= 1.5 * f50 },
+      { benchmark: name, figure: 'p99 latency', value: round(p99), unit: 'ms', reference: round(f99), ratio: round(p99 / f99), target: '≤ 3× floor', met: p99 <= 3 * f99 },
+      {
+        benchmark: name,
+        figure: 'throughput',
+        value: round(tasks.length / ours.seconds, 0),
+        unit: 'turns/s',
+        reference: round(tasks.length / floor.seconds, 0),
+        ratio: round(floor.seconds / ours.seconds),
+      },
+    ];
+  } finally {
+    await Promise.all(running.map((r) => r.stop()));
+    await connector.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
