@@ -1,7 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHttpsServer } from '@vercel/cosmosdb-server';
 import { DateTime } from 'luxon';
+import { CosmosStore } from '../../services/store/cosmos';
+import type { Store } from '../../services/store/ports';
 import { receiveReferral } from '../../services/domain/lifecycle';
 import { parseLeadTimes } from '../../services/domain/schedule';
 import { SqliteStore } from '../../services/store/sqlite';
@@ -18,7 +23,18 @@ import { spawnBot, type BotProcess } from '../support/processes';
 const KEY = 'k';
 const SECRET = 's';
 
-function seedMember(store: SqliteStore, tenantId: string, userId: string, serviceUrl: string) {
+async function allDeals(store: Store) {
+  const deals = [];
+  let token: string | undefined;
+  do {
+    const page = await store.deals.list(TENANT, {}, { limit: 200, continuationToken: token });
+    deals.push(...page.items.map((d) => d.value));
+    token = page.continuationToken;
+  } while (token);
+  return deals;
+}
+
+function seedMember(store: Store, tenantId: string, userId: string, serviceUrl: string) {
   return Promise.all([
     store.members.create(member({ tenantId, userId, name: userId, email: `${userId}@example.com`, role: 'globalAdmin' })),
     store.conversations.put({
@@ -62,13 +78,130 @@ describe('several bot processes on one store', () => {
     TEAMS_BURST_PER_CONVERSATION: '7',
   });
 
-  it('two processes sweeping the same referral send one reminder and one expiry notice', async () => {
+  it('a process killed in the middle of a sweep leaves, after restart, each expiry and each reminder done exactly once', async () => {
     const seed = SqliteStore.open(dataDir);
     await seedMember(seed, TENANT, 'ada', connector.url);
+    await seedMember(seed, OTHER_TENANT, 'sam', connector.url); // the sender organization's admin
+    const rules = { reminderLeadTimes: parseLeadTimes('P7D,P3D,P1D') };
+    const now = DateTime.utc();
+    // Referrals from a partner organization: half past their window, half within their last day —
+    // more than two pages of the sweep (100 deals a page, each page committed together).
+    const HALF = 125;
+    for (let i = 0; i < 2 * HALF; i++) {
+      const expired = i % 2 === 0;
+      const created = now.minus({ days: expired ? 15 : 13, minutes: i });
+      const deal = receiveReferral(
+        domainIntake({
+          externalId: `seed-${i}`,
+          name: `Seeded ${i}`,
+          sender: { type: 'Partner', organizationName: 'Tailspin', tenantId: OTHER_TENANT },
+          createdAt: created,
+        }),
+        created,
+        rules,
+      );
+      await seed.deals.create(deal);
+    }
     await seed.close();
-    const fast = { ...env(), SWEEP_INTERVAL_SECONDS: '0.1', REMINDER_LEAD_TIMES: 'PT3S' };
-    bots.push(await spawnBot(fast), await spawnBot(fast));
 
+    const crashed = await spawnBot({ ...env(), CRASH_AFTER_DEAL_UPDATES: '150' }, { waitFor: 'exit' });
+    expect(crashed.child.signalCode).toBe('SIGKILL');
+    expect(crashed.output()).not.toContain('SWEEP COMPLETED');
+    const afterCrash = SqliteStore.open(dataDir);
+    const settled = (await allDeals(afterCrash)).filter((d) => d.status === 'expired' || d.inbound!.remindersDone.length === 3).length;
+    // Killed in the middle: some pages committed, the rest not.
+    expect(settled).toBeGreaterThan(0);
+    expect(settled).toBeLessThan(2 * HALF);
+    await afterCrash.close();
+
+    bots.push(await spawnBot({ ...env(), SWEEP_INTERVAL_SECONDS: '0.2' }));
+    await connector.waitFor(() => connector.sent('a:sam').length >= HALF && connector.sent('a:ada').length >= HALF && events.delivered().length >= HALF, 60000, 'every outcome');
+    await new Promise((r) => setTimeout(r, 1500));
+
+    const store = SqliteStore.open(dataDir);
+    try {
+      const deals = await allDeals(store);
+      expect(deals).toHaveLength(2 * HALF);
+      expect(deals.filter((d) => d.status === 'expired')).toHaveLength(HALF);
+      for (const d of deals) expect(d.history.filter((h) => h.event === 'expired').length).toBe(d.status === 'expired' ? 1 : 0);
+      for (const d of deals.filter((x) => x.status === 'received')) expect(d.inbound!.remindersDone).toEqual(['P7D', 'P3D', 'P1D']);
+    } finally {
+      await store.close();
+    }
+    // The sender's admin is told once per expired referral; the receiver's admin gets one reminder per live one.
+    expect(connector.sent('a:sam')).toHaveLength(HALF);
+    expect(connector.sent('a:ada').filter((c) => cardText(cardsOf(c)[0]).includes('Reminder:'))).toHaveLength(HALF);
+    const eventIds = events.delivered().map((e) => e.body.eventId);
+    expect(eventIds).toHaveLength(HALF);
+    expect(new Set(eventIds).size).toBe(HALF);
+  }, 90000);
+});
+
+/** The emulator's published key; the local Cosmos test server accepts any key. */
+const EMULATOR_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+
+interface SharedStore {
+  /** Environment that makes a bot process use this store. */
+  env: Record<string, string>;
+  open(): Promise<Store>;
+  dispose(): Promise<void>;
+}
+
+const stores: Record<string, () => Promise<SharedStore>> = {
+  'the embedded store (one SQLite file)': async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cosell-multi-'));
+    return { env: { DATA_DIR: dir }, open: async () => SqliteStore.open(dir), dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+  },
+  'one Cosmos DB store (local wire-compatible server)': async () => {
+    const server: Server = createHttpsServer();
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const endpoint = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const options = { endpoint, key: EMULATOR_KEY, database: `multi${Date.now()}`, createContainers: true };
+    return {
+      env: { STORE: 'cosmos', COSMOS_ENDPOINT: endpoint, COSMOS_KEY: EMULATOR_KEY, COSMOS_DATABASE: options.database },
+      open: () => CosmosStore.open(options),
+      dispose: async () => {
+        server.closeAllConnections();
+        await new Promise((r) => server.close(r));
+      },
+    };
+  },
+};
+
+describe.each(Object.keys(stores))('two bot processes on %s', (storeName) => {
+  let shared: SharedStore;
+  let connector: ConnectorStandIn;
+  let events: EventsReceiver;
+  const bots: BotProcess[] = [];
+
+  beforeEach(async () => {
+    shared = await stores[storeName]!();
+    connector = await new ConnectorStandIn().start();
+    events = await new EventsReceiver().start();
+  });
+
+  afterEach(async () => {
+    await Promise.all(bots.splice(0).map((b) => b.stop()));
+    await connector.stop();
+    await events.stop();
+    await shared.dispose();
+  });
+
+  it('sweeping the same referral at once send one reminder and one expiry notice', async () => {
+    const seed = await shared.open();
+    await seedMember(seed, TENANT, 'ada', connector.url);
+    await seed.close();
+    const fast = {
+      ...shared.env,
+      REFERRAL_INTAKE_KEY: KEY,
+      REFERRAL_EVENTS_URL: events.url,
+      REFERRAL_EVENTS_SECRET: SECRET,
+      TEAMS_RATE_PER_CONVERSATION: '50',
+      TEAMS_BURST_PER_CONVERSATION: '7',
+      SWEEP_INTERVAL_SECONDS: '0.1',
+      REMINDER_LEAD_TIMES: 'PT3S',
+    };
+    bots.push(await spawnBot(fast), await spawnBot(fast));
     const now = DateTime.utc();
     const res = await fetch(`${bots[0]!.url}/api/referrals`, {
       method: 'POST',
@@ -97,56 +230,4 @@ describe('several bot processes on one store', () => {
     expect(connector.updates('a:ada').map((u) => u.activityId).sort()).toEqual(connector.sent('a:ada').map((c) => c.createdId).sort());
   }, 60000);
 
-  it('a process killed in the middle of a sweep leaves, after restart, each expiry and each reminder done exactly once', async () => {
-    const seed = SqliteStore.open(dataDir);
-    await seedMember(seed, TENANT, 'ada', connector.url);
-    await seedMember(seed, OTHER_TENANT, 'sam', connector.url); // the sender organization's admin
-    const rules = { reminderLeadTimes: parseLeadTimes('P7D,P3D,P1D') };
-    const now = DateTime.utc();
-    // 10 referrals from a partner organization past their window, 10 within their last day.
-    for (let i = 0; i < 20; i++) {
-      const expired = i < 10;
-      const created = now.minus({ days: expired ? 15 : 13, minutes: i });
-      const deal = receiveReferral(
-        domainIntake({
-          externalId: `seed-${i}`,
-          name: `Seeded ${i}`,
-          sender: { type: 'Partner', organizationName: 'Tailspin', tenantId: OTHER_TENANT },
-          createdAt: created,
-        }),
-        created,
-        rules,
-      );
-      await seed.deals.create(deal);
-    }
-    await seed.close();
-
-    const crashed = await spawnBot({ ...env(), CRASH_AFTER_DEAL_UPDATES: '7' }, { waitFor: 'exit' });
-    expect(crashed.child.signalCode).toBe('SIGKILL');
-    expect(crashed.output()).not.toContain('SWEEP COMPLETED');
-    const afterCrash = SqliteStore.open(dataDir);
-    const page = await afterCrash.deals.list(TENANT, {}, { limit: 50 });
-    const settled = page.items.filter((d) => d.value.status === 'expired' || d.value.inbound!.remindersDone.length === 3).length;
-    expect(settled).toBe(7);
-    await afterCrash.close();
-
-    bots.push(await spawnBot({ ...env(), SWEEP_INTERVAL_SECONDS: '0.2' }));
-    await connector.waitFor(() => connector.sent('a:sam').length >= 10 && connector.sent('a:ada').length >= 10 && events.delivered().length >= 10, 30000, 'every outcome');
-    await new Promise((r) => setTimeout(r, 1500));
-
-    const store = SqliteStore.open(dataDir);
-    try {
-      const deals = (await store.deals.list(TENANT, {}, { limit: 50 })).items.map((d) => d.value);
-      expect(deals.filter((d) => d.status === 'expired')).toHaveLength(10);
-      for (const d of deals) expect(d.history.filter((h) => h.event === 'expired').length).toBe(d.status === 'expired' ? 1 : 0);
-    } finally {
-      await store.close();
-    }
-    // The sender's admin is told once per expired referral; the receiver's admin gets one reminder per live one.
-    expect(connector.sent('a:sam')).toHaveLength(10);
-    expect(connector.sent('a:ada').filter((c) => cardText(cardsOf(c)[0]).includes('Reminder:'))).toHaveLength(10);
-    const eventIds = events.delivered().map((e) => e.body.eventId);
-    expect(eventIds).toHaveLength(10);
-    expect(new Set(eventIds).size).toBe(10);
-  }, 90000);
 });
