@@ -1,5 +1,5 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import { DateTime, Duration } from 'luxon';
+import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type { Money } from '../domain/model';
 import type { Refusal } from '../domain/result';
@@ -143,18 +143,27 @@ export function formatDateTime(instant: string, reader: Reader): string {
   return dateTimeFormat(`${reader.locale}|${reader.timeZone}`).format(new Date(instant));
 }
 
+const unitFormat = memo((key) => {
+  const [locale, unit] = key.split('|') as [string, string];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' });
+});
+const unitList = memo((locale) => new Intl.ListFormat(locale, { type: 'conjunction', style: 'narrow' }));
+
 /** "13 days, 4 hours left" / "2 hours, 5 minutes left" / "overdue by 1 day": two largest units, in the reader's language. */
 export function formatCountdown(target: string, now: DateTime, tr: Translator): string {
-  const ms = DateTime.fromISO(target).toMillis() - now.toMillis();
-  const abs = Duration.fromMillis(Math.abs(ms)).shiftTo('days', 'hours', 'minutes');
-  const parts = (['days', 'hours', 'minutes'] as const).filter((u) => Math.floor(abs.get(u)) > 0);
-  const units = parts.slice(0, 2);
+  const ms = Date.parse(target) - now.toMillis();
+  let rest = Math.floor(Math.abs(ms) / 60_000);
+  const amounts: [string, number][] = [];
+  for (const [unit, minutes] of [['day', 1440], ['hour', 60], ['minute', 1]] as const) {
+    const amount = Math.floor(rest / minutes);
+    rest -= amount * minutes;
+    if (amount > 0) amounts.push([unit, amount]);
+  }
+  const locale = tr.reader.locale;
   const text =
-    units.length === 0
+    amounts.length === 0
       ? tr.t('time.lessThanAMinute')
-      : Duration.fromObject(Object.fromEntries(units.map((u) => [u, Math.floor(abs.get(u))])), { locale: tr.reader.locale }).toHuman({
-          unitDisplay: 'long',
-        });
+      : unitList(locale).format(amounts.slice(0, 2).map(([unit, amount]) => unitFormat(`${locale}|${unit}`).format(amount)));
   return ms >= 0 ? tr.t('time.left', { duration: text }) : tr.t('time.overdue', { duration: text });
 }
 
