@@ -51,6 +51,11 @@ function refusalFor(deal: Deal, what: keyof InviteOptions): Result<never> {
   return refuse('invite_not_allowed_for_type', { type });
 }
 
+/** Whether this invitation is possible on the deal now; if not, the reason a seller reads (closed, not yet accepted, or the table). */
+export function checkInvite(deal: Deal, what: keyof InviteOptions): Result<void> {
+  return inviteOptions(deal)[what] ? ok(undefined) : refusalFor(deal, what);
+}
+
 /** Microsoft may use the customer's main contact to reach the customer: it must be complete and shared with consent (003). */
 export function checkMicrosoftInvitable(customer: Customer): Result<void> {
   const main = customer.contacts[0];
@@ -66,7 +71,8 @@ export function inviteMicrosoft(
   ctx: ActionContext,
   rules: TimeRules,
 ): Result<Deal> {
-  if (!inviteOptions(deal).microsoft) return refusalFor(deal, 'microsoft');
+  const allowed = checkInvite(deal, 'microsoft');
+  if (!allowed.ok) return allowed;
   if (input.help === 'none') return refuse('help_required');
   const customer: Customer = {
     ...deal.customer,
@@ -88,7 +94,8 @@ export function inviteMicrosoft(
 
 /** Let Microsoft sellers view a Private deal: it becomes Partner-led. */
 export function grantMicrosoftView(deal: Deal, ctx: ActionContext, rules: TimeRules): Result<Deal> {
-  if (!inviteOptions(deal).microsoftView) return refusalFor(deal, 'microsoftView');
+  const allowed = checkInvite(deal, 'microsoftView');
+  if (!allowed.ok) return allowed;
   return ok(changed({ ...deal, microsoft: { ...deal.microsoft, canView: true } }, ctx, rules, [entry('microsoftCanView', ctx)]));
 }
 
@@ -108,16 +115,37 @@ export function newInvitation(input: InvitationInput, ctx: ActionContext, index:
   };
 }
 
-/** Invite partners: each with close date, value, notes, team, at least one solution and the help wanted. */
-export function invitePartners(deal: Deal, inputs: readonly InvitationInput[], ctx: ActionContext, rules: TimeRules): Result<Deal> {
-  if (!inviteOptions(deal).partners) return refusalFor(deal, 'partners');
-  const invited = new Set(deal.invitations.map((i) => (i.partner.tenantId ?? i.partner.name).toLowerCase()));
+/** A partner is the same partner by tenant when it uses this deployment, otherwise by name. */
+function inviteeKey(partner: PartnerInvitation['partner']): string {
+  return (partner.tenantId ?? partner.name).toLowerCase();
+}
+
+/**
+ * Who may be invited next to those already invited: never the inviting organization itself, never
+ * the same partner twice. Checked when a deal is created and when partners are invited later, and
+ * while a seller fills the invitation form one partner at a time.
+ */
+export function checkInvitees(
+  ownTenantId: string,
+  already: readonly { partner: PartnerInvitation['partner'] }[],
+  inputs: readonly { partner: PartnerInvitation['partner'] }[],
+): Result<void> {
+  const invited = new Set(already.map((i) => inviteeKey(i.partner)));
   for (const input of inputs) {
-    if (input.partner.tenantId === deal.tenantId) return refuse('cannot_invite_self');
-    const key = (input.partner.tenantId ?? input.partner.name).toLowerCase();
+    if (input.partner.tenantId === ownTenantId) return refuse('cannot_invite_self');
+    const key = inviteeKey(input.partner);
     if (invited.has(key)) return refuse('partner_already_invited', { partner: input.partner.name });
     invited.add(key);
   }
+  return ok(undefined);
+}
+
+/** Invite partners: each with close date, value, notes, team, at least one solution and the help wanted. */
+export function invitePartners(deal: Deal, inputs: readonly InvitationInput[], ctx: ActionContext, rules: TimeRules): Result<Deal> {
+  const allowed = checkInvite(deal, 'partners');
+  if (!allowed.ok) return allowed;
+  const invitees = checkInvitees(deal.tenantId, deal.invitations, inputs);
+  if (!invitees.ok) return invitees;
   const added = inputs.map((input, i) => newInvitation(input, ctx, deal.invitations.length + i));
   const history = added.map((inv) => entry('partnerInvited', ctx, { detail: inv.partner.name }));
   return ok(changed({ ...deal, invitations: [...deal.invitations, ...added] }, ctx, rules, history));

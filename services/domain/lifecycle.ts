@@ -6,7 +6,7 @@ import { SYSTEM } from './model';
 import { ok, refuse, type Result } from './result';
 import { allAssessmentStagesComplete, MARKABLE_STAGES, nextAssessmentStage } from './stages';
 import { changed, entry, guardNotTerminal, guardOpen, MICROSOFT_WINDOW, REFERRAL_WINDOW, type ActionContext } from './change';
-import { checkMicrosoftInvitable, newInvitation } from './invitations';
+import { checkInvitees, checkMicrosoftInvitable, newInvitation } from './invitations';
 import { checkSolutions } from './solutions';
 import { inboundDealId, newDealId } from './ids';
 import { initialRemindersDone, withDueAt, type TimeRules } from './schedule';
@@ -155,13 +155,8 @@ export function createDeal(draft: DealDraftInput, org: Organization, ctx: Action
     const contact = checkMicrosoftInvitable(draft.customer);
     if (!contact.ok) return contact;
   }
-  const seen = new Set<string>();
-  for (const inv of draft.invitations) {
-    if (inv.partner.tenantId === org.tenantId) return refuse('cannot_invite_self');
-    const key = (inv.partner.tenantId ?? inv.partner.name).toLowerCase();
-    if (seen.has(key)) return refuse('partner_already_invited', { partner: inv.partner.name });
-    seen.add(key);
-  }
+  const invitees = checkInvitees(org.tenantId, [], draft.invitations);
+  if (!invitees.ok) return invitees;
   const now = isoInstant(ctx.now);
   const invitations: PartnerInvitation[] = draft.invitations.map((inv, i) => newInvitation(inv, ctx, i));
   const history = [entry('created', ctx, { stage: 'created' })];
