@@ -10,6 +10,7 @@ import {
   EDITABLE_FIELDS,
   isFavorite,
   markWon,
+  setFavorite,
   toggleFavorite,
   type Member,
 } from '../../services/domain';
@@ -134,6 +135,14 @@ describe('DOMAIN: favorites — the heart adds a deal to Favorites and the same 
     const won = unwrap(markWon(deal, ctx(), RULES));
     expect(toggleFavorite(won, 'user-ana').deal.favoritedBy).toEqual(['user-ana']);
     expect(on.deal.history).toEqual(deal.history);
+  });
+
+  it('setting the heart to what it already is changes nothing, so a repeated click cannot undo it', () => {
+    const deal = outboundDeal();
+    const on = setFavorite(deal, 'user-ana', true);
+    expect(on.favoritedBy).toEqual(['user-ana']);
+    expect(setFavorite(on, 'user-ana', true)).toBe(on);
+    expect(setFavorite(setFavorite(on, 'user-ana', false), 'user-ana', false).favoritedBy).toEqual([]);
   });
 });
 
