@@ -22,10 +22,19 @@ export const OutboxKind = {
   event: 'referral.event',
   /** Tell an inviter's deal (in this deployment) what the invited partner answered. */
   partnerResponse: 'p2p.response',
+  /** Deliver a P2P invitation to an organization that uses this deployment, as an inbound referral. */
+  partnerInvitation: 'p2p.invite',
 } as const;
 
-/** Which card a fan-out sends. */
-export type CardPurpose = 'referral' | 'reminder' | 'senderOutcome';
+/** Which card a fan-out sends; `deal` is the deal status card (copies sent in answer to a command). */
+export type CardPurpose = 'referral' | 'reminder' | 'senderOutcome' | 'deal';
+
+/** What a `p2p.invite` item carries: which invitation of which deal to deliver. */
+export interface PartnerInvitationPayload {
+  readonly inviterTenantId: string;
+  readonly inviterDealId: string;
+  readonly invitationId: string;
+}
 
 export interface FanoutPayload {
   readonly dealTenantId: string;
@@ -91,10 +100,14 @@ export class Effects {
     return [this.fanout(deal.tenantId, { dealTenantId: deal.tenantId, dealId: deal.id, audience: 'viewers', purpose: 'reminder', reason: `reminder:${lead}`, lead })];
   }
 
-  /** Every copy of the deal's cards shows its new state. */
+  /**
+   * Every copy of the deal's cards shows its new state. Keyed by the change: its time and the length of
+   * the history it extended — two changes in the same millisecond (or one recorded at the time another
+   * side reported, as a partner's answer is) must each refresh, not be taken for one.
+   */
   refreshCards(deal: Deal): OutboxItem {
     return {
-      id: `refresh:${deal.tenantId}:${deal.id}:${deal.updatedAt}`,
+      id: `refresh:${deal.tenantId}:${deal.id}:${deal.updatedAt}:${deal.history.length}`,
       kind: OutboxKind.refresh,
       tenantId: deal.tenantId,
       payload: { dealTenantId: deal.tenantId, dealId: deal.id },
@@ -134,6 +147,25 @@ export class Effects {
       });
     }
     return items;
+  }
+
+  /**
+   * Invitations to partners that use this deployment become inbound P2P referrals in their
+   * organization; one item per invitation, keyed by it, so a retried cause delivers it once.
+   * Partners outside the deployment are only recorded on the deal (pending).
+   */
+  partnerInvitations(deal: Deal, invitations: readonly Deal['invitations'][number][]): OutboxItem[] {
+    return invitations
+      .filter((inv) => inv.partner.tenantId && inv.partner.tenantId !== deal.tenantId)
+      .map((inv) => {
+        const payload: PartnerInvitationPayload = { inviterTenantId: deal.tenantId, inviterDealId: deal.id, invitationId: inv.id };
+        return {
+          id: `p2pinvite:${deal.tenantId}:${deal.id}:${inv.id}`,
+          kind: OutboxKind.partnerInvitation,
+          tenantId: inv.partner.tenantId!,
+          payload: { ...payload },
+        };
+      });
   }
 
   /** The contract's status event, fixed at the moment of the transition. */
