@@ -21,6 +21,13 @@ import { FanoutHandler, PartnerResponseHandler, RefreshHandler } from '../servic
 import { OutboxDispatcher, type OutboxHandler } from '../services/outbox/dispatcher';
 import { RateLimiter } from '../services/outbox/rateLimiter';
 import { ReferralResponses } from '../services/referrals/respond';
+import { DealActions } from '../services/deals/actions';
+import { DealCreation } from '../services/deals/create';
+import { DealQueries } from '../services/deals/queries';
+import { PartnerCenterSync } from '../services/deals/sync';
+import { PartnerInvitationHandler } from '../services/p2p/deliver';
+import { CreateDealDialog } from '../dialogs/createDeal/dialog';
+import { DialogHost } from '../dialogs/host';
 import { Sweeper } from '../services/sweeper';
 import { membersPage } from './cardActions/members/page';
 import { updateMember } from './cardActions/members/update';
@@ -30,13 +37,38 @@ import { declineReferral } from './cardActions/referral/decline';
 import { showDeclineForm } from './cardActions/referral/declineForm';
 import { showReferral } from './cardActions/referral/show';
 import { CardActionRouter } from './cardActions/router';
+import { completeAssessmentStage } from './cardActions/deals/assessmentStage';
+import { continueCreateDeal } from './cardActions/deals/create';
+import { showCreatedDeal } from './cardActions/deals/created';
+import { editDeal } from './cardActions/deals/edit';
+import { editInvitation } from './cardActions/deals/editInvitation';
+import { showEditForm } from './cardActions/deals/editForm';
+import { favoriteDeal } from './cardActions/deals/favorite';
+import { grantMicrosoftView } from './cardActions/deals/grantView';
+import { showInviteForm } from './cardActions/deals/inviteForm';
+import { inviteMicrosoft } from './cardActions/deals/inviteMicrosoft';
+import { invitePartner } from './cardActions/deals/invitePartner';
+import { showInvitationForm } from './cardActions/deals/invitationForm';
+import { pageDeals } from './cardActions/deals/list';
+import { markLost } from './cardActions/deals/lost';
+import { showMicrosoftForm } from './cardActions/deals/microsoftForm';
+import { registerDeal } from './cardActions/deals/register';
+import { showDeal } from './cardActions/deals/show';
+import { markStage } from './cardActions/deals/stage';
+import { markWon } from './cardActions/deals/won';
 import { CoSellBot } from './coSellBot';
+import { actingOf } from './commands/acting';
+import { dealCommand } from './commands/deal';
 import { helpCommand } from './commands/help';
+import { listCommand } from './commands/lists';
+import { newDealCommand } from './commands/newDeal';
+import { parseCommand } from './commands/parse';
 import { membersCommand } from './commands/members';
 import { CommandRouter } from './commands/router';
 import { ConfigError, loadConfig, type Config } from './config';
 import { Installations } from './installations';
 import { intakeRoute } from './intake';
+import { syncRoutes } from './sync';
 import { createLogger, type Logger } from './logger';
 import { dedupeMiddleware } from './middleware/dedupe';
 import { presenceMiddleware } from './middleware/presence';
@@ -138,6 +170,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     [OutboxKind.send]: new TeamsSender(senderOptions, 'send'),
     [OutboxKind.update]: new TeamsSender(senderOptions, 'update'),
     [OutboxKind.partnerResponse]: new PartnerResponseHandler(store, timeRules, effects),
+    [OutboxKind.partnerInvitation]: new PartnerInvitationHandler({ store, clock, timeRules, effects }),
   };
   if (config.referrals.eventsUrl && config.referrals.eventsSecret) {
     handlers[OutboxKind.event] = new EventDelivery({ url: config.referrals.eventsUrl, secret: config.referrals.eventsSecret, timeoutMs: config.teams.sendTimeoutMs });
@@ -147,7 +180,21 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const sweeper = new Sweeper({ store, clock, timeRules, effects, logger: logger.child({ component: 'sweeper' }), intervalMs: config.sweepIntervalMs, onWork });
 
   const responses = new ReferralResponses({ store, clock, timeRules, effects });
-  const env = { clock, logger, store, membership, responses, onWork };
+  const creation = new DealCreation({ store, clock, timeRules, effects });
+  const queries = new DealQueries(store);
+  const deals = new DealActions({ store, clock, timeRules, effects });
+  const sync = new PartnerCenterSync({ store, clock, timeRules, effects });
+
+  // Dialog state lives in the store (botState), so a restart or another process continues a dialog.
+  const dialogs = new DialogHost(store.botState, [
+    new CreateDealDialog({
+      creation,
+      seller: (context) => actingOf(clock, context),
+      showCreated: showCreatedDeal({ store, clock, membership, onWork }),
+    }),
+  ]);
+
+  const env = { clock, logger, store, membership, responses, onWork, deals, queries, creation, dialogs };
   const cardActions = new CardActionRouter({
     logger,
     unknownVerbCard: (context) => {
@@ -162,10 +209,38 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     declineReferral(env),
     membersPage(env),
     updateMember(env),
+    showDeal(env),
+    pageDeals(env),
+    favoriteDeal(env),
+    markStage(env),
+    completeAssessmentStage(env),
+    markWon(env),
+    markLost(env),
+    showEditForm(env),
+    editDeal(env),
+    showInvitationForm(env),
+    editInvitation(env),
+    showMicrosoftForm(env),
+    inviteMicrosoft(env),
+    grantMicrosoftView(env),
+    showInviteForm(env),
+    invitePartner(env),
+    registerDeal(env),
+    continueCreateDeal(env),
   );
 
   const help = helpCommand(store.members);
-  const commands = new CommandRouter(help).on('help', help).on('members', membersCommand({ membership, store }));
+  const lists = listCommand({ clock, queries });
+  const commands = new CommandRouter(help)
+    // A dialog waiting for an answer takes typed "back"/"cancel" (and non-commands) before commands are read.
+    .intercept((context) => dialogs.onText(context, (text) => parseCommand(text).name !== 'unknown'))
+    .on('help', help)
+    .on('members', membersCommand({ membership, store }))
+    .on('newDeal', newDealCommand(dialogs))
+    .on('inbound', lists)
+    .on('outbound', lists)
+    .on('favorites', lists)
+    .on('deal', dealCommand({ clock, queries, store }));
   const installations = new Installations({ membership, logger, welcome: help });
   const bot = new CoSellBot({ messages: commands, cardActions, installations });
   const server = createServer({
@@ -173,7 +248,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     bot,
     store,
     logger,
-    routes: [intakeRoute({ store, clock, timeRules, effects, key: config.referrals.intakeKey, logger, onWork })],
+    routes: [
+      intakeRoute({ store, clock, timeRules, effects, key: config.referrals.intakeKey, logger, onWork }),
+      ...syncRoutes({ sync, key: config.referrals.intakeKey, logger, onWork }),
+    ],
   });
 
   // Housekeeping: forget finished outbox items after a week and expired idempotency records.

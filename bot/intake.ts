@@ -15,21 +15,21 @@ export interface IntakeRouteDeps extends IntakeDeps {
   readonly onWork: () => void;
 }
 
-function reply(res: restify.Response, status: number, body: unknown): void {
+export function reply(res: restify.Response, status: number, body: unknown): void {
   res.status(status);
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.send(body);
 }
 
-function keyMatches(header: string | undefined, key: string): boolean {
+export function keyMatches(header: string | undefined, key: string): boolean {
   const presented = Buffer.from(/^Bearer (.+)$/i.exec(header ?? '')?.[1] ?? '', 'utf8');
   const expected = Buffer.from(key, 'utf8');
   return presented.length === expected.length && timingSafeEqual(presented, expected);
 }
 
-class TooLarge extends Error {}
+export class TooLarge extends Error {}
 
-async function readBody(req: restify.Request, limit: number): Promise<string> {
+export async function readBody(req: restify.Request, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {

@@ -1,3 +1,4 @@
+import { dealStatusCardData, renderDealStatusCard } from '../../cards/dealStatus';
 import { renderErrorCard } from '../../cards/notice';
 import { referralCardData, renderReferralCard } from '../../cards/referral';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCardJson } from '../../cards/render';
@@ -36,6 +37,10 @@ export class CardComposer {
     }
     if (!member || !canView(member, deal)) {
       return { card: renderErrorCard(tr.t('error.title'), tr.t('error.dealNotFound')), summary: tr.t('error.title') };
+    }
+    if (p.purpose === 'deal') {
+      const data = dealStatusCardData(deal, member, tr, now, { allowed: allowedActions(deal, member, now), refreshFor: member.userId });
+      return { card: renderDealStatusCard(data), summary: `${data.title}: ${data.status}` };
     }
     const data = referralCardData(deal, tr, now, {
       purpose: p.purpose,

@@ -1,4 +1,6 @@
 import { common } from './common';
+import { deals } from './deals';
+import { dialogs } from './dialogs';
 import { members } from './members';
 import { readiness } from './readiness';
 import { referrals } from './referrals';
@@ -13,6 +15,8 @@ export const en = {
   ...referrals,
   ...members,
   ...readiness,
+  ...deals,
+  ...dialogs,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,307 @@
+import type { DateTime } from 'luxon';
+import type { DealAction } from '../services/domain/actions';
+import { isFavorite } from '../services/domain/favorites';
+import { DeclineReason, HelpKind, MARKABLE_STAGES, type Deal, type Member } from '../services/domain';
+import { registrationEligibility } from '../services/domain/registration';
+import { ASSESSMENT_STAGES, completedAssessmentStages, isTerminal, nextAssessmentStage, stagePercent } from '../services/domain/stages';
+import { countryName, describeRefusal, formatCountdown, formatDate, formatDateTime, formatMoney, type Translator } from '../services/i18n';
+import { customerLine, historyText, solutionLabel, stageLine, typeLine } from './dealText';
+import type { Fact } from './referral';
+import { expandCard, type AdaptiveCardJson } from './render';
+import template from './templates/deal-status.json';
+
+type Color = 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
+
+/** How many history entries and team members the card shows at most (it says when there are more). */
+export const HISTORY_SHOWN = 10;
+export const TEAM_SHOWN = 10;
+const PROGRESS_CELLS = 10;
+
+export interface Choice {
+  title: string;
+  value: string;
+}
+
+/**
+ * The deal status card: type and direction, the stage as a progress bar, Microsoft's participation,
+ * invited partners, team, solutions, stage history, the registration milestone, and only the actions
+ * this viewer may take now (from the domain's allowedActions).
+ */
+export interface DealStatusCardData {
+  dealId: string;
+  tenantId: string;
+  refreshUserIds: string[];
+  notice: string;
+  noticeColor: Color;
+  typeLine: string;
+  title: string;
+  status: string;
+  statusColor: Color;
+  heart: string;
+  /** What the heart sets when clicked: the opposite of what it shows. */
+  heartSets: boolean;
+  progress: { show: boolean; label: string; cells: { style: string }[] };
+  facts: Fact[];
+  notes: string;
+  microsoft: string;
+  partners: { id: string; name: string; status: string; detail: string }[];
+  team: { name: string; contact: string }[];
+  teamMore: string;
+  solutions: string;
+  assessment: { show: boolean; steps: { title: string; state: string }[] };
+  history: { when: string; who: string; what: string }[];
+  historyMore: string;
+  registration: { show: boolean; status: string; note: string };
+  closedNote: string;
+  can: {
+    respond: boolean;
+    stage: boolean;
+    assessmentStage: boolean;
+    won: boolean;
+    lost: boolean;
+    edit: boolean;
+    inviteMicrosoft: boolean;
+    grantView: boolean;
+    invitePartners: boolean;
+    register: boolean;
+    favorite: boolean;
+    progressRow: boolean;
+    editRow: boolean;
+    microsoftRow: boolean;
+  };
+  stageChoices: Choice[];
+  stageValue: string;
+  nextAssessmentStage: string;
+  labels: Record<
+    | 'microsoft'
+    | 'partners'
+    | 'team'
+    | 'solutions'
+    | 'assessment'
+    | 'history'
+    | 'registration'
+    | 'notes'
+    | 'markStage'
+    | 'stage'
+    | 'save'
+    | 'completeStage'
+    | 'won'
+    | 'wonConfirm'
+    | 'lost'
+    | 'lostConfirm'
+    | 'lostReason'
+    | 'confirm'
+    | 'edit'
+    | 'inviteMicrosoft'
+    | 'grantView'
+    | 'grantViewConfirm'
+    | 'invitePartners'
+    | 'register'
+    | 'editInvitation'
+    | 'accept'
+    | 'decline',
+    string
+  >;
+}
+
+export function renderDealStatusCard(data: DealStatusCardData): AdaptiveCardJson {
+  return expandCard(template, data);
+}
+
+const STATUS_COLOR: Record<Deal['status'], Color> = {
+  received: 'Accent',
+  open: 'Good',
+  won: 'Good',
+  lost: 'Attention',
+  declined: 'Attention',
+  expired: 'Warning',
+};
+
+export interface DealStatusOptions {
+  /** What this viewer may do now: `allowedActions(deal, viewer, now)`. */
+  readonly allowed: readonly DealAction[];
+  /** The reader of a personal copy, for Teams' automatic refresh. */
+  readonly refreshFor?: string;
+  readonly notice?: { readonly text: string; readonly color: Color };
+}
+
+function microsoftLine(deal: Deal, tr: Translator, now: DateTime): string {
+  const ms = deal.microsoft;
+  const help = ms.helpWanted !== 'none' ? tr.tk(`helpKind.${ms.helpWanted}`) : '';
+  let line: string;
+  switch (ms.status) {
+    case 'notInvited':
+      line = ms.canView ? tr.t('deal.microsoft.canView') : tr.t('deal.microsoft.notInvited');
+      break;
+    case 'invited':
+      line = ms.respondBy
+        ? tr.t('deal.microsoft.invited', { help, timeLeft: formatCountdown(ms.respondBy, now, tr), until: formatDateTime(ms.respondBy, tr.reader) })
+        : tr.t('deal.microsoft.invitedNoWindow', { help });
+      break;
+    case 'engaged':
+      line = deal.inbound?.sender.type === 'Microsoft' ? tr.t('deal.microsoft.sentIt') : tr.t('deal.microsoft.engaged', { help });
+      break;
+    default:
+      line = tr.tk(`microsoftStatus.${ms.status}`);
+  }
+  return ms.markedWon ? `${line} ${tr.t('deal.microsoft.markedWon')}` : line;
+}
+
+function progressOf(deal: Deal, tr: Translator): DealStatusCardData['progress'] {
+  const percent = stagePercent(deal);
+  if (percent === undefined) return { show: false, label: '', cells: [] };
+  const filled = Math.round((percent / 100) * PROGRESS_CELLS);
+  return {
+    show: true,
+    label: stageLine(deal, tr),
+    cells: Array.from({ length: PROGRESS_CELLS }, (_, i) => ({ style: i < filled ? 'good' : 'emphasis' })),
+  };
+}
+
+function factsOf(deal: Deal, tr: Translator, now: DateTime): Fact[] {
+  const reader = tr.reader;
+  const contact = deal.customer.contacts[0];
+  const inbound = deal.inbound;
+  return [
+    { title: tr.t('referral.fact.customer'), value: customerLine(deal.customer, tr) },
+    ...(deal.customer.duns ? [{ title: tr.t('referral.fact.duns'), value: deal.customer.duns }] : []),
+    ...(contact?.name || contact?.email ? [{ title: tr.t('referral.fact.customerContact'), value: [contact.name, contact.email, contact.phone].filter(Boolean).join(' · ') }] : []),
+    { title: tr.t('deal.fact.location'), value: tr.t('deal.locationFixed', { country: countryName(deal.location, reader) }) },
+    { title: tr.t('referral.fact.value'), value: formatMoney(deal.value, reader) },
+    { title: tr.t('referral.fact.closeDate'), value: formatDate(deal.closeDate, reader) },
+    ...(deal.crmId ? [{ title: tr.t('deal.fact.crmId'), value: deal.crmId }] : []),
+    ...(deal.campaignId ? [{ title: tr.t('deal.fact.campaignId'), value: deal.campaignId }] : []),
+    ...(deal.assessment
+      ? [{ title: tr.t('deal.fact.assessment'), value: tr.t('deal.assessmentIn', { type: deal.assessment.type, location: countryName(deal.assessment.location, reader) }) }]
+      : []),
+    ...(inbound ? [{ title: tr.t('referral.fact.sender'), value: [inbound.sender.name, inbound.sender.organizationName].filter(Boolean).join(', ') }] : []),
+    ...(deal.status === 'received' && inbound ? [{ title: tr.t('referral.fact.timeLeft'), value: formatCountdown(inbound.expiresAt, now, tr) }] : []),
+    { title: tr.t('deal.fact.created'), value: tr.t('deal.createdBy', { when: formatDateTime(deal.createdAt, reader), who: deal.createdBy.name }) },
+  ];
+}
+
+function partnersOf(deal: Deal, tr: Translator): DealStatusCardData['partners'] {
+  return deal.invitations.map((inv) => ({
+    id: inv.id,
+    name: inv.partner.name,
+    status: tr.tk(`invitationStatus.${inv.status}`),
+    detail: [
+      tr.t('deal.partner.share', { value: formatMoney(inv.value, tr.reader), date: formatDate(inv.closeDate, tr.reader) }),
+      inv.respondedAt ? tr.t('deal.partner.answered', { when: formatDateTime(inv.respondedAt, tr.reader) }) : '',
+      inv.reason ? tr.t('deal.partner.reason', { reason: DeclineReason.safeParse(inv.reason).success ? tr.tk(`declineReason.${inv.reason}`) : inv.reason }) : '',
+      inv.partner.tenantId ? '' : tr.t('deal.partner.outside'),
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  }));
+}
+
+function registrationOf(deal: Deal, tr: Translator): DealStatusCardData['registration'] {
+  const reg = deal.registration;
+  if (reg) {
+    return {
+      show: true,
+      status: tr.t('deal.registration.status', { status: tr.tk(`registrationStatus.${reg.status}`), when: formatDateTime(reg.updatedAt, tr.reader) }),
+      note: reg.note ?? '',
+    };
+  }
+  if (deal.status === 'won' && registrationEligibility(deal).eligible) return { show: true, status: tr.t('deal.registration.eligible'), note: '' };
+  return { show: false, status: '', note: '' };
+}
+
+/** Build the card for one reader: their language, time zone, and what they may do now. */
+export function dealStatusCardData(deal: Deal, viewer: Member, tr: Translator, now: DateTime, options: DealStatusOptions): DealStatusCardData {
+  const allowed = new Set(options.allowed);
+  const reader = tr.reader;
+  const next = nextAssessmentStage(deal);
+  const done = new Set(completedAssessmentStages(deal));
+  const history = deal.history.slice(-HISTORY_SHOWN).reverse();
+  const can = {
+    respond: allowed.has('accept'),
+    stage: allowed.has('markStage'),
+    assessmentStage: allowed.has('completeAssessmentStage') && next !== undefined,
+    won: allowed.has('markWon'),
+    lost: allowed.has('markLost'),
+    edit: allowed.has('edit'),
+    inviteMicrosoft: allowed.has('inviteMicrosoft'),
+    grantView: allowed.has('grantMicrosoftView'),
+    invitePartners: allowed.has('invitePartners'),
+    register: allowed.has('register'),
+    favorite: allowed.has('favorite'),
+  };
+  return {
+    dealId: deal.id,
+    tenantId: deal.tenantId,
+    refreshUserIds: options.refreshFor ? [options.refreshFor] : [],
+    notice: options.notice?.text ?? '',
+    noticeColor: options.notice?.color ?? 'Default',
+    typeLine: typeLine(deal, tr),
+    title: deal.name,
+    status: tr.tk(`status.${deal.status}`),
+    statusColor: STATUS_COLOR[deal.status],
+    heart: isFavorite(deal, viewer.userId) ? tr.t('deal.favorite.on') : tr.t('deal.favorite.off'),
+    heartSets: !isFavorite(deal, viewer.userId),
+    progress: progressOf(deal, tr),
+    facts: factsOf(deal, tr, now),
+    notes: deal.notes ?? '',
+    microsoft: microsoftLine(deal, tr, now),
+    partners: partnersOf(deal, tr),
+    team: deal.team.slice(0, TEAM_SHOWN).map((t) => ({ name: t.name, contact: [t.email, t.phone].join(' · ') })),
+    teamMore: deal.team.length > TEAM_SHOWN ? tr.t('deal.teamMore', { count: deal.team.length - TEAM_SHOWN }) : deal.team.length === 0 ? tr.t('deal.teamEmpty') : '',
+    solutions: deal.solutions.map((s) => solutionLabel(s, tr)).join('\n\n') || tr.t('referral.none'),
+    assessment: {
+      show: Boolean(deal.assessment),
+      steps: ASSESSMENT_STAGES.map((s) => ({
+        title: tr.tk(`assessmentStage.${s}`),
+        state: done.has(s) ? tr.t('deal.assessment.done') : s === next ? tr.t('deal.assessment.next') : tr.t('deal.assessment.todo'),
+      })),
+    },
+    history: history.map((h) => ({ when: formatDateTime(h.at, reader), who: h.by.name, what: historyText(h, tr) })),
+    historyMore: deal.history.length > HISTORY_SHOWN ? tr.t('deal.historyMore', { shown: HISTORY_SHOWN, total: deal.history.length }) : '',
+    registration: registrationOf(deal, tr),
+    closedNote: isTerminal(deal) ? describeRefusal({ code: 'deal_closed', params: { status: deal.status } }, tr) : '',
+    can: {
+      ...can,
+      progressRow: can.stage || can.assessmentStage || can.won || can.lost,
+      editRow: can.edit || can.invitePartners,
+      microsoftRow: can.inviteMicrosoft || can.grantView,
+    },
+    stageChoices: MARKABLE_STAGES.map((s) => ({ title: tr.t('deal.stageChoice', { stage: tr.tk(`stage.${s}`), percent: stagePercent({ status: 'open', salesStage: s }) ?? 0 }), value: s })),
+    stageValue: MARKABLE_STAGES.find((s) => (stagePercent({ status: 'open', salesStage: s }) ?? 0) > (stagePercent(deal) ?? 0)) ?? MARKABLE_STAGES[0]!,
+    nextAssessmentStage: next ?? '',
+    labels: {
+      microsoft: tr.t('deal.section.microsoft'),
+      partners: tr.t('deal.section.partners'),
+      team: tr.t('deal.section.team'),
+      solutions: tr.t('deal.section.solutions'),
+      assessment: tr.t('deal.section.assessment'),
+      history: tr.t('deal.section.history'),
+      registration: tr.t('deal.section.registration'),
+      notes: tr.t('referral.notes'),
+      markStage: tr.t('deal.action.markStage'),
+      stage: tr.t('deal.action.stage'),
+      save: tr.t('deal.action.save'),
+      completeStage: next ? tr.t('deal.action.completeStage', { stage: tr.tk(`assessmentStage.${next}`) }) : '',
+      won: tr.t('deal.action.won'),
+      wonConfirm: tr.t('deal.action.wonConfirm'),
+      lost: tr.t('deal.action.lost'),
+      lostConfirm: tr.t('deal.action.lostConfirm'),
+      lostReason: tr.t('deal.action.lostReason'),
+      confirm: tr.t('deal.action.confirm'),
+      edit: tr.t('deal.action.edit'),
+      inviteMicrosoft: tr.t('deal.action.inviteMicrosoft'),
+      grantView: tr.t('deal.action.grantView'),
+      grantViewConfirm: tr.t('deal.action.grantViewConfirm'),
+      invitePartners: tr.t('deal.action.invitePartners'),
+      register: tr.t('deal.action.register'),
+      editInvitation: tr.t('deal.invitation.edit'),
+      accept: tr.t('referral.accept'),
+      decline: tr.t('referral.decline'),
+    },
+  };
+}
+
+/** The kinds of help a seller may ask of Microsoft, default first. */
+export function helpChoices(tr: Translator): Choice[] {
+  return HelpKind.options.map((value) => ({ value, title: tr.tk(`helpKind.${value}`) }));
+}

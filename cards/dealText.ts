@@ -1,0 +1,100 @@
+import { DateTime } from 'luxon';
+import { dealType } from '../services/domain/dealType';
+import type { Deal, HistoryEntry, Solution } from '../services/domain/model';
+import { stagePercent } from '../services/domain/stages';
+import { countryName, daysUntil, formatMoney, type Translator } from '../services/i18n';
+
+/*
+ * Short texts about a deal that several cards show (status card, lists, creation summary), in the
+ * reader's language and time zone. Pure functions of the deal and the reader.
+ */
+
+export function solutionLabel(solution: Solution, tr: Translator): string {
+  switch (solution.kind) {
+    case 'own':
+      return tr.t('deal.solution.own', { name: solution.name });
+    case 'microsoft':
+      return tr.t('deal.solution.microsoft', { name: solution.name });
+    case 'thirdParty':
+      return solution.publisher ? tr.t('deal.solution.thirdPartyBy', { name: solution.name, publisher: solution.publisher }) : tr.t('deal.solution.thirdParty', { name: solution.name });
+    case 'assessment':
+      return tr.t('deal.solution.assessment', { name: solution.name });
+  }
+}
+
+export function customerLine(customer: Deal['customer'], tr: Translator): string {
+  const place = [customer.city, countryName(customer.country, tr.reader)].filter(Boolean).join(', ');
+  return tr.t('referral.customerWithPlace', { name: customer.name, place });
+}
+
+/** "Qualified · 20 %", "Customer engaged · 20 %", or the status alone where no percentage applies. */
+export function stageLine(deal: Deal, tr: Translator): string {
+  const percent = stagePercent(deal);
+  if (percent === undefined) return tr.tk(`status.${deal.status}`);
+  const stage =
+    deal.status === 'won'
+      ? tr.t('stage.won')
+      : deal.assessment
+        ? deal.assessmentStage
+          ? tr.tk(`assessmentStage.${deal.assessmentStage}`)
+          : tr.t('stage.created')
+        : tr.tk(`stage.${deal.salesStage ?? 'created'}`);
+  return tr.t('deal.stageWithPercent', { stage, percent });
+}
+
+export function typeLine(deal: Deal, tr: Translator): string {
+  const type = tr.tk(`dealType.${dealType(deal)}`);
+  const direction = tr.tk(`direction.${deal.direction}`);
+  const sender = deal.inbound?.sender.organizationName;
+  return sender ? tr.t('deal.typeLineFrom', { direction, type, sender }) : tr.t('deal.typeLine', { direction, type });
+}
+
+/** What is due next, for the lists: days to respond to a received referral, days to the close date of an open deal. */
+export function dueLine(deal: Deal, tr: Translator, now: DateTime, today: string): string {
+  if (deal.status === 'received' && deal.inbound) return tr.t('deal.list.toRespond', { days: daysUntil(deal.inbound.expiresAt, now) });
+  if (deal.status !== 'open') return tr.t('deal.list.closed', { status: tr.tk(`status.${deal.status}`) });
+  if (deal.closeDate < today) return tr.t('deal.list.closeDatePassed');
+  const startOfCloseDay = DateTime.fromISO(deal.closeDate, { zone: tr.reader.timeZone }).startOf('day').toISO() as string;
+  return tr.t('deal.list.toClose', { days: daysUntil(startOfCloseDay, now) });
+}
+
+export function valueLine(deal: Pick<Deal, 'value'>, tr: Translator): string {
+  return formatMoney(deal.value, tr.reader);
+}
+
+/** One line of the stage history: what happened, in the reader's words. */
+export function historyText(entry: HistoryEntry, tr: Translator): string {
+  const detail = entry.detail ?? '';
+  switch (entry.event) {
+    case 'stage':
+      return tr.t('deal.history.stage', { stage: tr.tk(`stage.${entry.stage ?? ''}`) });
+    case 'assessmentStage':
+      return tr.t('deal.history.assessmentStage', { stage: tr.tk(`assessmentStage.${entry.stage ?? ''}`) });
+    case 'declined':
+      return tr.t('deal.history.declined', { reason: tr.tk(`declineReason.${detail || 'other'}`) });
+    case 'lost':
+      return detail ? tr.t('deal.history.lostBecause', { reason: detail }) : tr.t('deal.history.lost');
+    case 'edited':
+      return tr.t('deal.history.edited', { fields: editedFields(detail, tr) });
+    case 'microsoftInvited':
+      return tr.t('deal.history.microsoftInvited', { help: tr.tk(`helpKind.${detail}`) });
+    case 'microsoftResponded':
+      return tr.tk(`deal.history.microsoft.${detail}`);
+    case 'partnerInvited':
+      return tr.t('deal.history.partnerInvited', { partner: detail });
+    case 'partnerResponded':
+      return tr.t('deal.history.partnerResponded', { status: tr.tk(`invitationStatus.${detail}`).toLowerCase() });
+    case 'registration':
+      return tr.t('deal.history.registration', { status: tr.tk(`registrationStatus.${entry.stage ?? 'submitted'}`) }) + (detail ? ` — ${detail}` : '');
+    default:
+      return tr.tk(`deal.history.${entry.event}`);
+  }
+}
+
+function editedFields(detail: string, tr: Translator): string {
+  return detail
+    .split(',')
+    .filter(Boolean)
+    .map((f) => (f.startsWith('invitation:') ? tr.t('deal.field.invitation', { partner: f.slice('invitation:'.length) }) : tr.tk(`deal.field.${f}`)))
+    .join(', ');
+}

@@ -1,0 +1,104 @@
+import { PrivateConversationState, type Storage, type TurnContext } from 'botbuilder';
+import { DialogSet, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import type { AdaptiveCardJson } from '../cards/render';
+import { answerInPlace, answerOf, setDialogInput } from './surface';
+
+/** Words that steer a dialog when typed instead of clicked (typos and case do not matter). */
+const NAV_WORDS: ReadonlyArray<readonly [string, 'back' | 'cancel']> = [
+  ['back', 'back'],
+  ['previous', 'back'],
+  ['cancel', 'cancel'],
+  ['stop', 'cancel'],
+  ['quit', 'cancel'],
+  ['exit', 'cancel'],
+  ['abort', 'cancel'],
+];
+
+function oneEditAway(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else if (a[i + 1] === b[j] && a[i] === b[j + 1]) {
+      i += 2;
+      j += 2;
+    } else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+export function navWord(text: string): 'back' | 'cancel' | undefined {
+  const word = text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .trim()
+    .replace(/^\/+/, '')
+    .toLowerCase();
+  const exact = NAV_WORDS.find(([w]) => w === word);
+  if (exact) return exact[1];
+  return NAV_WORDS.find(([w]) => w.length >= 5 && oneEditAway(word, w))?.[1];
+}
+
+/**
+ * Runs dialogs over botbuilder's dialog state, kept per person and conversation
+ * (PrivateConversationState: two sellers in one group chat each have their own dialog) in the store's
+ * botState. State is saved at the end of every turn, so a bot restarted in the middle of a dialog, or
+ * another bot process on the same store, continues where the seller was.
+ */
+export class DialogHost {
+  private readonly state: PrivateConversationState;
+  private readonly dialogs: DialogSet;
+
+  constructor(storage: Storage, dialogs: readonly Dialog[]) {
+    this.state = new PrivateConversationState(storage);
+    this.dialogs = new DialogSet(this.state.createProperty<DialogState>('dialogState'));
+    for (const d of dialogs) this.dialogs.add(d);
+  }
+
+  /** Start a dialog, replacing any the person had going in this conversation. */
+  async begin(context: TurnContext, dialogId: string): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    await dc.cancelAllDialogs();
+    await dc.beginDialog(dialogId);
+    await this.state.saveChanges(context);
+  }
+
+  /**
+   * Typed text while a dialog waits: "back" and "cancel" steer it; other text the dialog does not
+   * take (so commands still work mid-dialog) unless `isCommand` says it is not one — then the current
+   * form is shown again with a hint. Returns whether the dialog took the turn.
+   */
+  async onText(context: TurnContext, isCommand: (text: string) => boolean): Promise<boolean> {
+    const text = context.activity.text ?? '';
+    const nav = navWord(text);
+    if (!nav && isCommand(text)) return false;
+    const dc = await this.dialogs.createContext(context);
+    if (!dc.activeDialog) return false;
+    setDialogInput(context, { nav: nav ?? 'hint', data: {} });
+    await dc.continueDialog();
+    await this.state.saveChanges(context);
+    return true;
+  }
+
+  /** A dialog form was sent (Action.Execute or its Action.Submit fallback): the card that replaces it, or undefined when no dialog waits. */
+  async onForm(context: TurnContext, data: Readonly<Record<string, unknown>>): Promise<AdaptiveCardJson | undefined> {
+    const dc = await this.dialogs.createContext(context);
+    if (!dc.activeDialog) return undefined;
+    answerInPlace(context);
+    setDialogInput(context, { nav: typeof data.nav === 'string' ? data.nav : '', data });
+    await dc.continueDialog();
+    await this.state.saveChanges(context);
+    return answerOf(context);
+  }
+}
