@@ -1,0 +1,493 @@
+import { DateTime } from 'luxon';
+import {
+  acceptInput,
+  acceptReferral,
+  allowedActions,
+  canView,
+  DeclineInput,
+  declineReferral,
+  expireReferral,
+  markLost,
+  markWon,
+  parseLeadTimes,
+  receiveReferral,
+  todayFor,
+  type ActionContext,
+  type Deal,
+  type Member,
+  type Refusal,
+  type Result,
+  type TimeRules,
+} from '../services/domain';
+import { describeRefusal, readerOf, translator, type Reader, type Translator } from '../services/i18n';
+import { parseIntakeBody, toReferralIntake } from '../services/referrals/intake';
+import { DEAL_SECTIONS } from './dealGallery';
+import { helpCardData, renderHelpCard } from './help';
+import { membersCardData, renderMembersCard, scopesText } from './members';
+import { renderErrorCard, renderNoticeCard } from './notice';
+import {
+  acceptFormData,
+  declineFormData,
+  readAcceptForm,
+  readDeclineForm,
+  referralCardData,
+  renderAcceptForm,
+  renderDeclineForm,
+  renderReferralCard,
+  type FormValues,
+  type ReferralViewOptions,
+} from './referral';
+import type { AdaptiveCardJson } from './render';
+import { renderSenderOutcomeCard, senderOutcomeCardData } from './senderOutcome';
+
+/*
+ * The card gallery: every card template with representative data for each state that matters — the
+ * ordinary ones, every outcome, each reader's language and time zone, and the extremes sellers will
+ * eventually type (200-character names, 4,000-character notes, 10^15 in yen, full pages, every field
+ * in error). Each card is built the way the bot builds it: domain functions make the deal, the real
+ * view-model builder makes the data, the real render function expands the template. No hand-written
+ * card JSON, so a change to a builder or a template shows up here.
+ *
+ * test/cards checks every entry (official parser, Teams rules, headless render in Chromium) and fails
+ * for a template that has no entry; `npm run cards:preview` draws them all. To add a card: write a
+ * section function below and list it in SECTIONS (see docs/cards.md).
+ *
+ * Pure: no I/O, no clock, no randomness; the same entries every run.
+ */
+
+export interface GalleryEntry {
+  /** The template file under cards/templates/ this card is expanded from, e.g. "referral.json". */
+  readonly template: string;
+  /** What the card shows, unique per template, kebab-case; ends with the reader's language (…-en). */
+  readonly state: string;
+  /** Builds the card through the real builders; lazy, so one broken builder fails only its entries. */
+  readonly card: () => AdaptiveCardJson;
+}
+
+/** "referral/received-en": how tests, messages and preview file names name an entry. */
+export const galleryId = (entry: Pick<GalleryEntry, 'template' | 'state'>): string => `${entry.template.replace(/\.json$/, '')}/${entry.state}`;
+
+// ---------- the sample world: one fixed instant, three readers, realistic people and deals ----------
+
+/** The gallery's "now" (cards show countdowns and dates relative to it). */
+export const GALLERY_NOW = DateTime.fromISO('2026-11-20T10:00:00Z', { zone: 'utc' });
+const RULES: TimeRules = { reminderLeadTimes: parseLeadTimes('P7D,P3D,P1D') };
+const TENANT = '5d7a4b1e-2c3f-4e5a-9b8c-0d1e2f3a4b5c';
+const SENDER_TENANT = '9e8d7c6b-5a49-4838-a726-150f0e0d0c0b';
+
+/** en-US, fr-FR and zh-CN readers, each in their own time zone (French and Chinese text still falls back to English). */
+export const READERS = {
+  en: readerOf('en-US', 'America/Los_Angeles'),
+  fr: readerOf('fr-FR', 'Europe/Paris'),
+  zh: readerOf('zh-CN', 'Asia/Shanghai'),
+} as const satisfies Record<string, Reader>;
+export type Lang = keyof typeof READERS;
+export const LANGS = Object.keys(READERS) as Lang[];
+
+const tr = (lang: Lang): Translator => translator(READERS[lang]);
+const todayOf = (lang: Lang, now = GALLERY_NOW): string => todayFor({ now, zone: READERS[lang].timeZone });
+
+/** Deterministic filler text of exactly `length` characters, in words of varied length. */
+export function longText(length: number, seed = 'Customer wants to leave its data centre by Q2, keep SAP running and train its staff;'): string {
+  const words = seed.split(' ');
+  let out = '';
+  for (let i = 0; out.length < length; i++) out += (out ? ' ' : '') + words[i % words.length];
+  return out.slice(0, length).trimEnd().padEnd(length, '.');
+}
+
+/** One "word" of `length` characters with no place to break a line: what a pasted id or URL looks like. */
+export const unbreakable = (length: number): string => 'W'.repeat(length);
+
+export function galleryMember(overrides: Partial<Member> = {}): Member {
+  return {
+    tenantId: TENANT,
+    userId: 'user-ana',
+    name: 'Ana Seller',
+    email: 'ana.seller@fabrikam.example',
+    phone: '+33 6 12 34 56 78',
+    role: 'user',
+    locationScopes: ['FR', 'BE'],
+    locale: 'en-US',
+    timeZone: 'America/Los_Angeles',
+    installed: true,
+    joinedAt: '2026-01-05T09:00:00.000Z',
+    updatedAt: '2026-01-05T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+const ANA = galleryMember();
+const ADAM = galleryMember({ userId: 'user-adam', name: 'Adam Admin', email: 'adam.admin@fabrikam.example', role: 'admin', locationScopes: [] });
+const GLOBAL = galleryMember({ userId: 'user-gia', name: 'Gia Global', email: 'gia.global@fabrikam.example', role: 'globalAdmin', locationScopes: [] });
+const actedBy = (member: Member, now = GALLERY_NOW): ActionContext => ({ actor: { kind: 'user', id: member.userId, name: member.name }, now });
+
+/** A team of `count` people with valid name, phone and email (deal cards with big teams). */
+export function galleryTeam(count: number): { name: string; phone: string; email: string }[] {
+  return Array.from({ length: count }, (_, i) => ({
+    name: `${FIRST_NAMES[i % FIRST_NAMES.length]!} ${LAST_NAMES[(i * 7) % LAST_NAMES.length]!}`,
+    phone: `+33 6 ${String(10 + i).padStart(2, '0')} 20 30 ${String(40 + i).padStart(2, '0')}`,
+    email: `seller${i + 1}@fabrikam.example`,
+  }));
+}
+
+const FIRST_NAMES = ['Ana', 'Ben', 'Chloé', 'Dmitri', 'Emeka', 'Fatima', 'Guo', 'Hana', 'Ismaël', 'Jun', 'Kalani', 'Lucía', 'Mateus', 'Nadia', 'Oskar', 'Priya', 'Quentin', 'Rin', 'Saanvi', 'Tomasz', 'Uma', 'Vikram', 'Wen', 'Xavier', 'Yasmin', 'Zoë'];
+const LAST_NAMES = ['Seller', 'Okafor', 'Dubois', 'Ivanov', 'Nakamura', 'Haddad', 'Wei', 'Kowalski', 'Fernández', 'Müller', 'Rossi', 'Silva', 'Andersen', 'Kim', 'Nguyen', 'Patel', 'Laurent'];
+
+function unwrap<T>(result: Result<T>, what: string): T {
+  if (!result.ok) throw new Error(`gallery: ${what} was refused (${result.refusal.code}); fix the gallery's sample data`);
+  return result.value;
+}
+
+/** The intake contract's request body (what Partner Center sends), with the gallery's defaults. */
+interface IntakeOverrides {
+  id?: string;
+  name?: string;
+  location?: string;
+  sender?: Record<string, unknown>;
+  customerProfile?: Record<string, unknown>;
+  details?: Record<string, unknown>;
+  inviteContext?: Record<string, unknown> | undefined;
+  createdDateTime?: string;
+  expirationDateTime?: string;
+}
+
+/**
+ * A received referral, through the real intake: the contract's body is validated (so the gallery's
+ * extremes are ones the intake accepts), turned into the domain's intake and received at `at`.
+ */
+function referral(overrides: IntakeOverrides = {}, at = GALLERY_NOW.minus({ minutes: 30 })): Deal {
+  const body = {
+    id: 'pc-7f3c2a',
+    engagementId: 'eng-18e2',
+    tenantId: TENANT,
+    name: 'Contoso – Azure migration',
+    location: 'FR',
+    sender: { type: 'Microsoft', organizationName: 'Microsoft', name: 'Camille Martin', email: 'camille.martin@microsoft.example' },
+    customerProfile: {
+      name: 'Contoso SA',
+      address: { city: 'Paris', country: 'FR' },
+      duns: '123456789',
+      team: [{ firstName: 'Léa', lastName: 'Dubois', email: 'lea.dubois@contoso.example', phoneNumber: '+33 1 23 45 67 89' }],
+    },
+    details: {
+      dealValue: 250000,
+      currency: 'EUR',
+      closingDateTime: '2027-03-31',
+      notes: 'Customer wants to leave its data centre by Q2.',
+      requirements: { solutions: [{ name: 'Azure Migrate', publisher: 'Microsoft' }] },
+    },
+    inviteContext: { notes: 'You did their last migration.', helpWanted: 'Technical pre-sales' },
+    createdDateTime: at.toISO(),
+    ...overrides,
+  };
+  const parsed = parseIntakeBody(body);
+  if (!parsed.ok) throw new Error(`gallery: the intake refuses a sample referral: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  return receiveReferral(toReferralIntake(parsed.value), at, RULES);
+}
+
+/** Everything at its longest: names of 200 characters, 4,000-character notes, 50 solutions, 10^15 yen. */
+function longestReferral(): Deal {
+  return referral({
+    id: 'pc-longest',
+    name: longText(200, 'Contoso Worldwide Holdings – Azure migration, SAP on Azure, data platform modernisation and security'),
+    sender: {
+      type: 'Partner',
+      organizationName: longText(200, 'Northwind Traders International Consulting and Systems Integration Group'),
+      name: longText(200, 'Maximiliana Alexandra Konstantinopoulou-Vanderbilt'),
+      email: `${'m'.repeat(60)}@${'northwind-traders-international'.repeat(2)}.example`,
+      tenantId: SENDER_TENANT,
+    },
+    customerProfile: {
+      name: unbreakable(200),
+      address: { city: longText(120, 'Saint-Rémy-en-Bouzemont-Saint-Genest-et-Isson'), country: 'FR' },
+      duns: '987654321',
+      team: [{ firstName: longText(100, 'Marie-Antoinette'), lastName: longText(100, 'de La Tour d’Auvergne'), email: `${'lea.dubois'.repeat(6)}@contoso.example`, phoneNumber: '+33 (0)1 23 45 67 89 00 11 22' }],
+    },
+    details: {
+      dealValue: 1e15,
+      currency: 'JPY',
+      closingDateTime: '2027-12-31',
+      notes: longText(4000),
+      requirements: { solutions: Array.from({ length: 50 }, (_, i) => ({ name: `Solution ${i + 1} – ${longText(40, 'Azure Kubernetes Service Premium')}`, publisher: i % 2 ? 'Microsoft' : 'Fabrikam' })) },
+    },
+    inviteContext: { notes: unbreakable(300) + ' ' + longText(3699), helpWanted: longText(200, 'Technical pre-sales, architecture review and a proof of concept') },
+  });
+}
+
+/** As little as the intake allows: no city, D-U-N-S, contact, notes, solutions or context; value zero. */
+function barestReferral(): Deal {
+  return referral({
+    id: 'pc-barest',
+    name: 'Q',
+    sender: { type: 'Partner', organizationName: 'N' },
+    customerProfile: { name: 'C', address: { country: 'US' } },
+    details: { dealValue: 0, currency: 'USD', closingDateTime: '2026-11-20' },
+    inviteContext: undefined,
+  });
+}
+
+const partnerReferral = () =>
+  referral({
+    id: 'pc-p2p',
+    name: 'Woodgrove Bank – Dynamics 365 rollout',
+    location: 'DE',
+    sender: { type: 'Partner', organizationName: 'Northwind Traders', name: 'Jonas Weber', email: 'jonas.weber@northwind.example', tenantId: SENDER_TENANT },
+    customerProfile: { name: 'Woodgrove Bank AG', address: { city: 'Frankfurt am Main', country: 'DE' }, team: [] },
+    details: { dealValue: 1234567.89, currency: 'EUR', closingDateTime: '2027-06-30', requirements: { solutions: [{ name: 'Dynamics 365 Sales', publisher: 'Microsoft' }, { name: 'Fabrikam CRM Connector', publisher: 'Fabrikam' }] } },
+  });
+
+/** What the seller sends from the accept form: the prefilled values, their phone, a colleague. */
+function acceptTyped(deal: Deal, member: Member, today: string): FormValues {
+  const form = acceptFormData(deal, member, tr('en'), today, 'referral');
+  return {
+    name: form.values.name,
+    amount: String(form.values.amount),
+    currency: form.values.currency,
+    closeDate: form.values.closeDate,
+    notes: form.values.notes,
+    team0Name: member.name,
+    team0Phone: member.phone ?? '+33 6 12 34 56 78',
+    team0Email: member.email ?? '',
+    team1Name: ANA.name,
+    team1Phone: ANA.phone ?? '+33 6 12 34 56 78',
+    team1Email: ANA.email ?? '',
+  };
+}
+
+function accepted(deal: Deal, member = ADAM, now = GALLERY_NOW.plus({ hours: 2 })): Deal {
+  const today = todayFor({ now, zone: member.timeZone });
+  const input = acceptInput(today).parse(readAcceptForm(acceptTyped(deal, member, today)));
+  return unwrap(acceptReferral(deal, input, actedBy(member, now), RULES), 'accepting the sample referral');
+}
+
+function declined(deal: Deal, typed: FormValues, member = ADAM, now = GALLERY_NOW.plus({ hours: 3 })): Deal {
+  const input = DeclineInput.parse(readDeclineForm(typed));
+  return unwrap(declineReferral(deal, input, actedBy(member, now), RULES), 'declining the sample referral');
+}
+
+const expired = (deal: Deal): Deal => unwrap(expireReferral(deal, DateTime.fromISO(deal.inbound!.expiresAt).plus({ minutes: 1 }), RULES), 'expiring the sample referral');
+const won = (deal: Deal): Deal => unwrap(markWon(deal, actedBy(ANA, GALLERY_NOW.plus({ days: 30 })), RULES), 'marking the sample deal won');
+const lost = (deal: Deal): Deal => unwrap(markLost(deal, 'Customer chose another partner', actedBy(ANA, GALLERY_NOW.plus({ days: 30 })), RULES), 'marking the sample deal lost');
+
+// ---------- sections: one function per template, returning its entries ----------
+
+/**
+ * The referral card as `viewer` (a referral admin unless said otherwise) sees it at `now`, with what
+ * they may do decided by the domain. The bot shows an error instead to whoever may not see the deal.
+ */
+function referralCard(deal: Deal, lang: Lang, options: Partial<ReferralViewOptions> & { viewer?: Member; now?: DateTime } = {}): AdaptiveCardJson {
+  const now = options.now ?? GALLERY_NOW;
+  const viewer = options.viewer ?? ADAM;
+  if (!canView(viewer, deal)) throw new Error(`gallery: ${viewer.name} may not see "${deal.name}"; the bot would not show this card`);
+  return renderReferralCard(
+    referralCardData(deal, tr(lang), now, {
+      purpose: options.purpose ?? 'referral',
+      canRespond: options.canRespond ?? allowedActions(deal, viewer, now).includes('accept'),
+      refreshFor: viewer.userId,
+      ...(options.notice ? { notice: options.notice } : {}),
+    }),
+  );
+}
+
+const refusal = (code: Refusal['code'], lang: Lang = 'en'): string => describeRefusal({ code }, tr(lang));
+
+function referralCards(): GalleryEntry[] {
+  const t = 'referral.json';
+  const received = referral();
+  const expiresAt = DateTime.fromISO(received.inbound!.expiresAt);
+  return [
+    ...LANGS.map((lang) => ({ template: t, state: `received-${lang}`, card: () => referralCard(received, lang) })),
+    { template: t, state: 'received-p2p-en', card: () => referralCard(partnerReferral(), 'en') },
+    { template: t, state: 'reminder-3-days-en', card: () => referralCard(received, 'en', { purpose: 'reminder', now: expiresAt.minus({ days: 3 }) }) },
+    { template: t, state: 'reminder-last-hours-zh', card: () => referralCard(received, 'zh', { purpose: 'reminder', now: expiresAt.minus({ hours: 2, minutes: 5 }) }) },
+    { template: t, state: 'received-past-deadline-en', card: () => referralCard(received, 'en', { now: expiresAt.plus({ minutes: 5 }) }) },
+    {
+      template: t,
+      state: 'accepted-notice-en',
+      card: () => referralCard(accepted(received), 'en', { now: GALLERY_NOW.plus({ hours: 2 }), notice: { text: tr('en').t('referral.notice.accepted'), color: 'Good' } }),
+    },
+    { template: t, state: 'accepted-team-member-fr', card: () => referralCard(accepted(received), 'fr', { viewer: ANA, now: GALLERY_NOW.plus({ days: 1 }) }) },
+    {
+      template: t,
+      state: 'declined-other-en',
+      card: () => referralCard(declined(received, { reason: 'other', reasonText: 'We are merging with the customer’s current partner', notes: 'Thanks for thinking of us.' }), 'en', { notice: { text: tr('en').t('referral.notice.declined'), color: 'Good' } }),
+    },
+    { template: t, state: 'declined-no-capacity-zh', card: () => referralCard(declined(received, { reason: 'noCapacity' }), 'zh') },
+    { template: t, state: 'expired-en', card: () => referralCard(expired(received), 'en', { now: expiresAt.plus({ hours: 1 }) }) },
+    { template: t, state: 'won-en', card: () => referralCard(won(accepted(received)), 'en', { now: GALLERY_NOW.plus({ days: 30 }) }) },
+    { template: t, state: 'lost-fr', card: () => referralCard(lost(accepted(received)), 'fr', { now: GALLERY_NOW.plus({ days: 30 }) }) },
+    {
+      template: t,
+      state: 'refused-already-answered-en',
+      card: () => referralCard(accepted(received, GLOBAL), 'en', { notice: { text: tr('en').t('referral.notice.alreadyAnswered'), color: 'Attention' } }),
+    },
+    {
+      template: t,
+      state: 'refused-expired-fr',
+      card: () => referralCard(received, 'fr', { now: expiresAt.plus({ minutes: 5 }), notice: { text: refusal('referral_expired', 'fr'), color: 'Attention' } }),
+    },
+    { template: t, state: 'longest-values-en', card: () => referralCard(longestReferral(), 'en') },
+    { template: t, state: 'longest-values-zh', card: () => referralCard(longestReferral(), 'zh', { purpose: 'reminder', now: GALLERY_NOW.plus({ days: 13 }) }) },
+    { template: t, state: 'barest-values-en', card: () => referralCard(barestReferral(), 'en') },
+  ];
+}
+
+function acceptForm(deal: Deal, lang: Lang, typed?: FormValues, member = ANA): AdaptiveCardJson {
+  const today = todayOf(lang);
+  const error = typed ? acceptInput(today).safeParse(readAcceptForm(typed)).error : undefined;
+  if (typed && !error) throw new Error('gallery: these typed accept-form values were meant to be refused but are valid');
+  return renderAcceptForm(acceptFormData(deal, member, tr(lang), today, 'referral', typed, error));
+}
+
+function acceptForms(): GalleryEntry[] {
+  const t = 'referral-accept.json';
+  const received = referral();
+  return [
+    ...LANGS.map((lang) => ({ template: t, state: `prefilled-${lang}`, card: () => acceptForm(received, lang) })),
+    { template: t, state: 'prefilled-new-member-en', card: () => acceptForm(received, 'en', undefined, galleryMember({ userId: 'user-new', name: 'Rin Nakamura', email: undefined, phone: undefined })) },
+    {
+      template: t,
+      state: 'every-field-in-error-en',
+      card: () =>
+        acceptForm(received, 'en', {
+          name: '',
+          amount: 'about a million',
+          currency: 'EURO',
+          closeDate: '2020-01-31',
+          notes: longText(4001),
+          crmId: unbreakable(101),
+          campaignId: unbreakable(101),
+          team0Name: 'Ana Seller',
+          team0Phone: 'call me',
+          team0Email: 'ana at fabrikam',
+          team1Name: longText(201, 'Bartholomew Maximilian'),
+          team1Phone: '12',
+          team1Email: `${unbreakable(320)}@fabrikam.example`,
+          team2Name: '',
+          team2Phone: '+33 6 98 76 54 32',
+          team2Email: 'not-an-email',
+        }),
+    },
+    { template: t, state: 'no-team-member-fr', card: () => acceptForm(received, 'fr', { name: 'Contoso', amount: '250000', currency: 'EUR', closeDate: '2027-03-31' }) },
+    { template: t, state: 'longest-values-en', card: () => acceptForm(longestReferral(), 'en', undefined, galleryMember({ name: longText(200, 'Maximiliana Alexandra Konstantinopoulou'), email: `${'a'.repeat(64)}@${'fabrikam-international-holdings'.repeat(3)}.example` })) },
+  ];
+}
+
+function declineForm(deal: Deal, lang: Lang, typed?: FormValues): AdaptiveCardJson {
+  const error = typed ? DeclineInput.safeParse(readDeclineForm(typed)).error : undefined;
+  if (typed && !error) throw new Error('gallery: these typed decline-form values were meant to be refused but are valid');
+  return renderDeclineForm(declineFormData(deal, tr(lang), 'referral', typed, error));
+}
+
+function declineForms(): GalleryEntry[] {
+  const t = 'referral-decline.json';
+  const received = referral();
+  return [
+    ...LANGS.map((lang) => ({ template: t, state: `empty-${lang}`, card: () => declineForm(received, lang) })),
+    { template: t, state: 'every-field-in-error-en', card: () => declineForm(received, 'en', { reason: '', reasonText: longText(201), notes: longText(4001) }) },
+    { template: t, state: 'other-without-reason-zh', card: () => declineForm(received, 'zh', { reason: 'other', reasonText: '', notes: 'Merci.' }) },
+    { template: t, state: 'reminder-longest-name-en', card: () => renderDeclineForm(declineFormData(longestReferral(), tr('en'), 'reminder')) },
+  ];
+}
+
+/** Members of a page (the membership service lists 10 a page), varied like a real organization. */
+function orgMembers(count: number, offset = 0): Member[] {
+  return Array.from({ length: count }, (_, k) => {
+    const i = k + offset;
+    const name = `${FIRST_NAMES[i % FIRST_NAMES.length]!} ${LAST_NAMES[(i * 5) % LAST_NAMES.length]!}`;
+    const role = i === 0 ? 'globalAdmin' : i % 4 === 1 ? 'admin' : 'user';
+    return galleryMember({
+      userId: `user-${i}`,
+      name,
+      email: `${name.toLowerCase().normalize('NFD').replace(/[^a-z ]/g, '').replace(' ', '.')}@fabrikam.example`,
+      role,
+      locationScopes: role !== 'user' ? [] : i % 3 === 0 ? [] : i % 3 === 1 ? ['FR'] : ['DE', 'AT', 'CH', 'BE', 'NL', 'LU', 'IT', 'ES', 'PT', 'PL', 'CZ', 'SK'],
+      installed: i % 5 !== 3,
+    });
+  });
+}
+
+const CONFIGURED = new Set(['ana.seller@fabrikam.example']);
+const isConfigured = (m: Member) => CONFIGURED.has(m.email ?? '');
+
+function membersCards(): GalleryEntry[] {
+  const t = 'members.json';
+  const card = (lang: Lang, members: Member[], viewer: Member, options: { nextToken?: string; notice?: { text: string; color: 'Good' | 'Attention' } } = {}) =>
+    renderMembersCard(membersCardData('Fabrikam', members, viewer, tr(lang), { ...options, isConfigured }));
+  const saved = (lang: Lang, m: Member) =>
+    tr(lang).t('members.saved', { name: m.name, role: tr(lang).tk(`role.${m.role}`), scopes: scopesText(m, tr(lang)) });
+  const page = orgMembers(10);
+  const longest = galleryMember({
+    userId: 'user-long',
+    name: longText(200, 'Maximiliana Alexandra Konstantinopoulou-Vanderbilt'),
+    email: `${unbreakable(64)}@${'fabrikam-international'.repeat(10)}.example`,
+    locationScopes: ['FR', 'BE', 'DE', 'AT', 'CH', 'NL', 'LU', 'IT', 'ES', 'PT', 'PL', 'CZ', 'SK', 'HU', 'RO', 'BG', 'GR', 'SE', 'DK', 'FI', 'NO', 'IE', 'GB'],
+    installed: false,
+  });
+  return [
+    { template: t, state: 'full-page-with-next-global-admin-en', card: () => card('en', page, GLOBAL, { nextToken: 'eyJwYWdlIjoyfQ==' }) },
+    { template: t, state: 'last-page-admin-fr', card: () => card('fr', orgMembers(3, 10), ADAM) },
+    { template: t, state: 'saved-notice-en', card: () => card('en', page.slice(0, 4), GLOBAL, { notice: { text: saved('en', page[2]!), color: 'Good' }, nextToken: 'eyJwYWdlIjoyfQ==' }) },
+    { template: t, state: 'saved-notice-zh', card: () => card('zh', page.slice(0, 4), GLOBAL, { notice: { text: saved('zh', page[2]!), color: 'Good' }, nextToken: 'eyJwYWdlIjoyfQ==' }) },
+    { template: t, state: 'refused-notice-en', card: () => card('en', page.slice(0, 3), ADAM, { notice: { text: refusal('last_global_admin'), color: 'Attention' } }) },
+    { template: t, state: 'longest-values-en', card: () => card('en', [longest, ...page.slice(1, 4)], GLOBAL, { notice: { text: saved('en', longest), color: 'Good' } }) },
+  ];
+}
+
+function helpCards(): GalleryEntry[] {
+  const t = 'help.json';
+  return [
+    ...LANGS.map((lang) => ({ template: t, state: `help-${lang}`, card: () => renderHelpCard(helpCardData(tr(lang), { role: 'user' })) })),
+    { template: t, state: 'welcome-admin-en', card: () => renderHelpCard(helpCardData(tr('en'), { welcome: true, role: 'globalAdmin' })) },
+    { template: t, state: 'unknown-command-en', card: () => renderHelpCard(helpCardData(tr('en'), { unknownText: 'show me the money' })) },
+    { template: t, state: 'unknown-long-command-fr', card: () => renderHelpCard(helpCardData(tr('fr'), { unknownText: unbreakable(300), role: 'admin' })) },
+  ];
+}
+
+function noticeCards(): GalleryEntry[] {
+  const t = 'notice.json';
+  const error = (lang: Lang, message: string) => renderErrorCard(tr(lang).t('error.title'), message);
+  return [
+    ...LANGS.map((lang) => ({ template: t, state: `error-generic-${lang}`, card: () => error(lang, tr(lang).t('error.generic')) })),
+    { template: t, state: 'deal-not-found-en', card: () => error('en', tr('en').t('error.dealNotFound')) },
+    { template: t, state: 'refusal-not-permitted-en', card: () => error('en', refusal('not_permitted')) },
+    { template: t, state: 'out-of-date-fr', card: () => error('fr', tr('fr').t('error.unknownAction')) },
+    { template: t, state: 'conflict-default-en', card: () => renderNoticeCard({ title: tr('en').t('error.title'), message: tr('en').t('error.conflict'), color: 'Default' }) },
+    { template: t, state: 'busy-warning-en', card: () => renderNoticeCard({ title: tr('en').t('error.title'), message: tr('en').t('error.busy'), color: 'Warning' }) },
+  ];
+}
+
+function senderOutcomeCards(): GalleryEntry[] {
+  const t = 'sender-outcome.json';
+  const received = referral();
+  const card = (deal: Deal, lang: Lang, receiver = 'Fabrikam') => renderSenderOutcomeCard(senderOutcomeCardData(deal, receiver, tr(lang)));
+  return [
+    ...LANGS.map((lang) => ({ template: t, state: `accepted-${lang}`, card: () => card(accepted(received), lang) })),
+    { template: t, state: 'declined-reason-en', card: () => card(declined(received, { reason: 'outsideLocation', notes: 'We only serve Belgium and the Netherlands.' }), 'en') },
+    {
+      template: t,
+      state: 'declined-other-longest-en',
+      card: () =>
+        card(
+          declined(longestReferral(), { reason: 'other', reasonText: longText(200, 'Conflict of interest with an existing engagement'), notes: longText(4000, 'Thank you for the referral; we cannot take it because') }),
+          'en',
+          longText(200, 'Fabrikam Worldwide Consulting and Cloud Services'),
+        ),
+    },
+    { template: t, state: 'expired-fr', card: () => card(expired(received), 'fr') },
+    { template: t, state: 'won-zh', card: () => card(won(accepted(received)), 'zh') },
+  ];
+}
+
+/** Every section of the gallery; a new card adds its function here. */
+const SECTIONS: readonly (() => GalleryEntry[])[] = [referralCards, acceptForms, declineForms, membersCards, helpCards, noticeCards, senderOutcomeCards, ...DEAL_SECTIONS];
+
+/** Every gallery entry, in a stable order. */
+export function galleryEntries(): GalleryEntry[] {
+  return SECTIONS.flatMap((section) => section());
+}
+
+/** The template file names that have at least one entry. */
+export function coveredTemplates(entries: readonly GalleryEntry[] = galleryEntries()): Set<string> {
+  return new Set(entries.map((e) => e.template));
+}

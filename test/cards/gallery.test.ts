@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ACData from 'adaptivecards-templating';
+import { galleryEntries, galleryId } from '../../cards/gallery';
+import { entriesWithoutTemplate, TEMPLATES_DIR, templateFiles, templatesWithoutEntries } from '../../scripts/lib/cardTemplates';
+
+/*
+ * The gallery covers every card: each template file has representative data, and each entry really
+ * is expanded from the template it names — watched, not trusted: the templating engine is wrapped
+ * to record which template each expansion uses.
+ */
+
+jest.mock('adaptivecards-templating', () => {
+  const actual = jest.requireActual<typeof import('adaptivecards-templating')>('adaptivecards-templating');
+  class TracedTemplate extends actual.Template {
+    static expanded: unknown[] = [];
+    private readonly source: unknown;
+    constructor(payload: unknown) {
+      super(payload);
+      this.source = payload;
+    }
+    override expand(context: Parameters<InstanceType<typeof actual.Template>['expand']>[0]): unknown {
+      TracedTemplate.expanded.push(this.source);
+      return super.expand(context);
+    }
+  }
+  return { ...actual, Template: TracedTemplate };
+});
+
+const traced = ACData.Template as unknown as { expanded: unknown[] };
+const entries = galleryEntries();
+
+describe('the card gallery', () => {
+  it('when a template in cards/templates has no gallery entry, then this fails and names it', () => {
+    const missing = templatesWithoutEntries(entries);
+    if (missing.length > 0) {
+      throw new Error(
+        `${missing.length} card template(s) have no representative data, so nothing checks them: add representative data to cards/gallery.ts for\n` +
+          missing.map((m) => `  - cards/templates/${m}`).join('\n') +
+          '\n(see docs/cards.md, "Adding a card")',
+      );
+    }
+  });
+
+  it('when an entry names a template, then that file exists', () => {
+    expect(entriesWithoutTemplate(entries).map(galleryId)).toEqual([]);
+  });
+
+  it('when entries are listed, then each has a unique template/state id', () => {
+    const ids = entries.map(galleryId);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(entries.length).toBeGreaterThan(0);
+  });
+
+  const byContent = new Map(templateFiles().map((f) => [JSON.stringify(JSON.parse(readFileSync(join(TEMPLATES_DIR, f), 'utf8'))), f]));
+
+  it.each(entries.map((e) => [galleryId(e), e] as const))('%s is built by the real builders from the template it names', (_id, entry) => {
+    traced.expanded.length = 0;
+    const card = entry.card();
+    expect(card.type).toBe('AdaptiveCard');
+    const used = traced.expanded.map((source) => byContent.get(JSON.stringify(source)) ?? '(a template that is not a file in cards/templates)');
+    expect(used).toEqual([entry.template]);
+  });
+});

@@ -1,0 +1,74 @@
+import { galleryEntries, galleryId } from '../../cards/gallery';
+import type { AdaptiveCardJson } from '../../cards/render';
+import { cardProblems, MAX_CARD_BYTES } from '../../scripts/lib/cardChecks';
+
+/*
+ * Every card the bot can send passes the official Adaptive Cards parser (no warning, no validation
+ * failure, no property it does not know) and our rules for Teams (schema ≤ 1.5, ≤ 28 KB, fully bound,
+ * an Action.Submit fallback with the same verb and data for each Action.Execute, unique input ids).
+ */
+
+const entries = galleryEntries();
+
+describe('every gallery card passes the official parser and the Teams rules', () => {
+  it.each(entries.map((e) => [galleryId(e), e] as const))('%s', (_id, entry) => {
+    expect(cardProblems(entry.card())).toEqual([]);
+  });
+});
+
+/** A small valid card with one Universal Action, to break one way at a time. */
+function goodCard(): AdaptiveCardJson {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [
+      { type: 'TextBlock', text: 'Contoso – Azure migration', wrap: true },
+      { type: 'Input.Text', id: 'notes', label: 'Notes' },
+    ],
+    actions: [
+      {
+        type: 'Action.Execute',
+        title: 'Accept',
+        verb: 'referral.accept',
+        data: { dealId: 'D123' },
+        fallback: { type: 'Action.Submit', title: 'Accept', data: { verb: 'referral.accept', dealId: 'D123' } },
+      },
+    ],
+  };
+}
+
+type Mutable = { body: Record<string, unknown>[]; actions: Record<string, unknown>[]; [k: string]: unknown };
+const broken = (change: (card: Mutable) => void): AdaptiveCardJson => {
+  const card = goodCard() as unknown as Mutable;
+  change(card);
+  return card as unknown as AdaptiveCardJson;
+};
+
+describe('the checks fail when a card is broken', () => {
+  it('when a card is well formed, then there is nothing to report', () => {
+    expect(cardProblems(goodCard())).toEqual([]);
+  });
+
+  it.each<[string, (card: Mutable) => void, RegExp]>([
+    ['an unknown element type', (c) => c.body.push({ type: 'Rating', value: 3 }), /UnknownElementType.*Rating/],
+    ['an unknown action type', (c) => c.actions.push({ type: 'Action.Popover', title: 'x' }), /UnknownActionType.*Action\.Popover/],
+    ['a misspelt property', (c) => (c.body[0]!.wieght = 'Bolder'), /"wieght"/],
+    ['an invalid property value', (c) => (c.body[0]!.color = 'Purple'), /InvalidPropertyValue.*Purple/],
+    ['a property of a later schema', (c) => c.body.push({ type: 'Input.Text', id: 'x', label: 'x', inputStyle: 'revealOnHover' }), /inputStyle|UnsupportedProperty/],
+    ['version 1.6', (c) => (c.version = '1.6'), /version "1\.6"/],
+    ['more than 28 KB', (c) => c.body.push({ type: 'TextBlock', text: 'x'.repeat(MAX_CARD_BYTES), wrap: true }), /bytes; Teams refuses/],
+    ['an unbound template expression', (c) => (c.body[0]!.text = '${title}'), /unbound template expression/],
+    ['a template keyword left over', (c) => (c.body[0]!.$when = true), /template keyword "\$when"/],
+    ['a missing value shown as "undefined"', (c) => (c.body[0]!.text = 'Customer: undefined'), /shows a missing value/],
+    ['an Action.Execute without fallback', (c) => delete c.actions[0]!.fallback, /no Action\.Submit fallback/],
+    ['a fallback with another verb', (c) => ((c.actions[0]!.fallback as { data: Record<string, unknown> }).data.verb = 'referral.decline'), /not the action's verb/],
+    ['a fallback missing the action data', (c) => delete (c.actions[0]!.fallback as { data: Record<string, unknown> }).data.dealId, /data\.dealId/],
+    ['two inputs with one id', (c) => c.body.push({ type: 'Input.Text', id: 'notes', label: 'Again' }), /input id "notes" is used 2 times/],
+    ['an input with the same id inside a show-card', (c) => c.actions.push({ type: 'Action.ShowCard', title: 'More', card: { type: 'AdaptiveCard', body: [{ type: 'Input.Text', id: 'notes', label: 'x' }] } }), /"notes" is used 2 times/],
+    ['a required input without label', (c) => c.body.push({ type: 'Input.Text', id: 'name', isRequired: true, errorMessage: 'Required.' }), /RequiredInputsShouldHaveLabel/],
+  ])('when the card has %s, then it is reported', (_what, change, expected) => {
+    const problems = cardProblems(broken(change));
+    expect(problems.join('\n')).toMatch(expected);
+  });
+});
