@@ -5,6 +5,7 @@ import {
   ConfigurationBotFrameworkAuthentication,
   type TurnContext,
 } from 'botbuilder';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import { renderErrorCard } from '../cards/notice';
@@ -304,6 +305,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 }
 
 export async function main(): Promise<void> {
+  // A developer's .env (next to package.json, where npm start runs) fills what the environment does
+  // not set; variables already set win, as with node --env-file.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let config: Config;
   try {
     config = loadConfig(process.env);

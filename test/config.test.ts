@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../bot/config';
 
@@ -31,5 +33,21 @@ describe('configuration is parsed once at start-up', () => {
     });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('PORT');
+  });
+
+  it('when a .env file is next to where the bot starts, then it fills what the environment does not set', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cosell-dotenv-'));
+    try {
+      writeFileSync(join(dir, '.env'), 'SWEEP_INTERVAL_SECONDS=soon\nPORT=not-a-port\n');
+      const env = { ...process.env, PORT: '0', TS_NODE_PROJECT: join(__dirname, '../tsconfig.json') };
+      delete env.SWEEP_INTERVAL_SECONDS;
+      const tsNode = require.resolve('ts-node/register/transpile-only');
+      const run = spawnSync(process.execPath, ['-r', tsNode, join(__dirname, '../bot/index.ts')], { cwd: dir, env, encoding: 'utf8', timeout: 30000 });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('SWEEP_INTERVAL_SECONDS');
+      expect(run.stderr).not.toContain('PORT');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
