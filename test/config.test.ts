@@ -39,7 +39,7 @@ describe('configuration is parsed once at start-up', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cosell-dotenv-'));
     try {
       writeFileSync(join(dir, '.env'), 'SWEEP_INTERVAL_SECONDS=soon\nPORT=not-a-port\n');
-      const env = { ...process.env, PORT: '0', TS_NODE_PROJECT: join(__dirname, '../tsconfig.json') };
+      const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', TS_NODE_PROJECT: join(__dirname, '../tsconfig.json') };
       delete env.SWEEP_INTERVAL_SECONDS;
       const tsNode = require.resolve('ts-node/register/transpile-only');
       const run = spawnSync(process.execPath, ['-r', tsNode, join(__dirname, '../bot/index.ts')], { cwd: dir, env, encoding: 'utf8', timeout: 30000 });
