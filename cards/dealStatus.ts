@@ -5,12 +5,12 @@ import { DeclineReason, HelpKind, MARKABLE_STAGES, type Deal, type Member } from
 import { registrationEligibility } from '../services/domain/registration';
 import { ASSESSMENT_STAGES, completedAssessmentStages, isTerminal, nextAssessmentStage, stagePercent } from '../services/domain/stages';
 import { countryName, describeRefusal, formatCountdown, formatDate, formatDateTime, formatMoney, type Translator } from '../services/i18n';
-import { customerLine, historyText, solutionLabel, stageLine, typeLine } from './dealText';
+import { customerLine, historyText, solutionLabel, stageLine, typeLine, STATUS_COLOR, type CardColor } from './dealText';
 import type { Fact } from './referral';
 import { expandCard, type AdaptiveCardJson } from './render';
 import template from './templates/deal-status.json';
 
-type Color = 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
+type Color = CardColor;
 
 /** How many history entries and team members the card shows at most (it says when there are more). */
 export const HISTORY_SHOWN = 10;
@@ -107,15 +107,6 @@ export interface DealStatusCardData {
 export function renderDealStatusCard(data: DealStatusCardData): AdaptiveCardJson {
   return expandCard(template, data);
 }
-
-const STATUS_COLOR: Record<Deal['status'], Color> = {
-  received: 'Accent',
-  open: 'Good',
-  won: 'Good',
-  lost: 'Attention',
-  declined: 'Attention',
-  expired: 'Warning',
-};
 
 export interface DealStatusOptions {
   /** What this viewer may do now: `allowedActions(deal, viewer, now)`. */

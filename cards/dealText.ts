@@ -9,6 +9,19 @@ import { countryName, daysUntil, formatMoney, type Translator } from '../service
  * reader's language and time zone. Pure functions of the deal and the reader.
  */
 
+/** The colours an Adaptive Card may give text. */
+export type CardColor = 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
+
+/** How a deal's status is coloured on every card that shows it. */
+export const STATUS_COLOR: Readonly<Record<Deal['status'], CardColor>> = {
+  received: 'Accent',
+  open: 'Good',
+  won: 'Good',
+  lost: 'Attention',
+  declined: 'Attention',
+  expired: 'Warning',
+};
+
 export function solutionLabel(solution: Solution, tr: Translator): string {
   switch (solution.kind) {
     case 'own':

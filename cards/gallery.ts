@@ -20,8 +20,10 @@ import {
   type TimeRules,
 } from '../services/domain';
 import { describeRefusal, readerOf, translator, type Reader, type Translator } from '../services/i18n';
+import { contractExample } from '../services/referrals/contractExample';
 import { parseIntakeBody, toReferralIntake } from '../services/referrals/intake';
 import { DEAL_SECTIONS } from './dealGallery';
+import type { FormValues } from './formParts';
 import { helpCardData, renderHelpCard } from './help';
 import { membersCardData, renderMembersCard, scopesText } from './members';
 import { renderErrorCard, renderNoticeCard } from './notice';
@@ -34,7 +36,6 @@ import {
   renderAcceptForm,
   renderDeclineForm,
   renderReferralCard,
-  type FormValues,
   type ReferralViewOptions,
 } from './referral';
 import type { AdaptiveCardJson } from './render';
@@ -157,26 +158,8 @@ interface IntakeOverrides {
  */
 function referral(overrides: IntakeOverrides = {}, at = GALLERY_NOW.minus({ minutes: 30 })): Deal {
   const body = {
-    id: 'pc-7f3c2a',
-    engagementId: 'eng-18e2',
+    ...contractExample(),
     tenantId: TENANT,
-    name: 'Contoso – Azure migration',
-    location: 'FR',
-    sender: { type: 'Microsoft', organizationName: 'Microsoft', name: 'Camille Martin', email: 'camille.martin@microsoft.example' },
-    customerProfile: {
-      name: 'Contoso SA',
-      address: { city: 'Paris', country: 'FR' },
-      duns: '123456789',
-      team: [{ firstName: 'Léa', lastName: 'Dubois', email: 'lea.dubois@contoso.example', phoneNumber: '+33 1 23 45 67 89' }],
-    },
-    details: {
-      dealValue: 250000,
-      currency: 'EUR',
-      closingDateTime: '2027-03-31',
-      notes: 'Customer wants to leave its data centre by Q2.',
-      requirements: { solutions: [{ name: 'Azure Migrate', publisher: 'Microsoft' }] },
-    },
-    inviteContext: { notes: 'You did their last migration.', helpWanted: 'Technical pre-sales' },
     createdDateTime: at.toISO(),
     ...overrides,
   };

@@ -11,13 +11,15 @@ import {
   formatMoney,
   type Translator,
 } from '../services/i18n';
+import { customerLine, STATUS_COLOR, type CardColor } from './dealText';
+import { str, teamFromRows, teamRowsFor, typedTeamRows, type FormValues, type TeamRow } from './formParts';
 import { expandCard, type AdaptiveCardJson } from './render';
 import acceptTemplate from './templates/referral-accept.json';
 import declineTemplate from './templates/referral-decline.json';
 import template from './templates/referral.json';
 
 export type ReferralPurpose = 'referral' | 'reminder';
-type Color = 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
+type Color = CardColor;
 
 export interface Fact {
   title: string;
@@ -53,15 +55,6 @@ export interface ReferralCardData {
 export function renderReferralCard(data: ReferralCardData): AdaptiveCardJson {
   return expandCard(template, data);
 }
-
-const STATUS_COLOR: Record<Deal['status'], Color> = {
-  received: 'Accent',
-  open: 'Good',
-  won: 'Good',
-  lost: 'Attention',
-  declined: 'Attention',
-  expired: 'Warning',
-};
 
 export interface ReferralViewOptions {
   readonly purpose: ReferralPurpose;
@@ -110,10 +103,9 @@ export function referralCardData(deal: Deal, tr: Translator, now: DateTime, opti
       : received
         ? tr.t(type === 'p2p' ? 'referral.header.new.p2p' : 'referral.header.new.coSell')
         : tr.t('referral.header.seen');
-  const place = [deal.customer.city, countryName(deal.customer.country, reader)].filter(Boolean).join(', ');
   const contact = deal.customer.contacts[0];
   const facts: Fact[] = [
-    { title: tr.t('referral.fact.customer'), value: tr.t('referral.customerWithPlace', { name: deal.customer.name, place }) },
+    { title: tr.t('referral.fact.customer'), value: customerLine(deal.customer, tr) },
     ...(deal.customer.duns ? [{ title: tr.t('referral.fact.duns'), value: deal.customer.duns }] : []),
     ...(contact?.name || contact?.email ? [{ title: tr.t('referral.fact.customerContact'), value: [contact.name, contact.email, contact.phone].filter(Boolean).join(' · ') }] : []),
     { title: tr.t('referral.fact.location'), value: countryName(deal.location, reader) },
@@ -159,16 +151,6 @@ export function referralCardData(deal: Deal, tr: Translator, now: DateTime, opti
 
 export const TEAM_ROWS = 3;
 
-export interface TeamRow {
-  index: number;
-  name: string;
-  phone: string;
-  email: string;
-  nameError: string;
-  phoneError: string;
-  emailError: string;
-}
-
 export interface AcceptFormData {
   dealId: string;
   tenantId: string;
@@ -188,10 +170,6 @@ export function renderAcceptForm(data: AcceptFormData): AdaptiveCardJson {
   return expandCard(acceptTemplate, data);
 }
 
-/** What the accept form's inputs send (all strings), by input id. */
-export type FormValues = Readonly<Record<string, unknown>>;
-
-const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
 /**
  * The form prefilled from the referral (or with what the seller typed, after an error), the
@@ -207,14 +185,9 @@ export function acceptFormData(
   error?: z.ZodError,
 ): AcceptFormData {
   const errors = error ? fieldErrors(error, tr) : {};
-  const rows = typed ? teamRowsTyped(typed) : undefined;
-  const team: TeamRow[] = Array.from({ length: TEAM_ROWS }, (_, index) => {
-    const typedRow = rows?.[index];
-    const defaults = index === 0 ? { name: member.name, phone: member.phone ?? '', email: member.email ?? '' } : { name: '', phone: '', email: '' };
-    const position = rows ? teamPosition(rows, index) : index;
-    const err = (field: string) => (position === undefined ? '' : (errors[`team.${position}.${field}`] ?? ''));
-    return { index, ...(typedRow ?? defaults), nameError: err('name'), phoneError: err('phone'), emailError: err('email') };
-  });
+  // The accepting member is the first team member until the seller types otherwise.
+  const rows = typed ? typedTeamRows(typed, TEAM_ROWS) : [{ name: member.name, phone: member.phone ?? '', email: member.email ?? '' }];
+  const team = teamRowsFor(TEAM_ROWS, rows, errors);
   const value = (key: string, fallback: string) => (typed ? str(typed[key]) : fallback);
   return {
     dealId: deal.id,
@@ -264,24 +237,9 @@ export function acceptFormData(
   };
 }
 
-function teamRowsTyped(typed: FormValues): { name: string; phone: string; email: string }[] {
-  return Array.from({ length: TEAM_ROWS }, (_, i) => ({
-    name: str(typed[`team${i}Name`]).trim(),
-    phone: str(typed[`team${i}Phone`]).trim(),
-    email: str(typed[`team${i}Email`]).trim(),
-  }));
-}
-
-/** Position of a form row among the non-empty rows sent to validation (empty rows are left out). */
-function teamPosition(rows: { name: string; phone: string; email: string }[], index: number): number | undefined {
-  const filled = rows.map((r) => Boolean(r.name || r.phone || r.email));
-  if (!filled[index]) return undefined;
-  return filled.slice(0, index).filter(Boolean).length;
-}
-
 /** The accept form's inputs in the shape the domain's accept schema reads. */
 export function readAcceptForm(typed: FormValues): Record<string, unknown> {
-  const team = teamRowsTyped(typed).filter((r) => r.name || r.phone || r.email);
+  const team = teamFromRows(typedTeamRows(typed, TEAM_ROWS));
   return {
     name: typed.name,
     value: { amount: typed.amount, currency: typed.currency },
