@@ -5,9 +5,36 @@ import type { Deal, Member } from '../../../services/domain/model';
 import type { Refusal } from '../../../services/domain/result';
 import { describeRefusal, type Translator } from '../../../services/i18n';
 import type { DealActionOutcome } from '../../../services/deals/runner';
+import type { DealQueries } from '../../../services/deals/queries';
 import type { Logger } from '../../logger';
-import type { CardActionResult } from '../router';
-import { errorResult, type Acting } from '../support';
+import type { CardActionRequest, CardActionResult } from '../router';
+import { CardRefusal, dealRefOf, errorResult, whoIsActing, type Acting, type ActionEnv, type DealRef } from '../support';
+
+export type ReferralEnv = ActionEnv & { readonly queries: DealQueries };
+
+/**
+ * The common start of the referral card actions: who clicks, which referral, and the referral as they
+ * may see it. A deal that is gone or not theirs to see ends the action with the reason, showing nothing
+ * of the deal.
+ */
+export async function visibleReferral(env: ReferralEnv, request: CardActionRequest): Promise<{ acting: Acting; ref: DealRef; deal: Deal }> {
+  const acting = await whoIsActing(env, request);
+  const ref = dealRefOf(env, request, acting);
+  const found = await env.queries.view(acting.member, ref.tenantId, ref.dealId);
+  if (found.kind === 'notFound') throw new CardRefusal(errorResult(acting.tr, acting.tr.t('error.dealNotFound')));
+  if (found.kind === 'refused') throw new CardRefusal(errorResult(acting.tr, describeRefusal(found.refusal, acting.tr)));
+  return { acting, ref, deal: found.deal };
+}
+
+/** A referral this member may answer now (for its forms), or the card saying why not. */
+export async function answerableReferral(env: ReferralEnv, request: CardActionRequest, action: 'accept' | 'decline'): Promise<{ acting: Acting; ref: DealRef; deal: Deal }> {
+  const found = await visibleReferral(env, request);
+  const { acting, ref, deal } = found;
+  if (!allowedActions(deal, acting.member, acting.now).includes(action)) {
+    throw new CardRefusal(refusedView(acting, { code: deal.status === 'received' ? 'referral_expired' : 'not_received' }, deal, ref.purpose, env.logger, request.verb));
+  }
+  return found;
+}
 
 /** The referral card as this member sees it now, optionally with a notice on top. */
 export function referralView(
