@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { FixedClock } from '../../services/clock';
+import { contractExample } from '../../services/referrals/contractExample';
 import { startTestApp, type TestApp } from '../support/app';
 import { cardsOf, cardText, ConnectorStandIn, type ConnectorCall } from '../support/connector';
 import { EventsReceiver } from '../support/eventsReceiver';
@@ -9,32 +10,9 @@ import { actionsOf, click, inputsOf, install, personalConversation, say, submit,
 const KEY = 'intake-key-for-tests';
 const SECRET = 'events-secret-for-tests';
 
-/** The contract's sample referral. */
+/** The contract's example referral, created half an hour before the tests' "now". */
 function sample(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id: 'pc-7f3c2a',
-    engagementId: 'eng-18e2',
-    tenantId: TENANT,
-    name: 'Contoso – Azure migration',
-    location: 'FR',
-    sender: { type: 'Microsoft', organizationName: 'Microsoft', name: 'Camille Martin', email: 'camille.martin@microsoft.example' },
-    customerProfile: {
-      name: 'Contoso SA',
-      address: { city: 'Paris', country: 'FR' },
-      duns: '123456789',
-      team: [{ firstName: 'Léa', lastName: 'Dubois', email: 'lea.dubois@contoso.example', phoneNumber: '+33 1 23 45 67 89' }],
-    },
-    details: {
-      dealValue: 250000,
-      currency: 'EUR',
-      closingDateTime: '2027-03-31',
-      notes: 'Customer wants to leave its data centre by Q2.',
-      requirements: { solutions: [{ name: 'Azure Migrate', publisher: 'Microsoft' }] },
-    },
-    inviteContext: { notes: 'You did their last migration.', helpWanted: 'Technical pre-sales' },
-    createdDateTime: '2026-11-20T09:30:00Z',
-    ...overrides,
-  };
+  return { ...contractExample(), tenantId: TENANT, createdDateTime: '2026-11-20T09:30:00Z', ...overrides };
 }
 
 const ada = teamsUser('ada'); // first to install: referral admin with global scope
