@@ -60,17 +60,21 @@ export const TeamInput = z.array(TeamMember).min(1, 'v.teamRequired');
 
 export const SolutionsInput = z.array(Solution).min(1, 'v.solutionRequired');
 
-export const acceptInput = perDay((today: string) => {
-  return z.object({
-    name: requiredText(200),
-    value: MoneyInput,
-    closeDate: closeDateOnOrAfter(today),
-    notes: optionalText(4000),
-    crmId: optionalText(100),
-    campaignId: optionalText(100),
-    team: TeamInput,
-  });
+/**
+ * What a seller says about a deal they work on: asked when accepting a referral (003 "Accept": name,
+ * value, close date, notes; optionally CRM ID, campaign ID, team), and editable afterwards.
+ */
+const workedDealFields = (today: string) => ({
+  name: requiredText(200),
+  value: MoneyInput,
+  closeDate: closeDateOnOrAfter(today),
+  notes: optionalText(4000),
+  crmId: optionalText(100),
+  campaignId: optionalText(100),
+  team: TeamInput,
 });
+
+export const acceptInput = perDay((today: string) => z.object(workedDealFields(today)));
 export type AcceptInput = z.infer<ReturnType<typeof acceptInput>>;
 
 export const DeclineInput = z
@@ -85,20 +89,7 @@ export const DeclineInput = z
 export type DeclineInput = z.infer<typeof DeclineInput>;
 
 /** Fields a seller may change on an open deal (003 "Accepted stage"); location is deliberately absent. */
-export const dealEditInput = perDay((today: string) => {
-  return z
-    .object({
-      name: requiredText(200),
-      value: MoneyInput,
-      closeDate: closeDateOnOrAfter(today),
-      notes: optionalText(4000),
-      crmId: optionalText(100),
-      campaignId: optionalText(100),
-      team: TeamInput,
-      solutions: SolutionsInput,
-    })
-    .partial();
-});
+export const dealEditInput = perDay((today: string) => z.object({ ...workedDealFields(today), solutions: SolutionsInput }).partial());
 export type DealEditInput = z.infer<ReturnType<typeof dealEditInput>>;
 
 /** The per-partner fields of an invitation (003 "Partner to Partner (P2P) deal"). */
