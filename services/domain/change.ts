@@ -17,8 +17,21 @@ export const REFERRAL_WINDOW = Duration.fromObject({ days: 14 });
 /** Microsoft's window to decide whether to join a deal it was invited to (003). */
 export const MICROSOFT_WINDOW = Duration.fromObject({ days: 14 });
 
+/** yyyy-MM-dd in a zone: en-CA writes dates that way; one cached formatter per zone (this runs on every action). */
+const calendarDay = new Map<string, Intl.DateTimeFormat>();
+
 export function todayFor(ctx: Pick<ActionContext, 'now' | 'zone'>): string {
-  return ctx.now.setZone(ctx.zone ?? 'utc').toISODate() as string;
+  const zone = ctx.zone ?? 'UTC';
+  let format = calendarDay.get(zone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      return ctx.now.toUTC().toISODate() as string; // not a zone Intl knows: the UTC day
+    }
+    if (calendarDay.size < 500) calendarDay.set(zone, format);
+  }
+  return format.format(ctx.now.toJSDate());
 }
 
 export function entry(event: HistoryEntry['event'], ctx: Pick<ActionContext, 'actor' | 'now'>, extra?: Partial<HistoryEntry>): HistoryEntry {

@@ -1,9 +1,11 @@
+import { DateTime } from 'luxon';
 import {
   createDeal,
   Customer,
   dealDraftInput,
   dealType,
   sellingType,
+  todayFor,
   type HelpKind,
 } from '../../services/domain';
 import { issueKey } from '../../services/i18n';
@@ -227,5 +229,24 @@ describe('DOMAIN: inviting partners makes the deal P2P, each with close date, va
     const b = unwrap(createDeal(draft(), organization(), ctx(), RULES, seq(7)));
     expect(a.id).toBe(b.id);
     expect(a.id).toMatch(/^D[0-9A-Z]{12}$/);
+  });
+});
+
+describe("DOMAIN: a close date in the past is refused — \"today\" is the seller's calendar day, in their time zone", () => {
+  const lateEvening = DateTime.fromISO('2026-11-20T23:30:00Z', { zone: 'utc' });
+  it.each<[string | undefined, string]>([
+    [undefined, '2026-11-20'],
+    ['Europe/Paris', '2026-11-21'],
+    ['America/New_York', '2026-11-20'],
+    ['Pacific/Kiritimati', '2026-11-21'],
+    ['Not/AZone', '2026-11-20'],
+  ])('at 23:30 UTC a seller in %s is on %s', (zone, day) => {
+    expect(todayFor({ now: lateEvening, zone })).toBe(day);
+  });
+
+  it('when it is already tomorrow for the seller, then a close date of "today in UTC" is in the past', () => {
+    const paris = todayFor({ now: lateEvening, zone: 'Europe/Paris' });
+    expect(dealDraftInput(paris).safeParse({ ...draft(), closeDate: '2026-11-20' }).success).toBe(false);
+    expect(dealDraftInput(paris).safeParse({ ...draft(), closeDate: '2026-11-21' }).success).toBe(true);
   });
 });
