@@ -16,7 +16,17 @@ import { InvariantBroken, type Figure } from './lib/stats';
 type Bench = { name: string; run: () => Promise<Figure[]> };
 
 const BENCHES: Bench[] = [
-  { name: 'turns', run: () => benchTurns() },
+  {
+    name: 'turns',
+    run: () =>
+      benchTurns({
+        // Cycle the four stages so consecutive marks on one deal always change it.
+        markStage: (dealId, round) => {
+          const stage = ['qualified', 'developed', 'proposed', 'negotiated'][round % 4]!;
+          return { verb: 'deal.stage', data: { dealId, stage }, expect: 'Stage saved' };
+        },
+      }),
+  },
   { name: 'fanout', run: () => benchFanout() },
   { name: 'sweep', run: () => benchSweep() },
   { name: 'startup', run: () => benchStartup() },

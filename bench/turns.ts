@@ -117,7 +117,7 @@ async function seed(dataDir: string, serviceUrl: string, referrals: number): Pro
 
 export interface TurnsOptions {
   /** The verb and data of "mark a sales stage" on an accepted deal, when the bot has one. */
-  readonly markStage?: (dealId: string) => { verb: string; data: Record<string, unknown>; expect: string };
+  readonly markStage?: (dealId: string, round: number) => { verb: string; data: Record<string, unknown>; expect: string };
 }
 
 export async function benchTurns(options: TurnsOptions = {}): Promise<Figure[]> {
@@ -151,7 +151,7 @@ export async function benchTurns(options: TurnsOptions = {}): Promise<Figure[]> 
       if (k === 0 && accepts[j]) tasks.push({ user: i % USERS, verb: 'referral.accept', data: acceptData(accepts[j]!), expect: 'Done: you accepted' });
       else if (k === 1 && declines[j]) tasks.push({ user: i % USERS, verb: 'referral.decline', data: { dealId: declines[j], tenantId: TENANT, reason: 'notAFit', notes: '' }, expect: 'Done: you declined' });
       else if (k === 2 && options.markStage && ids[j % WARMUP]) {
-        const m = options.markStage(ids[j % WARMUP]!);
+        const m = options.markStage(ids[j % WARMUP]!, Math.floor(j / WARMUP));
         tasks.push({ user: i % USERS, verb: m.verb, data: { ...m.data, tenantId: TENANT }, expect: m.expect });
       }
       if (i > 3 * TURNS) break;
@@ -188,6 +188,7 @@ export async function benchTurns(options: TurnsOptions = {}): Promise<Figure[]> 
     const store = SqliteStore.open(dataDir);
     try {
       let transitions = 0;
+      let stageMarks = 0;
       let token: string | undefined;
       do {
         const page = await store.deals.list(TENANT, {}, { limit: 200, continuationToken: token });
@@ -195,10 +196,13 @@ export async function benchTurns(options: TurnsOptions = {}): Promise<Figure[]> 
           const answered = d.value.history.filter((h) => h.event === 'accepted' || h.event === 'declined').length;
           check(answered <= 1, `deal ${d.value.id} answered ${answered} times`);
           transitions += answered;
+          stageMarks += d.value.history.filter((h) => h.event === 'stage').length;
         }
         token = page.continuationToken;
       } while (token);
       check(transitions === WARMUP + accepts.length + declines.length, `expected ${WARMUP + accepts.length + declines.length} answered referrals, found ${transitions}`);
+      const stageTurns = tasks.filter((t) => t.verb === 'deal.stage').length;
+      check(stageMarks === stageTurns, `expected ${stageTurns} stage changes, found ${stageMarks}`);
     } finally {
       await store.close();
     }

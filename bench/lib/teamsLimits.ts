@@ -38,6 +38,12 @@ export class TeamsLimitsConnector {
     return times.length < limit;
   }
 
+  /** Restify, once loaded in this process, patches writeHead so it no longer returns the response: never chain on it. */
+  private answer(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+    res.writeHead(status, headers);
+    res.end(body);
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -46,20 +52,20 @@ export class TeamsLimitsConnector {
     const conversationId = m ? decodeURIComponent(m[1]!) : '';
     const now = performance.now();
     if (req.method === 'GET') {
-      res.writeHead(404, { 'content-type': 'application/json' }).end('{}');
+      this.answer(res, 404, { 'content-type': 'application/json' }, '{}');
       return;
     }
     const conv = this.perConversation.get(conversationId) ?? [];
     this.perConversation.set(conversationId, conv);
     if (!this.within(conv, now, this.limits.perConversationPerSecond) || !this.within(this.perTenant, now, this.limits.perTenantPerSecond)) {
       this.refused.push({ at: now, conversationId });
-      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(this.limits.retryAfterSeconds) }).end('{"error":{"code":"Throttled"}}');
+      this.answer(res, 429, { 'content-type': 'application/json', 'retry-after': String(this.limits.retryAfterSeconds) }, '{"error":{"code":"Throttled"}}');
       return;
     }
     conv.push(now);
     this.perTenant.push(now);
     if (req.method === 'PUT') this.updates.push({ at: now, conversationId });
     else this.accepted.push({ at: now, conversationId, summary: body.summary ?? '' });
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `act-${this.accepted.length + this.updates.length}` }));
+    this.answer(res, 200, { 'content-type': 'application/json' }, JSON.stringify({ id: `act-${this.accepted.length + this.updates.length}` }));
   }
 }
