@@ -1,6 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHttpsServer } from '@vercel/cosmosdb-server';
 import { FixedClock } from '../../services/clock';
 import type { TestApp } from '../support/app';
 import { ConnectorStandIn } from '../support/connector';
@@ -10,22 +13,47 @@ import { cardText, command, lastSent, press, startBot, type Card } from './suppo
 
 /*
  * Dialog state lives in the store, not in the process: a bot restarted in the middle of a dialog, or
- * a second bot process on the same store, continues where the seller was.
+ * a second bot process on the same store, continues where the seller was — on the embedded store and
+ * on Cosmos DB (the local wire-compatible server).
  */
+
+/** The emulator's published key; the local Cosmos test server accepts any key. */
+const EMULATOR_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+let cosmos: Server;
+let cosmosEndpoint = '';
+let databases = 0;
+
+beforeAll(async () => {
+  cosmos = createHttpsServer();
+  await new Promise<void>((r) => cosmos.listen(0, '127.0.0.1', r));
+  cosmosEndpoint = `https://127.0.0.1:${(cosmos.address() as AddressInfo).port}/`;
+});
+
+afterAll(async () => {
+  cosmos.closeAllConnections();
+  await new Promise((r) => cosmos.close(r));
+});
+
+/** The environment that puts every bot of one test on one shared store. */
+const stores: Record<string, (dataDir: string) => Record<string, string>> = {
+  'the embedded store': () => ({}),
+  'Cosmos DB': () => ({ STORE: 'cosmos', COSMOS_ENDPOINT: cosmosEndpoint, COSMOS_KEY: EMULATOR_KEY, COSMOS_DATABASE: `dialogs${++databases}` }),
+};
 
 const ada = teamsUser('ada');
 
 const customer = { customerCountry: 'FR', customerName: 'Northwind Traders', customerDuns: '987654321' };
 const details = { name: 'Northwind – data platform', amount: '120000', currency: 'EUR', closeDate: '2027-06-30' };
 
-describe('a create-deal dialog survives', () => {
+describe.each(Object.keys(stores))('a create-deal dialog survives, on %s', (storeName) => {
   let dataDir: string;
+  let storeEnv: Record<string, string>;
   let connector: ConnectorStandIn;
   const clock = new FixedClock('2026-11-20T10:00:00Z');
   const running: TestApp[] = [];
 
   const start = async () => {
-    const bot = await startBot(clock, {}, dataDir);
+    const bot = await startBot(clock, storeEnv, dataDir);
     running.push(bot);
     return bot;
   };
@@ -46,6 +74,7 @@ describe('a create-deal dialog survives', () => {
 
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cosell-dialog-'));
+    storeEnv = stores[storeName]!(dataDir);
     connector = await new ConnectorStandIn().start();
   });
 
