@@ -37,10 +37,6 @@ export class Membership {
     return admins.includes(p.userId.toLowerCase()) || (p.email !== undefined && admins.includes(p.email.toLowerCase()));
   }
 
-  async get(tenantId: string, userId: string): Promise<Member | undefined> {
-    return (await this.deps.store.members.get(tenantId, userId))?.value;
-  }
-
   /**
    * The bot was installed for this person, or they wrote to it or clicked a card: keep organization,
    * member and conversation current (the serviceUrl can change between messages). Reads first and

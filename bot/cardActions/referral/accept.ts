@@ -1,9 +1,8 @@
 import { acceptFormData, readAcceptForm, renderAcceptForm } from '../../../cards/referral';
 import type { Membership } from '../../../services/members/membership';
 import type { ReferralResponses } from '../../../services/referrals/respond';
-import type { Store } from '../../../services/store/ports';
 import type { CardActionHandler } from '../router';
-import { dealRefOf, errorResult, guarded, whoIsActing, type ActionEnv } from '../support';
+import { dealRefOf, guarded, whoIsActing, type ActionEnv } from '../support';
 import { outcomeView } from './views';
 
 /**
@@ -11,7 +10,7 @@ import { outcomeView } from './views';
  * otherwise the referral is accepted (once: a second click sees "already answered") and every copy
  * of its card is updated in the background.
  */
-export function acceptReferral(env: ActionEnv & { store: Store; responses: ReferralResponses; membership: Membership; onWork: () => void }): CardActionHandler {
+export function acceptReferral(env: ActionEnv & { responses: ReferralResponses; membership: Membership; onWork: () => void }): CardActionHandler {
   return {
     verb: 'referral.accept',
     handle: (request) =>

@@ -1,12 +1,11 @@
 import { declineFormData, readDeclineForm, renderDeclineForm } from '../../../cards/referral';
 import type { ReferralResponses } from '../../../services/referrals/respond';
-import type { Store } from '../../../services/store/ports';
 import type { CardActionHandler } from '../router';
-import { dealRefOf, errorResult, guarded, whoIsActing, type ActionEnv } from '../support';
+import { dealRefOf, guarded, whoIsActing, type ActionEnv } from '../support';
 import { outcomeView } from './views';
 
 /** Decline from the form; the sender is told (status event, and its admins when it uses this bot). */
-export function declineReferral(env: ActionEnv & { store: Store; responses: ReferralResponses; onWork: () => void }): CardActionHandler {
+export function declineReferral(env: ActionEnv & { responses: ReferralResponses; onWork: () => void }): CardActionHandler {
   return {
     verb: 'referral.decline',
     handle: (request) =>
@@ -15,8 +14,7 @@ export function declineReferral(env: ActionEnv & { store: Store; responses: Refe
         const ref = dealRefOf(env, request, acting);
         const outcome = await env.responses.decline(acting.member, ref.tenantId, ref.dealId, readDeclineForm(request.data));
         if (outcome.kind === 'invalid') {
-          const deal = outcome.deal;
-          return { card: renderDeclineForm(declineFormData(deal, acting.tr, ref.purpose, request.data, outcome.error)) };
+          return { card: renderDeclineForm(declineFormData(outcome.deal, acting.tr, ref.purpose, request.data, outcome.error)) };
         }
         if (outcome.kind === 'done') env.onWork();
         return outcomeView(outcome, acting, ref.purpose, env.logger, request.verb, acting.tr.t('referral.notice.declined'));
