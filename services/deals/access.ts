@@ -12,3 +12,9 @@ export function restrictionFor(member: Member): DealQuery['restrictTo'] {
   if (isAdmin(member)) return undefined;
   return { locations: member.locationScopes, userId: member.userId, ...(member.email ? { email: member.email } : {}) };
 }
+
+/** A deal query holding only what the member may see (no restriction for admins). */
+export function visibleTo(member: Member): DealQuery {
+  const restrictTo = restrictionFor(member);
+  return restrictTo ? { restrictTo } : {};
+}

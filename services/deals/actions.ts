@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { guardOpen, todayFor, type ActionContext } from '../domain/change';
 import { editDeal } from '../domain/edits';
 import { setFavorite } from '../domain/favorites';
-import { BooleanInput, dealEditInput, invitationInput, type DealEditInput, type InvitationInput } from '../domain/inputs';
+import { BooleanInput, dealEditInput, invitationInput, optionalText, type DealEditInput, type InvitationInput } from '../domain/inputs';
 import { editInvitation, grantMicrosoftView, INVITER_LOCKED_FIELDS, inviteMicrosoft, invitePartners } from '../domain/invitations';
 import { completeAssessmentStage, markLost, markSalesStage, markWon } from '../domain/lifecycle';
 import { AssessmentStage, CustomerContact, HelpKind, SalesStage, type Deal, type Member } from '../domain/model';
@@ -35,12 +35,10 @@ function read<T>(input: FormInput<T>, deal: Deal): T {
   return typeof input === 'function' ? (input as (deal: Deal) => T)(deal) : input;
 }
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-
 const StageInput = z.object({ stage: SalesStage });
 const AssessmentStageInput = z.object({ stage: AssessmentStage });
 const CLEARABLE = ['notes', 'crmId', 'campaignId'] as const;
-const LostInput = z.object({ reason: z.preprocess(blankToUndefined, z.string().trim().max(200, 'v.tooLong').optional()) });
+const LostInput = z.object({ reason: optionalText(200) });
 const MicrosoftInput = z.object({ help: HelpKind, contact: CustomerContact, contactConsent: BooleanInput });
 
 /** What the inviter may still change on an invitation: notes and the help wanted (the rest is locked, 003). */
@@ -153,8 +151,7 @@ export class DealActions {
     return this.change(member, ref, (deal, ctx) => registerDeal(deal, ctx, this.deps.timeRules));
   }
 
-  /** The heart: a personal mark, so nobody else's card changes. */
-  /** The heart: on or off for this member; `on` undefined flips it (hearts on cards sent before hearts said which). */
+  /** The heart, a personal mark: on or off for this member; `on` undefined flips it (hearts on cards sent before hearts said which). */
   setFavorite(member: Member, ref: DealRef, on: boolean | undefined): Promise<DealChangeOutcome> {
     return runDealAction(this.deps, { ...ref, member, apply: (deal) => ok(setFavorite(deal, member.userId, on ?? !deal.favoritedBy.includes(member.userId))) });
   }

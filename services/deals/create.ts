@@ -8,7 +8,7 @@ import type { TimeRules } from '../domain/schedule';
 import { canView } from '../domain/visibility';
 import type { Effects } from '../notifications/effects';
 import { AlreadyExistsError, type Store } from '../store/ports';
-import { restrictionFor } from './access';
+import { visibleTo } from './access';
 import { contextFor } from './runner';
 
 export interface DealCreationDeps {
@@ -29,6 +29,7 @@ export interface PartnerMatch {
 }
 
 const RECENT_DEALS = 30;
+const RECENT_CONTACTS = 8;
 
 /** A deterministic byte source for the deal id (domain/ids.ts newDealId reads one byte per call). */
 function randomFrom(key: string): () => number {
@@ -36,7 +37,6 @@ function randomFrom(key: string): () => number {
   let i = 0;
   return () => bytes[i++ % bytes.length]! / 256;
 }
-const RECENT_CONTACTS = 8;
 
 /**
  * Creating a deal, and what the six creation steps need to look up: the organization (its co-sell
@@ -92,7 +92,7 @@ export class DealCreation {
    * step — only from deals this member may see.
    */
   async recentContacts(member: Member, exclude: readonly string[] = []): Promise<TeamMember[]> {
-    const page = await this.deps.store.deals.list(member.tenantId, { restrictTo: restrictionFor(member) }, { limit: RECENT_DEALS });
+    const page = await this.deps.store.deals.list(member.tenantId, visibleTo(member), { limit: RECENT_DEALS });
     const seen = new Set(exclude.map((e) => e.toLowerCase()));
     const contacts: TeamMember[] = [];
     for (const { value: deal } of page.items) {

@@ -3,7 +3,7 @@ import type { Refusal } from '../domain/result';
 import { authorizeView } from '../domain/visibility';
 import { InvalidContinuationTokenError } from '../store/pagination';
 import type { DealQuery, Store } from '../store/ports';
-import { restrictionFor } from './access';
+import { visibleTo } from './access';
 
 /** The three lists a seller works from (003): sent to the organization, created by it, marked with a heart. */
 export type DealList = 'inbound' | 'outbound' | 'favorites';
@@ -22,7 +22,7 @@ function queryFor(member: Member, list: DealList, filter: ListFilter): DealQuery
   return {
     ...(list === 'favorites' ? { favoriteOf: member.userId } : { direction: list }),
     ...(filter === 'all' ? {} : { open: filter === 'open' }),
-    ...(restrictionFor(member) ? { restrictTo: restrictionFor(member) } : {}),
+    ...visibleTo(member),
   };
 }
 
@@ -36,14 +36,14 @@ export class DealQueries {
       return { kind: 'page', deals: page.items.map((s) => s.value), ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}) };
     } catch (err) {
       // A token we did not issue (edited card data) is not a failure of ours.
-      if (err instanceof InvalidContinuationTokenError || (err as Error | undefined)?.name === 'InvalidContinuationTokenError') return { kind: 'badToken' };
+      if (err instanceof InvalidContinuationTokenError) return { kind: 'badToken' };
       throw err;
     }
   }
 
   /** `deal <name or id>`: deals whose name contains the text, or whose id it is. */
   async search(member: Member, text: string): Promise<Deal[]> {
-    const found = await this.store.deals.search(member.tenantId, text.trim(), { ...(restrictionFor(member) ? { restrictTo: restrictionFor(member) } : {}) }, SEARCH_LIMIT);
+    const found = await this.store.deals.search(member.tenantId, text.trim(), visibleTo(member), SEARCH_LIMIT);
     return found.map((s) => s.value);
   }
 

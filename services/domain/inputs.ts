@@ -37,7 +37,7 @@ function perDay<S>(build: (today: string) => S): (today: string) => S {
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
-const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, 'v.tooLong').optional());
+export const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, 'v.tooLong').optional());
 const requiredText = (max: number) =>
   z.preprocess(blankToUndefined, z.string('v.required').trim().min(1, 'v.required').max(max, 'v.tooLong'));
 
