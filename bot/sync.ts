@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { DealId, type Deal } from '../services/domain/model';
-import { MicrosoftSyncBody, parseSyncBody, RegistrationSyncBody, type PartnerCenterSync, type SyncOutcome } from '../services/deals/sync';
+import { MicrosoftSyncBody, RegistrationSyncBody, type PartnerCenterSync, type SyncOutcome } from '../services/deals/sync';
 import { describeRefusal, translator } from '../services/i18n';
-import { keyMatches, MAX_INTAKE_BYTES, readBody, reply, TooLarge } from './intake';
+import { readJsonRequest, reply, type JsonApi } from './api';
 import type { Logger } from './logger';
 import type { HttpRoute } from './server';
 
@@ -31,43 +31,23 @@ function summary(kind: Kind, deal: Deal): Record<string, unknown> {
  * nothing and answers the same).
  */
 function syncRoute<T>(deps: SyncRouteDeps, kind: Kind, schema: z.ZodType<T>, record: (dealId: string, body: T) => Promise<SyncOutcome>): HttpRoute {
+  const api: JsonApi = {
+    name: 'sync',
+    key: deps.key,
+    notConfigured: 'The Partner Center sync is not configured (REFERRAL_INTAKE_KEY is unset).',
+    noun: 'the body',
+    invalidError: 'invalid_body',
+  };
   return {
     method: 'post',
     path: `/api/deals/:referralId/${kind}`,
     handler: async (req, res) => {
       const log = deps.logger.child({ route: `sync.${kind}` });
-      if (!deps.key) {
-        log.warn('sync refused: REFERRAL_INTAKE_KEY is not set');
-        return reply(res, 503, { error: 'sync_not_configured', message: 'The Partner Center sync is not configured (REFERRAL_INTAKE_KEY is unset).' });
-      }
-      if (!keyMatches(req.header('authorization'), deps.key)) {
-        log.warn('sync refused: missing or wrong key');
-        return reply(res, 401, { error: 'unauthorized', message: 'Missing or wrong bearer key.' });
-      }
-      if (!/^application\/json\s*(;|$)/i.test(req.header('content-type') ?? '')) {
-        return reply(res, 415, { error: 'unsupported_media_type', message: 'Send the body as application/json.' });
-      }
-      let raw: string;
-      try {
-        raw = await readBody(req, MAX_INTAKE_BYTES);
-      } catch (err) {
-        if (!(err instanceof TooLarge)) throw err;
-        return reply(res, 413, { error: 'payload_too_large', message: 'The body is larger than 64 KiB.' });
-      }
-      let body: unknown;
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        return reply(res, 400, { error: 'invalid_body', issues: [{ path: '(body)', message: 'Not valid JSON.' }] });
-      }
-      const parsed = parseSyncBody(schema, body);
-      if (!parsed.ok) {
-        log.warn('sync refused: invalid body', { issues: parsed.issues });
-        return reply(res, 400, { error: 'invalid_body', issues: parsed.issues });
-      }
+      const body = await readJsonRequest(req, res, api, schema, log);
+      if (body === undefined) return;
       const referralId = String((req.params as Record<string, unknown>).referralId ?? '');
       if (!DealId.safeParse(referralId).success) return reply(res, 404, { error: 'not_found', message: 'No such deal.' });
-      const outcome = await record(referralId, parsed.value);
+      const outcome = await record(referralId, body);
       switch (outcome.kind) {
         case 'notFound':
           log.warn('sync refused: unknown deal', { referralId });

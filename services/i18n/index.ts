@@ -200,6 +200,12 @@ export function fieldErrors(error: z.ZodError, tr: Translator): FieldErrors {
   return out;
 }
 
+/** Per-field issues for API callers, in English (the API's language): `{ path: "details.currency", message }`. */
+export function apiIssues(error: z.ZodError): { path: string; message: string }[] {
+  const tr = translator();
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: tr.tk(issueKey(i)) }));
+}
+
 /** The catalog key for one zod issue: the schema's own `v.*` key, else one chosen by the kind of issue. */
 export function issueKey(issue: z.core.$ZodIssue): string {
   if (issue.message.startsWith('v.') && issue.message in en) return issue.message;

@@ -4,7 +4,7 @@ import type { Clock } from '../clock';
 import { receiveReferral, type ReferralIntake } from '../domain/lifecycle';
 import { CountryCode, CurrencyCode, Duns, Email, IsoInstant, type Solution } from '../domain/model';
 import type { TimeRules } from '../domain/schedule';
-import { issueKey, translator } from '../i18n';
+import { apiIssues } from '../i18n';
 import type { Effects } from '../notifications/effects';
 import { AlreadyExistsError, type Store } from '../store/ports';
 
@@ -78,17 +78,10 @@ export const IntakeBody = z
   });
 export type IntakeBody = z.infer<typeof IntakeBody>;
 
-export interface IntakeIssue {
-  readonly path: string;
-  readonly message: string;
-}
-
 /** Validate a request body; issues name each field in the contract's terms, in English (the API's language). */
-export function parseIntakeBody(body: unknown): { ok: true; value: IntakeBody } | { ok: false; issues: IntakeIssue[] } {
+export function parseIntakeBody(body: unknown): { ok: true; value: IntakeBody } | { ok: false; issues: { path: string; message: string }[] } {
   const parsed = IntakeBody.safeParse(body);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const tr = translator();
-  return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: tr.tk(issueKey(i)) })) };
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: apiIssues(parsed.error) };
 }
 
 function solutionOf(s: { name: string; publisher?: string }): Solution {
