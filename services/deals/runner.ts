@@ -41,26 +41,62 @@ export function contextFor(member: Member, now: DateTime): ActionContext {
 const MAX_ATTEMPTS = 5;
 
 /**
- * The story every deal action follows: load, check who may act, apply the rule, save with the etag
- * read (and the effects, atomically). When someone else saved in between, load again and re-apply:
- * the rule then sees the new state, so two clicks never transition twice — the second one is refused
- * with the current state ("already answered").
+ * Load a deal, apply a rule, save it with the etag read together with what the change causes; when
+ * someone else saved in between, load again and re-apply, so the rule always decides on the state it
+ * is saved over. `hidden` refusals (the reader may not see the deal) come back without the deal.
  */
-export async function runDealAction(deps: DealActionDeps, action: DealAction): Promise<DealActionOutcome> {
+async function changeDeal(
+  store: Store,
+  tenantId: string,
+  dealId: string,
+  apply: (deal: Deal) => Result<Deal> | { readonly hidden: Refusal },
+  effects?: (before: Deal, after: Deal) => OutboxItem[],
+): Promise<DealActionOutcome> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const stored = await deps.store.deals.get(action.tenantId, action.dealId);
+    const stored = await store.deals.get(tenantId, dealId);
     if (!stored) return { kind: 'notFound' };
-    const allowed = authorizeView(action.member, stored.value);
-    if (!allowed.ok) return { kind: 'refused', refusal: allowed.refusal };
-    const result = action.apply(stored.value, contextFor(action.member, deps.clock.now()));
+    const result = apply(stored.value);
+    if ('hidden' in result) return { kind: 'refused', refusal: result.hidden };
     if (!result.ok) return { kind: 'refused', refusal: result.refusal, deal: stored.value };
     if (result.value === stored.value) return { kind: 'done', deal: stored.value, changed: false };
     try {
-      const saved = await deps.store.deals.update(result.value, stored.etag, { outbox: action.effects?.(stored.value, result.value) ?? [] });
+      const saved = await store.deals.update(result.value, stored.etag, { outbox: effects?.(stored.value, result.value) ?? [] });
       return { kind: 'done', deal: saved.value, changed: true };
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;
     }
   }
-  throw new ConflictError('deal', action.dealId);
+  throw new ConflictError('deal', dealId);
+}
+
+/**
+ * The story every deal action follows: load, check who may act, apply the rule, save with the etag
+ * read (and the effects, atomically). When someone else saved in between, load again and re-apply:
+ * the rule then sees the new state, so two clicks never transition twice — the second one is refused
+ * with the current state ("already answered").
+ */
+export function runDealAction(deps: DealActionDeps, action: DealAction): Promise<DealActionOutcome> {
+  return changeDeal(
+    deps.store,
+    action.tenantId,
+    action.dealId,
+    (deal) => {
+      const allowed = authorizeView(action.member, deal);
+      return allowed.ok ? action.apply(deal, contextFor(action.member, deps.clock.now())) : { hidden: allowed.refusal };
+    },
+    action.effects,
+  );
+}
+
+/**
+ * A change nobody in the organization makes: a fact reported from outside (Partner Center, another
+ * organization's answer). The same story without a member to authorize.
+ */
+export function runSystemChange(
+  store: Store,
+  ref: { readonly tenantId: string; readonly dealId: string },
+  apply: (deal: Deal) => Result<Deal>,
+  effects?: (before: Deal, after: Deal) => OutboxItem[],
+): Promise<DealActionOutcome> {
+  return changeDeal(store, ref.tenantId, ref.dealId, apply, effects);
 }

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import type { Clock } from '../clock';
 import { recordMicrosoftMarkedWon, recordMicrosoftResponse } from '../domain/invitations';
 import type { Deal } from '../domain/model';
+import { optionalText } from '../domain/inputs';
 import { RegistrationStatus } from '../domain/model';
 import { recordRegistrationProgress } from '../domain/registration';
-import { ok, type Refusal, type Result } from '../domain/result';
+import { ok, type Result } from '../domain/result';
 import type { TimeRules } from '../domain/schedule';
-import { issueKey, translator } from '../i18n';
 import type { Effects } from '../notifications/effects';
-import { ConflictError, type Store } from '../store/ports';
+import type { Store } from '../store/ports';
+import { runSystemChange, type DealActionOutcome } from './runner';
 
 /*
  * What Partner Center knows and the bot cannot see: Microsoft's answer to an invitation (or that it
@@ -17,7 +18,6 @@ import { ConflictError, type Store } from '../store/ports';
  * recorded with the domain's rule and shown on every copy of the deal's cards.
  */
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const TenantField = z.string('v.required').trim().min(1, 'v.required').max(128, 'v.tooLong');
 
 export const MicrosoftSyncBody = z.object({
@@ -29,27 +29,11 @@ export type MicrosoftSyncBody = z.infer<typeof MicrosoftSyncBody>;
 export const RegistrationSyncBody = z.object({
   tenantId: TenantField,
   status: RegistrationStatus.exclude(['submitted'], 'v.registrationSyncStatus'),
-  note: z.preprocess(blankToUndefined, z.string().trim().max(1000, 'v.tooLong').optional()),
+  note: optionalText(1000),
 });
 export type RegistrationSyncBody = z.infer<typeof RegistrationSyncBody>;
 
-export interface SyncIssue {
-  readonly path: string;
-  readonly message: string;
-}
-
-/** Validate a sync body; issues name each field, in English (the API's language), as the intake does. */
-export function parseSyncBody<T>(schema: z.ZodType<T>, body: unknown): { ok: true; value: T } | { ok: false; issues: SyncIssue[] } {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const tr = translator();
-  return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: tr.tk(issueKey(i)) })) };
-}
-
-export type SyncOutcome =
-  | { readonly kind: 'done'; readonly deal: Deal; readonly changed: boolean }
-  | { readonly kind: 'refused'; readonly refusal: Refusal; readonly deal: Deal }
-  | { readonly kind: 'notFound' };
+export type SyncOutcome = DealActionOutcome;
 
 export interface PartnerCenterSyncDeps {
   readonly store: Store;
@@ -82,20 +66,7 @@ export class PartnerCenterSync {
     });
   }
 
-  private async record(tenantId: string, dealId: string, rule: (deal: Deal) => Result<Deal>): Promise<SyncOutcome> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const stored = await this.deps.store.deals.get(tenantId, dealId);
-      if (!stored) return { kind: 'notFound' };
-      const result = rule(stored.value);
-      if (!result.ok) return { kind: 'refused', refusal: result.refusal, deal: stored.value };
-      if (result.value === stored.value) return { kind: 'done', deal: stored.value, changed: false };
-      try {
-        const saved = await this.deps.store.deals.update(result.value, stored.etag, { outbox: [this.deps.effects.refreshCards(result.value)] });
-        return { kind: 'done', deal: saved.value, changed: true };
-      } catch (err) {
-        if (!(err instanceof ConflictError)) throw err;
-      }
-    }
-    throw new ConflictError('deal', dealId);
+  private record(tenantId: string, dealId: string, rule: (deal: Deal) => Result<Deal>): Promise<SyncOutcome> {
+    return runSystemChange(this.deps.store, { tenantId, dealId }, rule, (_before, after) => [this.deps.effects.refreshCards(after)]);
   }
 }

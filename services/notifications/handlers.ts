@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
 import { isoInstant, type Clock } from '../clock';
 import { recordPartnerResponse } from '../domain/invitations';
-import type { Deal, InvitationStatus } from '../domain/model';
+import type { InvitationStatus } from '../domain/model';
 import type { TimeRules } from '../domain/schedule';
 import { canView, isAdmin } from '../domain/visibility';
 import type { HandlerOutcome, OutboxHandler } from '../outbox/dispatcher';
-import { ConflictError, type OutboxItem, type OutboxRecord, type Store } from '../store/ports';
+import { runSystemChange } from '../deals/runner';
+import type { OutboxItem, OutboxRecord, Store } from '../store/ports';
 import { OutboxKind, type Effects, type FanoutPayload, type SendPayload, type UpdatePayload } from './effects';
 
 const DONE: HandlerOutcome = { kind: 'done' };
@@ -93,18 +94,13 @@ export class PartnerResponseHandler implements OutboxHandler {
 
   async handle(item: OutboxRecord): Promise<HandlerOutcome> {
     const p = item.payload as { inviterTenantId: string; inviterDealId: string; invitationId: string; status: Exclude<InvitationStatus, 'pending'>; reason?: string; remoteDealId: string; at: string };
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const stored = await this.store.deals.get(p.inviterTenantId, p.inviterDealId);
-      if (!stored) return DONE;
-      const result = recordPartnerResponse(stored.value, p.invitationId, p.status, DateTime.fromISO(p.at), this.timeRules, p.reason, p.remoteDealId);
-      if (!result.ok) return DONE; // already recorded, or the invitation is gone: nothing left to do
-      try {
-        await this.store.deals.update(result.value, stored.etag, { outbox: [this.effects.refreshCards(result.value as Deal)] });
-        return DONE;
-      } catch (err) {
-        if (!(err instanceof ConflictError)) throw err;
-      }
-    }
-    return { kind: 'retry', afterMs: 1000, error: 'inviter deal kept changing' };
+    // A refusal means it is already recorded, or the invitation is gone: nothing left to do either way.
+    await runSystemChange(
+      this.store,
+      { tenantId: p.inviterTenantId, dealId: p.inviterDealId },
+      (deal) => recordPartnerResponse(deal, p.invitationId, p.status, DateTime.fromISO(p.at), this.timeRules, p.reason, p.remoteDealId),
+      (_before, after) => [this.effects.refreshCards(after)],
+    );
+    return DONE;
   }
 }

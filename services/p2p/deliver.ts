@@ -7,7 +7,8 @@ import type { TimeRules } from '../domain/schedule';
 import type { Effects, PartnerInvitationPayload } from '../notifications/effects';
 import type { HandlerOutcome, OutboxHandler } from '../outbox/dispatcher';
 import { receiveInbound } from '../referrals/intake';
-import { ConflictError, type OutboxRecord, type Store } from '../store/ports';
+import { runSystemChange } from '../deals/runner';
+import type { OutboxRecord, Store } from '../store/ports';
 
 const DONE: HandlerOutcome = { kind: 'done' };
 
@@ -79,19 +80,8 @@ export class PartnerInvitationHandler implements OutboxHandler {
   }
 
   private async link(p: PartnerInvitationPayload, remoteDealId: string): Promise<HandlerOutcome> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const stored = await this.deps.store.deals.get(p.inviterTenantId, p.inviterDealId);
-      if (!stored) return DONE;
-      const linked = linkInvitation(stored.value, p.invitationId, remoteDealId);
-      if (!linked.ok || linked.value === stored.value) return DONE;
-      try {
-        // Linking is bookkeeping (nothing a card shows), so no card refresh is queued.
-        await this.deps.store.deals.update(linked.value, stored.etag);
-        return DONE;
-      } catch (err) {
-        if (!(err instanceof ConflictError)) throw err;
-      }
-    }
-    return { kind: 'retry', afterMs: 1000, error: 'inviter deal kept changing' };
+    // Linking is bookkeeping (nothing a card shows), so no card refresh is queued.
+    await runSystemChange(this.deps.store, { tenantId: p.inviterTenantId, dealId: p.inviterDealId }, (deal) => linkInvitation(deal, p.invitationId, remoteDealId));
+    return DONE;
   }
 }
