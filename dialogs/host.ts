@@ -2,6 +2,7 @@ import { PrivateConversationState, type Storage, type TurnContext } from 'botbui
 import { DialogSet, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { AdaptiveCardJson } from '../cards/render';
 import { answerInPlace, answerOf, setDialogInput } from './surface';
+import { editDistance, normalize } from '../bot/commands/parse';
 
 /** Words that steer a dialog when typed instead of clicked (typos and case do not matter). */
 const NAV_WORDS: ReadonlyArray<readonly [string, 'back' | 'cancel']> = [
@@ -14,40 +15,12 @@ const NAV_WORDS: ReadonlyArray<readonly [string, 'back' | 'cancel']> = [
   ['abort', 'cancel'],
 ];
 
-function oneEditAway(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else if (a[i + 1] === b[j] && a[i] === b[j + 1]) {
-      i += 2;
-      j += 2;
-    } else {
-      i++;
-      j++;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
-}
-
+/** "back" or "cancel" typed, tolerating one typo in the longer words (as commands do). */
 export function navWord(text: string): 'back' | 'cancel' | undefined {
-  const word = text
-    .replace(/<at>[^<]*<\/at>/gi, ' ')
-    .trim()
-    .replace(/^\/+/, '')
-    .toLowerCase();
+  const word = normalize(text).toLowerCase();
   const exact = NAV_WORDS.find(([w]) => w === word);
   if (exact) return exact[1];
-  return NAV_WORDS.find(([w]) => w.length >= 5 && oneEditAway(word, w))?.[1];
+  return NAV_WORDS.find(([w]) => w.length >= 5 && editDistance(word, w) <= 1)?.[1];
 }
 
 /**
