@@ -26,7 +26,7 @@ export function dedupeMiddleware(idempotency: IdempotencyRepository, clock: Cloc
       const a = context.activity;
       if (!a.id || (a.type !== ActivityTypes.Message && a.type !== ActivityTypes.Invoke)) return next();
       const key = `turn:${a.conversation?.id ?? ''}:${a.id}`;
-      const done = await idempotency.get<TurnRecord>(key);
+      const done = await idempotency.get<TurnRecord>(key, isoInstant(clock.now()));
       if (done) {
         logger.info('repeated activity answered from the first', { activityId: a.id, type: a.type });
         if (a.type === ActivityTypes.Invoke) {
@@ -36,7 +36,8 @@ export function dedupeMiddleware(idempotency: IdempotencyRepository, clock: Cloc
       }
       await next();
       const response = (context.turnState.get(INVOKE_RESPONSE_KEY) as Partial<Activity> | undefined)?.value;
-      await idempotency.putIfAbsent<TurnRecord>(key, response !== undefined ? { response } : {}, isoInstant(clock.now().plus({ hours: KEEP_FOR_HOURS })));
+      const now = clock.now();
+      await idempotency.putIfAbsent<TurnRecord>(key, response !== undefined ? { response } : {}, isoInstant(now.plus({ hours: KEEP_FOR_HOURS })), isoInstant(now));
     },
   };
 }

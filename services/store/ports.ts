@@ -235,13 +235,15 @@ export interface CardCopyRepository {
 
 export interface IdempotencyRepository {
   /**
-   * Record `key` with `value` unless it exists. Returns `{ created: true }` for the first caller and
-   * `{ created: false, value }` with the first caller's value for every later one.
+   * Record `key` with `value` unless it exists and has not expired at `now`. Returns `{ created: true }`
+   * for the first caller and `{ created: false, value }` with the first caller's value for every later
+   * one. `now` comes from the caller's clock, the same clock `expiresAt` was computed from.
    */
-  putIfAbsent<T>(key: string, value: T, expiresAt: string): Promise<{ created: true } | { created: false; value: T }>;
+  putIfAbsent<T>(key: string, value: T, expiresAt: string, now: string): Promise<{ created: true } | { created: false; value: T }>;
   /** Replace the value of a key this caller created (e.g. the response once it is known). */
   set<T>(key: string, value: T, expiresAt: string): Promise<void>;
-  get<T>(key: string): Promise<T | undefined>;
+  /** The value of a key that has not expired at `now`. */
+  get<T>(key: string, now: string): Promise<T | undefined>;
   /** Drop records that expired before `now`; returns how many. */
   purgeExpired(now: string): Promise<number>;
 }

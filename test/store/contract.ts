@@ -385,24 +385,34 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
     });
 
     describe('idempotency', () => {
+      const now = '2026-11-20T10:00:00.000Z';
       it('the first caller of a key wins and every later caller gets the first value', async () => {
         const far = '2099-01-01T00:00:00.000Z';
-        const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.idempotency.putIfAbsent(`k-${tenant}`, { caller: i }, far)));
+        const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.idempotency.putIfAbsent(`k-${tenant}`, { caller: i }, far, now)));
         const created = results.filter((r) => r.created);
         expect(created).toHaveLength(1);
         const firstValue = (results.find((r) => !r.created) as { value: { caller: number } }).value;
         for (const r of results) if (!r.created) expect(r.value).toEqual(firstValue);
         await store.idempotency.set(`k-${tenant}`, { caller: 'final' }, far);
-        expect(await store.idempotency.get(`k-${tenant}`)).toEqual({ caller: 'final' });
+        expect(await store.idempotency.get(`k-${tenant}`, now)).toEqual({ caller: 'final' });
       });
 
       it('an expired key counts as absent and is purged', async () => {
-        await store.idempotency.putIfAbsent(`e-${tenant}`, 1, '2000-01-01T00:00:00.000Z');
-        expect(await store.idempotency.get(`e-${tenant}`)).toBeUndefined();
-        expect(await store.idempotency.putIfAbsent(`e-${tenant}`, 2, '2099-01-01T00:00:00.000Z')).toEqual({ created: true });
-        await store.idempotency.putIfAbsent(`e2-${tenant}`, 1, '2000-01-01T00:00:00.000Z');
+        await store.idempotency.putIfAbsent(`e-${tenant}`, 1, '2000-01-01T00:00:00.000Z', now);
+        expect(await store.idempotency.get(`e-${tenant}`, now)).toBeUndefined();
+        expect(await store.idempotency.putIfAbsent(`e-${tenant}`, 2, '2099-01-01T00:00:00.000Z', now)).toEqual({ created: true });
+        await store.idempotency.putIfAbsent(`e2-${tenant}`, 1, '2000-01-01T00:00:00.000Z', now);
         expect(await store.idempotency.purgeExpired('2001-01-01T00:00:00.000Z')).toBeGreaterThanOrEqual(1);
-        expect(await store.idempotency.get(`e-${tenant}`)).toBe(2);
+        expect(await store.idempotency.get(`e-${tenant}`, now)).toBe(2);
+      });
+
+      it('expiry is judged by the caller\'s clock, not the machine\'s: a key kept until a past date is alive for a clock before it', async () => {
+        // A test clock (or a replayed turn) in the past still sees what it recorded a moment ago.
+        const pastNow = '2020-06-01T10:00:00.000Z';
+        await store.idempotency.putIfAbsent(`p-${tenant}`, 'first', '2020-06-02T10:00:00.000Z', pastNow);
+        expect(await store.idempotency.get(`p-${tenant}`, pastNow)).toBe('first');
+        expect(await store.idempotency.putIfAbsent(`p-${tenant}`, 'second', '2020-06-02T10:00:00.000Z', pastNow)).toEqual({ created: false, value: 'first' });
+        expect(await store.idempotency.get(`p-${tenant}`, '2020-06-03T00:00:00.000Z')).toBeUndefined();
       });
     });
 

@@ -16,7 +16,7 @@ const idempotencyId = (key: string) => docId('key', key);
 export class CosmosIdempotency implements IdempotencyRepository {
   constructor(private readonly items: Collection) {}
 
-  async putIfAbsent<T>(key: string, value: T, expiresAt: string): Promise<{ created: true } | { created: false; value: T }> {
+  async putIfAbsent<T>(key: string, value: T, expiresAt: string, now: string): Promise<{ created: true } | { created: false; value: T }> {
     const id = idempotencyId(key);
     const doc = { id, key, value, expiresAt: utc(expiresAt) };
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -25,7 +25,7 @@ export class CosmosIdempotency implements IdempotencyRepository {
       // Refused, then gone: purged in between, or a replica behind the create. Try again.
       if (!raw) continue;
       const existing = IdempotencyDoc.parse(raw);
-      if (existing.expiresAt >= new Date().toISOString()) return { created: false, value: existing.value as T };
+      if (existing.expiresAt >= utc(now)) return { created: false, value: existing.value as T };
       if (typeof (await this.items.replace(doc, id, existing._etag)) !== 'string') return { created: true };
     }
     throw new StoreUnavailableError(`idempotency key ${key} is contended`);
@@ -36,12 +36,12 @@ export class CosmosIdempotency implements IdempotencyRepository {
     await this.items.upsert({ id, key, value, expiresAt: utc(expiresAt) });
   }
 
-  async get<T>(key: string): Promise<T | undefined> {
+  async get<T>(key: string, now: string): Promise<T | undefined> {
     const id = idempotencyId(key);
     const raw = await this.items.read(id, id);
     if (!raw) return undefined;
     const doc = IdempotencyDoc.parse(raw);
-    return doc.expiresAt >= new Date().toISOString() ? (doc.value as T) : undefined;
+    return doc.expiresAt >= utc(now) ? (doc.value as T) : undefined;
   }
 
   /** Across partitions (the records are keyed by key alone); housekeeping, not a hot path. */

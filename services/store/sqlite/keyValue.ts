@@ -21,8 +21,7 @@ export class SqliteIdempotency implements IdempotencyRepository {
     };
   }
 
-  async putIfAbsent<T>(key: string, value: T, expiresAt: string): Promise<{ created: true } | { created: false; value: T }> {
-    const now = new Date().toISOString();
+  async putIfAbsent<T>(key: string, value: T, expiresAt: string, now: string): Promise<{ created: true } | { created: false; value: T }> {
     return this.writer.run((): { created: true } | { created: false; value: T } => {
       // An expired record counts as absent (and is replaced), as it would be once purged.
       const changes = this.stmts.insert.run(key, JSON.stringify(value), expiresAt, now).changes;
@@ -36,8 +35,8 @@ export class SqliteIdempotency implements IdempotencyRepository {
     await this.writer.run(() => this.stmts.set.run(key, JSON.stringify(value), expiresAt));
   }
 
-  async get<T>(key: string): Promise<T | undefined> {
-    const row = this.stmts.get.get(key, new Date().toISOString());
+  async get<T>(key: string, now: string): Promise<T | undefined> {
+    const row = this.stmts.get.get(key, now);
     return row ? (JSON.parse(row.value) as T) : undefined;
   }
 
