@@ -7,11 +7,12 @@
  */
 
 /**
- * Teams' font stack. Segoe UI exists only on Windows; elsewhere Arial-metric fonts (Liberation Sans on
- * Debian) are closest in width, and the CJK fallbacks give Chinese text real glyphs instead of boxes.
+ * Teams' font stack. Segoe UI exists only on Windows; elsewhere Arial-metric fonts are closest in width:
+ * Arimo is one, and the card page loads it from npm (@fontsource/arimo), as it loads Noto Sans SC for
+ * Chinese, so the render check measures the same glyphs on every machine, fonts installed or not.
  */
 export const TEAMS_FONT_FAMILY =
-  '"Segoe UI", "Segoe UI Web (West European)", -apple-system, BlinkMacSystemFont, Roboto, "Helvetica Neue", Arial, "Liberation Sans", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif';
+  '"Segoe UI", "Segoe UI Web (West European)", -apple-system, BlinkMacSystemFont, Roboto, "Helvetica Neue", Arial, Arimo, "Liberation Sans", "Microsoft YaHei", "PingFang SC", "Noto Sans SC", "WenQuanYi Micro Hei", sans-serif';
 
 /**
  * The width of a bot's card in a Teams desktop chat. Teams shows cards between about 450 and 500 px

@@ -1,7 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { TEAMS_CARD_WIDTH, TEAMS_HOST_CSS, TEAMS_LIGHT_HOST_CONFIG } from '../../cards/hostConfig';
 import { ROOT } from './paths';
 
@@ -9,26 +8,30 @@ import { ROOT } from './paths';
  * One headless Chromium page that renders Adaptive Cards with the official `adaptivecards` renderer,
  * styled like Teams (cards/hostConfig.ts), and measures what a person would see: is there visible
  * text, does anything stick out sideways or get cut off. Used by the render test and by
- * `npm run cards:preview`; the page loads the renderer from node_modules, never from a CDN.
+ * `npm run cards:preview`.
+ *
+ * Everything the page needs comes from node_modules, so a fresh machine needs nothing installed by
+ * hand: the browser is the Chromium that ships inside @sparticuz/chromium (CHROMIUM_PATH picks another
+ * one), the renderer is adaptivecards' UMD bundle, and the fonts are npm packages — Arimo (metric-
+ * compatible with Arial, what Teams' stack falls back to off Windows) and Noto Sans SC, so Chinese
+ * text is measured with real glyphs whatever fonts the machine has. The page is served from a
+ * made-up origin by request interception; any other request is refused, so it never uses the network.
  */
 
-const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+const ORIGIN = 'http://cards.invalid';
 
-/** Where Chromium is, or an error that says how to get it (never a silent skip). */
-export function chromiumPath(): string {
-  const path = process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM;
-  if (existsSync(path)) return path;
-  throw new Error(
-    [
-      `Chromium was not found at ${path}; the Adaptive Card render check and preview need it.`,
-      'Install it from Debian (never a downloaded browser build):',
-      '    sudo apt-get update && sudo apt-get install -y chromium fonts-wqy-microhei',
-      'or point CHROMIUM_PATH at an existing Chromium/Chrome binary. CI (.ci/run) installs it by itself.',
-    ].join('\n'),
-  );
-}
+/** The font files the page may load: URL path prefix → package folder. */
+const FONT_PACKAGES: Readonly<Record<string, string>> = {
+  '/fonts/arimo/': 'node_modules/@fontsource/arimo/',
+  '/fonts/noto-sans-sc/': 'node_modules/@fontsource/noto-sans-sc/',
+};
+/** Weights the host config uses (lighter 200 is synthesised from 400). */
+const FONT_STYLESHEETS = ['/fonts/arimo/400.css', '/fonts/arimo/600.css', '/fonts/noto-sans-sc/400.css', '/fonts/noto-sans-sc/600.css'];
 
-const LAUNCH_ARGS = [
+const CONTENT_TYPES: Readonly<Record<string, string>> = { '.css': 'text/css', '.woff2': 'font/woff2', '.woff': 'font/woff' };
+
+/** Flags for a browser we did not bring ourselves (CHROMIUM_PATH): quiet, offline, no sandbox as root. */
+const SYSTEM_CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -39,6 +42,15 @@ const LAUNCH_ARGS = [
   '--disable-dev-shm-usage',
   '--font-render-hinting=none',
 ];
+
+/** The browser to drive: CHROMIUM_PATH when set, else the one inside @sparticuz/chromium (unpacked on first use, about a second). */
+export async function browserToLaunch(): Promise<{ executablePath: string; args: string[] }> {
+  const configured = process.env.CHROMIUM_PATH;
+  if (configured) return { executablePath: configured, args: SYSTEM_CHROMIUM_ARGS };
+  // The package is ESM-first with a CommonJS build; its default export is the Chromium helper.
+  const packaged = ((await import('@sparticuz/chromium')) as unknown as { default: { executablePath(): Promise<string>; args: string[] } }).default;
+  return { executablePath: await packaged.executablePath(), args: [...packaged.args, '--disable-background-networking', '--disable-component-update'] };
+}
 
 /**
  * One layout finding: something sticks out of the card sideways (`overflow`), is cut off by an
@@ -70,55 +82,79 @@ export interface RenderOptions {
 
 function pageHtml(): string {
   const css = readFileSync(join(ROOT, 'node_modules/adaptivecards/dist/adaptivecards.css'), 'utf8');
-  return `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style><style>${TEAMS_HOST_CSS}
+  const fonts = FONT_STYLESHEETS.map((href) => `<link rel="stylesheet" href="${href}">`).join('');
+  return `<!doctype html><html><head><meta charset="utf-8">${fonts}<style>${css}</style><style>${TEAMS_HOST_CSS}
 #stage { padding: 16px; display: inline-block; }</style></head>
 <body><div id="stage"><div id="frame" class="teams-card"></div></div></body></html>`;
+}
+
+/** Serve the page and its font files; refuse everything else. */
+async function serve(route: Route, html: string): Promise<void> {
+  const url = new URL(route.request().url());
+  if (url.origin !== ORIGIN) return route.abort('blockedbyclient');
+  if (url.pathname === '/') return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+  const prefix = Object.keys(FONT_PACKAGES).find((p) => url.pathname.startsWith(p));
+  if (prefix) {
+    const folder = join(ROOT, FONT_PACKAGES[prefix]!);
+    const file = normalize(join(folder, decodeURIComponent(url.pathname.slice(prefix.length))));
+    const type = CONTENT_TYPES[extname(file)];
+    if (file.startsWith(folder.endsWith(sep) ? folder : folder + sep) && type) {
+      try {
+        return await route.fulfill({ status: 200, contentType: type, body: readFileSync(file) });
+      } catch {
+        // a missing file is a 404, below
+      }
+    }
+  }
+  return route.fulfill({ status: 404, body: '' });
 }
 
 /** One browser and one page, reused for every card. */
 export class CardBrowser {
   private constructor(
-    private readonly context: BrowserContext,
+    private readonly browser: Browser,
     private readonly page: Page,
-    private readonly userDataDir: string,
   ) {}
 
   static async launch(): Promise<CardBrowser> {
-    const executablePath = chromiumPath();
-    const userDataDir = mkdtempSync(join(tmpdir(), 'cards-chromium-'));
+    const { executablePath, args } = await browserToLaunch();
+    let browser: Browser | undefined;
     let context: BrowserContext | undefined;
     try {
-      context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath,
-        headless: true,
-        args: LAUNCH_ARGS,
-        viewport: { width: TEAMS_CARD_WIDTH + 64, height: 800 },
-        deviceScaleFactor: 1,
-        offline: true,
-      });
-      const page = context.pages()[0] ?? (await context.newPage());
+      browser = await chromium.launch({ executablePath, headless: true, args });
+      context = await browser.newContext({ viewport: { width: TEAMS_CARD_WIDTH + 64, height: 800 }, deviceScaleFactor: 1 });
+      const html = pageHtml();
+      await context.route('**/*', (route) => serve(route, html));
+      const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (err) => errors.push(err.message));
-      await page.setContent(pageHtml(), { waitUntil: 'load' });
-      // The renderer's UMD bundle and our measuring script, both from disk: the page never uses the network.
+      await page.goto(`${ORIGIN}/`, { waitUntil: 'load' });
+      // The renderer's UMD bundle and our measuring script, both from disk.
       await page.addScriptTag({ path: join(ROOT, 'node_modules/adaptivecards/dist/adaptivecards.min.js') });
       await page.addScriptTag({ path: join(__dirname, 'cardPage.js') });
       const ready = await page.evaluate('typeof window.AdaptiveCards === "object" && typeof window.renderCard === "function"');
       if (!ready || errors.length > 0) {
         throw new Error(`the card page did not load in Chromium: ${errors.join('; ') || 'window.AdaptiveCards or window.renderCard is undefined'}`);
       }
-      return new CardBrowser(context, page, userDataDir);
+      return new CardBrowser(browser, page);
     } catch (err) {
-      await context?.close().catch(() => undefined);
-      rmSync(userDataDir, { recursive: true, force: true });
-      throw err;
+      await browser?.close().catch(() => undefined);
+      throw new Error(
+        `Chromium could not be started from ${executablePath}${process.env.CHROMIUM_PATH ? ' (CHROMIUM_PATH)' : ' (@sparticuz/chromium)'}: ${err instanceof Error ? err.message : String(err)}`,
+        { cause: err },
+      );
     }
   }
 
-  /** Render a card in the Teams-like frame and measure it. */
+  /** Render a card in the Teams-like frame and measure it, once the fonts its text needs have loaded. */
   async render(card: object, options: RenderOptions = {}): Promise<RenderReport> {
     const args = { card, hostConfig: TEAMS_LIGHT_HOST_CONFIG, expand: options.expandShowCards ?? false };
     return (await this.page.evaluate(`window.renderCard(${JSON.stringify(args)})`)) as RenderReport;
+  }
+
+  /** Whether a font family has loaded glyphs in the page (for the check that CJK text is not drawn as boxes). */
+  async fontLoaded(family: string, sample: string): Promise<boolean> {
+    return (await this.page.evaluate(`document.fonts.load(${JSON.stringify(`16px "${family}"`)}, ${JSON.stringify(sample)}).then((faces) => faces.length > 0)`)) as boolean;
   }
 
   /** Render a card and save a PNG of its frame (what a seller sees in the chat). */
@@ -129,10 +165,6 @@ export class CardBrowser {
   }
 
   async close(): Promise<void> {
-    try {
-      await this.context.close();
-    } finally {
-      rmSync(this.userDataDir, { recursive: true, force: true });
-    }
+    await this.browser.close();
   }
 }

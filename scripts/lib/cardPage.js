@@ -4,8 +4,9 @@
  * compiler helper or coverage counter can leak into the page.
  *
  * window.renderCard({ card, hostConfig, expand }) renders one card into #frame with the official
- * renderer and reports what a person would see: visible text, size, and anything that sticks out of
- * the card sideways or is cut off.
+ * renderer and resolves with what a person would see: visible text, size, and anything that sticks out
+ * of the card sideways or is cut off — measured once the web fonts its text needs have loaded, since a
+ * fallback font's glyphs have other widths.
  */
 (function () {
   'use strict';
@@ -43,9 +44,9 @@
       card.parse(args.card);
       root = card.render();
     } catch (err) {
-      return Object.assign({}, empty, { error: 'render threw: ' + (err && err.stack ? err.stack : String(err)) });
+      return Promise.resolve(Object.assign({}, empty, { error: 'render threw: ' + (err && err.stack ? err.stack : String(err)) }));
     }
-    if (!root) return Object.assign({}, empty, { error: 'the renderer returned no element' });
+    if (!root) return Promise.resolve(Object.assign({}, empty, { error: 'the renderer returned no element' }));
     frame.appendChild(root);
 
     var showCardButtons = root.querySelectorAll('.ac-pushButton[aria-expanded]');
@@ -54,7 +55,14 @@
         if (button.getAttribute('aria-expanded') !== 'true') button.click();
       });
     }
+    // Laying the card out starts the loads of the font files its characters need; measure after them.
+    void root.offsetHeight;
+    return document.fonts.ready.then(function () {
+      return measure(root, frame, showCardButtons.length);
+    });
+  };
 
+  function measure(root, frame, showCards) {
     var problems = [];
     var frameRect = frame.getBoundingClientRect();
     if (frame.scrollWidth > frame.clientWidth + 1) {
@@ -99,9 +107,9 @@
       height: Math.round(rootRect.height),
       visibleText: root.innerText.trim(),
       problems: problems,
-      showCards: showCardButtons.length,
+      showCards: showCards,
     };
     if (pageErrors.length > 0) report.error = 'page error: ' + pageErrors.join('; ');
     return report;
-  };
+  }
 })();

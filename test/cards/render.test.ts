@@ -6,8 +6,9 @@ import { CardBrowser, type RenderReport } from '../../scripts/lib/cardBrowser';
  * Every gallery card rendered by the official renderer in headless Chromium, styled like Teams'
  * light theme at a chat card's width (cards/hostConfig.ts), with its show-cards closed and open:
  * it must not throw, must show text, and nothing may stick out sideways or be cut off. One browser
- * and one page for all cards. Chromium comes from Debian (.ci/run installs it); without it this
- * fails with the command that installs it — it is never skipped.
+ * and one page for all cards. Chromium and the fonts come with `npm install` (@sparticuz/chromium,
+ * @fontsource/arimo, @fontsource/noto-sans-sc; CHROMIUM_PATH picks another browser): nothing is
+ * installed by hand, and the test is never skipped.
  */
 
 jest.setTimeout(60_000);
@@ -37,6 +38,15 @@ async function check(card: object): Promise<string[]> {
   if (closed.showCards > 0) problems.push(...renderProblems(await browser!.render(card, { expandShowCards: true }), 'show-cards open'));
   return problems;
 }
+
+describe('the card page measures with the fonts that ship with the project', () => {
+  it('when a card shows Chinese, then its glyphs come from Noto Sans SC (npm), not from whatever fonts the machine has', async () => {
+    expect(await browser!.fontLoaded('Noto Sans SC', '联合销售推荐')).toBe(true);
+    expect(await browser!.fontLoaded('Arimo', 'Contoso – Azure migration')).toBe(true);
+    const report = await browser!.render({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '联合销售推荐', wrap: true }] });
+    expect(report.visibleText).toBe('联合销售推荐');
+  });
+});
 
 describe(`every gallery card renders in Chromium like Teams (${TEAMS_CARD_WIDTH}px, light theme)`, () => {
   it.each(galleryEntries().map((e) => [galleryId(e), e] as const))('%s', async (_id, entry) => {
