@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { ZodError } from 'zod';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+// By module, not the package index (see dialogs/host.ts).
+import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs/lib/dialog';
+import type { DialogContext } from 'botbuilder-dialogs/lib/dialogContext';
 import type { WizardStep } from '../../cards/dealWizard';
 import { partnerBlockStarted, readPartnerBlock } from '../../cards/partnerBlock';
 import { renderNoticeCard } from '../../cards/notice';
