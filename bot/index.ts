@@ -27,61 +27,30 @@ import { DealCreation } from '../services/deals/create';
 import { DealQueries } from '../services/deals/queries';
 import { PartnerCenterSync } from '../services/deals/sync';
 import { PartnerInvitationHandler } from '../services/p2p/deliver';
-import { CreateDealDialog } from '../dialogs/createDeal/dialog';
-import { DialogHost } from '../dialogs/host';
 import { Sweeper } from '../services/sweeper';
-import { membersPage } from './cardActions/members/page';
-import { updateMember } from './cardActions/members/update';
-import { acceptReferral } from './cardActions/referral/accept';
-import { showAcceptForm } from './cardActions/referral/acceptForm';
-import { declineReferral } from './cardActions/referral/decline';
-import { showDeclineForm } from './cardActions/referral/declineForm';
-import { showReferral } from './cardActions/referral/show';
 import { CardActionRouter } from './cardActions/router';
-import { completeAssessmentStage } from './cardActions/deals/assessmentStage';
-import { continueCreateDeal } from './cardActions/deals/create';
-import { showCreatedDeal } from './cardActions/deals/created';
-import { editDeal } from './cardActions/deals/edit';
-import { editInvitation } from './cardActions/deals/editInvitation';
-import { showEditForm } from './cardActions/deals/editForm';
-import { favoriteDeal } from './cardActions/deals/favorite';
-import { grantMicrosoftView } from './cardActions/deals/grantView';
-import { showInviteForm } from './cardActions/deals/inviteForm';
-import { inviteMicrosoft } from './cardActions/deals/inviteMicrosoft';
-import { invitePartner } from './cardActions/deals/invitePartner';
-import { showInvitationForm } from './cardActions/deals/invitationForm';
-import { pageDeals } from './cardActions/deals/list';
-import { markLost } from './cardActions/deals/lost';
-import { showMicrosoftForm } from './cardActions/deals/microsoftForm';
-import { registerDeal } from './cardActions/deals/register';
-import { showDeal } from './cardActions/deals/show';
-import { markStage } from './cardActions/deals/stage';
-import { markWon } from './cardActions/deals/won';
 import { CoSellBot } from './coSellBot';
-import { actingOf } from './commands/acting';
-import { dealCommand } from './commands/deal';
-import { helpCommand } from './commands/help';
-import { listCommand } from './commands/lists';
-import { newDealCommand } from './commands/newDeal';
-import { parseCommand } from './commands/parse';
-import { membersCommand } from './commands/members';
 import { CommandRouter } from './commands/router';
 import { ConfigError, loadConfig, type Config } from './config';
+import { registerFeatures } from './features';
+import { helpCommand } from './features/help/help';
 import { Installations } from './installations';
 import { intakeRoute } from './intake';
 import { syncRoutes } from './sync';
 import { createLogger, type Logger } from './logger';
 import { dedupeMiddleware } from './middleware/dedupe';
 import { presenceMiddleware } from './middleware/presence';
+import { PrivateChat, sharedConversationPolicies } from './privateChat';
 import { createServer } from './server';
 import { appTokenSource, BotConnector, type TokenSource } from './teams/connector';
 import { CardComposer, TeamsSender } from './teams/sender';
 import { readerFromActivity } from './turn';
 
 /*
- * The one wiring point: config → store → services → bot → HTTP server. Everything else receives its
- * collaborators through its constructor. Tests call createApp with overrides (a fixed clock, a store);
- * `npm start` runs main().
+ * The one wiring point: config → store → services → features → bot → HTTP server. Everything else
+ * receives its collaborators through its constructor; each feature (bot/features/) registers its own
+ * commands and card verbs. Tests call createApp with overrides (a fixed clock, a store); `npm start`
+ * runs main().
  */
 
 export interface AppOverrides {
@@ -180,70 +149,35 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const onWork = () => dispatcher.wake();
   const sweeper = new Sweeper({ store, clock, timeRules, effects, logger: logger.child({ component: 'sweeper' }), intervalMs: config.sweepIntervalMs, onWork });
 
-  const responses = new ReferralResponses({ store, clock, timeRules, effects });
-  const creation = new DealCreation({ store, clock, timeRules, effects });
-  const queries = new DealQueries(store);
-  const deals = new DealActions({ store, clock, timeRules, effects });
-  const sync = new PartnerCenterSync({ store, clock, timeRules, effects });
-
-  // Dialog state lives in the store (botState), so a restart or another process continues a dialog.
-  const dialogs = new DialogHost(store.botState, [
-    new CreateDealDialog({
-      creation,
-      seller: (context) => actingOf(clock, context),
-      showCreated: showCreatedDeal({ store, clock, membership, onWork }),
-    }),
-  ]);
-
-  const env = { clock, logger, store, membership, responses, onWork, deals, queries, creation, dialogs };
-  const cardActions = new CardActionRouter({
+  // The use cases every feature works through; each feature registers its commands and card verbs.
+  const services = {
+    clock,
     logger,
-    unknownVerbCard: (context) => {
-      const tr = translator(readerFromActivity(context.activity));
-      return renderErrorCard(tr.t('error.title'), tr.t('error.unknownAction'));
-    },
-  }).register(
-    showReferral(env),
-    showAcceptForm(env),
-    acceptReferral(env),
-    showDeclineForm(env),
-    declineReferral(env),
-    membersPage(env),
-    updateMember(env),
-    showDeal(env),
-    pageDeals(env),
-    favoriteDeal(env),
-    markStage(env),
-    completeAssessmentStage(env),
-    markWon(env),
-    markLost(env),
-    showEditForm(env),
-    editDeal(env),
-    showInvitationForm(env),
-    editInvitation(env),
-    showMicrosoftForm(env),
-    inviteMicrosoft(env),
-    grantMicrosoftView(env),
-    showInviteForm(env),
-    invitePartner(env),
-    registerDeal(env),
-    continueCreateDeal(env),
-  );
+    store,
+    membership,
+    onWork,
+    responses: new ReferralResponses({ store, clock, timeRules, effects }),
+    creation: new DealCreation({ store, clock, timeRules, effects }),
+    queries: new DealQueries(store),
+    deals: new DealActions({ store, clock, timeRules, effects }),
+  };
+  const sync = new PartnerCenterSync({ store, clock, timeRules, effects });
+  const shared = sharedConversationPolicies(new PrivateChat({ adapter, store, clock, logger, appId: config.bot.appId }));
+  const routers = {
+    commands: new CommandRouter(shared.commands),
+    cardActions: new CardActionRouter({
+      logger,
+      policy: shared.cardActions,
+      unknownVerbCard: (context) => {
+        const tr = translator(readerFromActivity(context.activity));
+        return renderErrorCard(tr.t('error.title'), tr.t('error.unknownAction'));
+      },
+    }),
+  };
+  registerFeatures(routers, services);
 
-  const help = helpCommand(store.members);
-  const lists = listCommand({ clock, queries });
-  const commands = new CommandRouter(help)
-    // A dialog waiting for an answer takes typed "back"/"cancel" (and non-commands) before commands are read.
-    .intercept((context) => dialogs.onText(context, (text) => parseCommand(text).name !== 'unknown'))
-    .on('help', help)
-    .on('members', membersCommand({ membership, store }))
-    .on('newDeal', newDealCommand(dialogs))
-    .on('inbound', lists)
-    .on('outbound', lists)
-    .on('favorites', lists)
-    .on('deal', dealCommand({ clock, queries, store }));
-  const installations = new Installations({ membership, logger, welcome: help });
-  const bot = new CoSellBot({ messages: commands, cardActions, installations });
+  const installations = new Installations({ membership, logger, welcome: helpCommand(store.members) });
+  const bot = new CoSellBot({ messages: routers.commands, cardActions: routers.cardActions, installations });
   const server = createServer({
     adapter,
     bot,

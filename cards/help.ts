@@ -29,14 +29,18 @@ export const COMMANDS = [
   { name: 'members', key: 'help.command.members' },
 ] as const;
 
-export function helpCardData(tr: Translator, options: { welcome?: boolean; unknownText?: string; role?: string } = {}): HelpCardData {
+/**
+ * `shared`: the card is read in a team channel or group chat — it promises nothing arrives there and
+ * shows nobody's role.
+ */
+export function helpCardData(tr: Translator, options: { welcome?: boolean; unknownText?: string; role?: string; shared?: boolean } = {}): HelpCardData {
   return {
     title: options.welcome ? tr.t('welcome.title') : tr.t('help.title'),
     notice: options.unknownText !== undefined ? tr.t('help.unknown', { text: options.unknownText.slice(0, 80) }) : '',
-    intro: tr.t('help.intro'),
+    intro: options.shared ? tr.t('help.introShared') : tr.t('help.intro'),
     commandsTitle: tr.t('help.commandsTitle'),
     commands: COMMANDS.map((c) => ({ name: c.name, description: tr.t(c.key) })),
-    role: options.role ? tr.t('help.yourRole', { role: tr.tk(`role.${options.role}`) }) : '',
+    role: options.role && !options.shared ? tr.t('help.yourRole', { role: tr.tk(`role.${options.role}`) }) : '',
     quickActions: [
       { title: tr.t('help.action.inbound'), command: 'inbound' },
       { title: tr.t('help.action.newDeal'), command: 'new deal' },

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { CardFactory, type TurnContext } from 'botbuilder';
 import type { AdaptiveCardJson } from '../../cards/render';
 import type { Logger } from '../logger';
 
@@ -16,18 +16,34 @@ export interface CardActionRequest {
   readonly via: 'execute' | 'submit';
 }
 
-/** One small handler per verb, registered in bot/index.ts. */
+/** One small handler per verb, registered by its feature (bot/features/). */
 export interface CardActionHandler {
   readonly verb: string;
   handle(request: CardActionRequest): Promise<CardActionResult>;
+}
+
+/** How card actions meet shared conversations (channels, group chats). */
+export interface SharedCardPolicy {
+  isShared(context: TurnContext): boolean;
+  /**
+   * Run `logic` in the person's personal chat; the card it returns is the one that replaces the
+   * clicked card in the shared conversation (a short notice, no data).
+   */
+  redirect(context: TurnContext, logic: (personal: TurnContext) => Promise<void>): Promise<AdaptiveCardJson>;
 }
 
 export interface CardActionRouterOptions {
   readonly logger: Logger;
   /** The card shown when no handler knows the verb. */
   readonly unknownVerbCard: (context: TurnContext) => AdaptiveCardJson;
+  readonly policy: SharedCardPolicy;
 }
 
+/**
+ * Verb in, card out. Every card action shows or changes a deal, a referral or the members, so none
+ * answers in a shared conversation: there it runs in the clicker's personal chat, its card is posted
+ * there, and the clicked card is replaced by a notice with no data.
+ */
 export class CardActionRouter {
   private readonly handlers = new Map<string, CardActionHandler>();
 
@@ -55,6 +71,11 @@ export class CardActionRouter {
       });
       return { card: this.options.unknownVerbCard(request.context) };
     }
-    return handler.handle(request);
+    if (!this.options.policy.isShared(request.context)) return handler.handle(request);
+    const notice = await this.options.policy.redirect(request.context, async (personal) => {
+      const result = await handler.handle({ ...request, context: personal });
+      await personal.sendActivity({ attachments: [CardFactory.adaptiveCard(result.card)] });
+    });
+    return { card: notice };
   }
 }

@@ -14,6 +14,11 @@ export function memberOf(context: TurnContext): Member | undefined {
   return context.turnState.get(MEMBER_KEY) as Member | undefined;
 }
 
+/** Carry a turn's member into a proactive turn the bot opens for them (e.g. their personal chat). */
+export function actAs(context: TurnContext, member: Member): void {
+  context.turnState.set(MEMBER_KEY, member);
+}
+
 /** The conversation an activity comes from, as the bot keeps it to reach it again later. */
 export function conversationRecordOf(context: TurnContext, clock: Clock): ConversationRecord | undefined {
   const a = context.activity;

@@ -48,6 +48,8 @@ export class ConnectorStandIn {
   private readonly script: ScriptedResponse[] = [];
   private readonly members = new Map<string, StandInMember>();
   private nextId = 1;
+  /** Answer 403 to new 1:1 chats, as Teams does for someone the bot shares no chat or team with. */
+  refuseNewChats = false;
   private waiters: { predicate: () => boolean; resolve: () => void }[] = [];
   url = '';
 
@@ -76,7 +78,12 @@ export class ConnectorStandIn {
 
   /** New messages the bot sent (POST), optionally to one conversation. */
   sent(conversationId?: string): ConnectorCall[] {
-    return this.calls.filter((c) => c.method === 'POST' && c.status < 300 && (!conversationId || c.conversationId === conversationId) && !c.path.includes('/members'));
+    return this.calls.filter((c) => c.method === 'POST' && c.status < 300 && (!conversationId || c.conversationId === conversationId) && c.path.includes('/activities'));
+  }
+
+  /** 1:1 chats the bot opened (POST /v3/conversations). */
+  created(): ConnectorCall[] {
+    return this.calls.filter((c) => c.method === 'POST' && c.path.replace(/\/$/, '') === '/v3/conversations');
   }
 
   /** Card updates the bot made (PUT). */
@@ -104,6 +111,7 @@ export class ConnectorStandIn {
     const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     const url = new URL(req.url ?? '/', this.url);
     const match = /^\/v3\/conversations\/([^/]+)(?:\/(activities|members)(?:\/([^/]+))?)?/.exec(url.pathname);
+    const creating = req.method === 'POST' && /^\/v3\/conversations\/?$/.test(url.pathname);
     const conversationId = match ? decodeURIComponent(match[1]!) : '';
     const sub = match?.[2];
     const target = match?.[3] ? decodeURIComponent(match[3]) : undefined;
@@ -125,6 +133,16 @@ export class ConnectorStandIn {
         answer = { id: createdId };
       } else if (req.method === 'PUT' && sub === 'activities') {
         answer = { id: target };
+      } else if (creating) {
+        // Teams opens (or finds) the 1:1 chat with the member named; its id is stable per member.
+        const memberId = (body.members as { id?: string }[] | undefined)?.[0]?.id ?? 'unknown';
+        const member = this.members.get(memberId);
+        if (this.refuseNewChats || !member) {
+          status = 403;
+          answer = { error: { code: 'Forbidden', message: 'The bot is not installed for this user.' } };
+        } else {
+          answer = { id: `a:personal-${member.aadObjectId ?? member.id}` };
+        }
       }
     }
     this.calls.push({

@@ -22,6 +22,14 @@ export const common = {
   'help.action.inbound': 'Inbound referrals',
   'help.action.newDeal': 'New deal',
   'welcome.title': 'Welcome to Co-sell',
+  'help.introShared':
+    'I bring your organization’s Partner Center co-sell referrals into Teams. Deals, referrals and members are private: I send them only to the people allowed to see them, in their personal chat with me, never into a shared chat like this one. You can type the commands below here too; I answer them in your personal chat.',
+
+  'shared.sentTitle': 'Answered in your personal chat',
+  'shared.sent': 'Deals, referrals and members are private, so I answered you in our personal chat.',
+  'shared.unreachableTitle': 'Only in a personal chat',
+  'shared.unreachable':
+    'Deals, referrals and members are private: I show them only in a personal chat with me, and I cannot open one with you yet. In Teams, open Apps, find Co-sell and select Add, then ask me there.',
 
   'error.generic': 'Something went wrong on our side and nothing was changed. Please try again in a moment.',
   'error.title': 'That did not work',

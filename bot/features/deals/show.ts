@@ -1,0 +1,18 @@
+import type { CardActionHandler } from '../../cardActions/router';
+import { errorResult, guarded } from '../../cardActions/support';
+import { actingOnDeal, dealView, refusedDealView, type DealActionEnv } from './views';
+
+/** Open a deal: its status card as it is now (a list row's Open, Back on a form, Teams' automatic refresh). */
+export function showDeal(env: DealActionEnv): CardActionHandler {
+  return {
+    verb: 'deal.show',
+    handle: (request) =>
+      guarded(async () => {
+        const { acting, ref } = await actingOnDeal(env, request);
+        const found = await env.queries.view(acting.member, ref.tenantId, ref.dealId);
+        if (found.kind === 'notFound') return errorResult(acting.tr, acting.tr.t('error.dealNotFound'));
+        if (found.kind === 'refused') return refusedDealView(acting, found.refusal, undefined, env.logger, request.verb);
+        return dealView(found.deal, acting);
+      }),
+  };
+}
