@@ -177,4 +177,9 @@ export const common = {
   'time.left': '{duration} left',
   'time.overdue': 'overdue by {duration}',
   'time.lessThanAMinute': 'less than a minute',
+
+  // When a card would be larger than Teams accepts (about 28 KB): the compact card that replaces it.
+  'card.listMore': '{items} and {count, plural, one {one more} other {# more}}',
+  'card.tooLarge': 'This holds more text than one Teams card can show, so it is not shown here.',
+  'card.form.tooLarge': 'This form cannot be shown: with everything the deal holds (notes, solutions, team) it would be larger than Teams accepts.',
 } as const;
