@@ -3,10 +3,12 @@ import {
   Assessment,
   CountryCode,
   Customer,
+  CustomerContact,
   DeclineReason,
   HelpKind,
   IsoDate,
   Money,
+  Phone,
   Solution,
   TeamMember,
   TenantId,
@@ -52,9 +54,23 @@ export const MoneyInput = z.object({ amount: AmountInput, currency: Money.shape.
 
 export const BooleanInput = z.preprocess((v) => (v === 'true' ? true : v === 'false' || v === '' || v === undefined ? false : v), z.boolean());
 
+/**
+ * The close dates any deal may have, whoever gives them: a real calendar day from 2000 to 2100. A
+ * date outside is a typo ("0000-01-01", "9999-12-31") that would sort and count days absurdly.
+ */
+export const CloseDate = IsoDate.refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { message: 'v.dateOutOfRange', abort: true });
+
 export const closeDateOnOrAfter = perDay((today: string) => {
-  return z.preprocess(blankToUndefined, IsoDate.refine((d) => d >= today, 'v.dateInPast'));
+  return z.preprocess(blankToUndefined, CloseDate.refine((d) => d >= today, 'v.dateInPast'));
 });
+
+/**
+ * A customer contact our seller types (the main one, shared with Microsoft when it is invited): the
+ * phone must be dialable, unlike the contacts a referral's sender gives (model.ts CustomerContact).
+ */
+export const CustomerContactInput = CustomerContact.extend({ phone: z.preprocess(blankToUndefined, Phone.optional()) });
+
+export const CustomerInput = Customer.extend({ contacts: z.array(CustomerContactInput).default([]) });
 
 export const TeamInput = z.array(TeamMember).min(1, 'v.teamRequired');
 
@@ -109,7 +125,7 @@ export type InvitationInput = z.infer<ReturnType<typeof invitationInput>>;
 /** Everything the six creation steps collect (003 "Creating a Co-sell opportunity"). */
 export const dealDraftInput = perDay((today: string) => {
   return z.object({
-    customer: Customer,
+    customer: CustomerInput,
     name: requiredText(200),
     location: CountryCode,
     value: MoneyInput,

@@ -174,6 +174,7 @@ describe('the create-deal dialog', () => {
       ['a close date in the past', 'details', { closeDate: '2026-11-19' }, 'closeDate', /today or a later date/],
       ['a close date that is not a date', 'details', { closeDate: '31/06/2027' }, 'closeDate', /YYYY-MM-DD/],
       ['a missing close date', 'details', { closeDate: '' }, 'closeDate', /^Required\.$/],
+      ['a close date after 2100', 'details', { closeDate: '2101-01-01' }, 'closeDate', /from 2000 to 2100/],
       ['a team member without phone', 'team', { team0Phone: '' }, 'team0Phone', /Enter a phone number/],
       ['a team member with a bad email', 'team', { team0Email: 'ada@' }, 'team0Email', /Enter an email address/],
       ['a second member without name', 'team', { team1Phone: '+33 6 00 00 00 00', team1Email: 'bo@fabrikam.example' }, 'team1Name', /^Required\.$/],
