@@ -342,13 +342,16 @@ export const HistoryEvent = z.enum([
 ]);
 export type HistoryEvent = z.infer<typeof HistoryEvent>;
 
+/** Microsoft's note on a registration's progress; the history entry of that progress keeps it too. */
+const REGISTRATION_NOTE_MAX = 1000;
+
 export const HistoryEntry = z.object({
   event: HistoryEvent,
   at: IsoInstant,
   by: Actor,
-  /** The stage reached, for `stage`/`assessmentStage`; a short detail for other events. */
+  /** The stage reached, for `stage`/`assessmentStage`; a detail for other events, up to Microsoft's note on a registration. */
   stage: z.string().optional(),
-  detail: z.string().max(400).optional(),
+  detail: z.string().max(REGISTRATION_NOTE_MAX).optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -360,7 +363,7 @@ export const Registration = z.object({
   submittedAt: IsoInstant,
   submittedBy: Actor,
   updatedAt: IsoInstant,
-  note: optionalText(1000),
+  note: optionalText(REGISTRATION_NOTE_MAX),
 });
 export type Registration = z.infer<typeof Registration>;
 
