@@ -8,6 +8,7 @@ import {
   HelpKind,
   IsoDate,
   Money,
+  NOTES_MAX,
   Phone,
   Solution,
   TeamMember,
@@ -84,7 +85,7 @@ const workedDealFields = (today: string) => ({
   name: requiredText(200),
   value: MoneyInput,
   closeDate: closeDateOnOrAfter(today),
-  notes: optionalText(4000),
+  notes: optionalText(NOTES_MAX),
   crmId: optionalText(100),
   campaignId: optionalText(100),
   team: TeamInput,
@@ -97,7 +98,7 @@ export const DeclineInput = z
   .object({
     reason: DeclineReason,
     reasonText: optionalText(200),
-    notes: optionalText(4000),
+    notes: optionalText(NOTES_MAX),
   })
   .superRefine((d, ctx) => {
     if (d.reason === 'other' && !d.reasonText) ctx.addIssue({ code: 'custom', path: ['reasonText'], message: 'v.reasonOther' });
@@ -114,7 +115,7 @@ export const invitationInput = perDay((today: string) => {
     partner: z.object({ tenantId: TenantId.optional(), name: requiredText(200) }),
     closeDate: closeDateOnOrAfter(today),
     value: MoneyInput,
-    notes: optionalText(4000),
+    notes: optionalText(NOTES_MAX),
     team: z.array(TeamMember).default([]),
     solutions: SolutionsInput,
     helpWanted: optionalText(200),
@@ -132,7 +133,7 @@ export const dealDraftInput = perDay((today: string) => {
     closeDate: closeDateOnOrAfter(today),
     crmId: optionalText(100),
     campaignId: optionalText(100),
-    notes: optionalText(4000),
+    notes: optionalText(NOTES_MAX),
     team: TeamInput,
     solutions: SolutionsInput,
     assessment: Assessment.optional(),

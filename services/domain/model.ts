@@ -83,6 +83,9 @@ const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().
 /** An optional value where an empty or blank string means "not given". */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
+/** The longest free text a deal holds: notes (on a deal, an invitation, a referral and its answer). */
+export const NOTES_MAX = 4000;
+
 export const Money = z.object({
   amount: z
     .number({ error: (issue) => (issue.input === undefined ? 'v.required' : 'v.number') })
@@ -272,7 +275,7 @@ export const PartnerInvitation = z.object({
   partner: z.object({ tenantId: TenantId.optional(), name: text(200) }),
   closeDate: IsoDate,
   value: Money,
-  notes: optionalText(4000),
+  notes: optionalText(NOTES_MAX),
   team: z.array(TeamMember).default([]),
   solutions: z.array(Solution).min(1, 'v.solutionRequired'),
   helpWanted: optionalText(200),
@@ -301,7 +304,7 @@ export const InboundOrigin = z.object({
   externalId: text(128),
   engagementId: optionalText(128),
   sender: Sender,
-  inviteContext: z.object({ notes: optionalText(4000), helpWanted: optionalText(200) }).default({}),
+  inviteContext: z.object({ notes: optionalText(NOTES_MAX), helpWanted: optionalText(200) }).default({}),
   receivedAt: IsoInstant,
   expiresAt: IsoInstant,
   /** Reminder lead times (ISO durations) already sent or deliberately skipped. */
@@ -318,7 +321,7 @@ export const ReferralResponse = z.object({
   by: Actor,
   reason: DeclineReason.optional(),
   reasonText: optionalText(200),
-  notes: optionalText(4000),
+  notes: optionalText(NOTES_MAX),
 });
 export type ReferralResponse = z.infer<typeof ReferralResponse>;
 
@@ -380,7 +383,7 @@ export const Deal = z.object({
   closeDate: IsoDate,
   crmId: optionalText(100),
   campaignId: optionalText(100),
-  notes: optionalText(4000),
+  notes: optionalText(NOTES_MAX),
   customer: Customer,
   team: z.array(TeamMember).default([]),
   solutions: z.array(Solution).default([]),
