@@ -96,6 +96,7 @@ export const common = {
   'v.date': 'Enter a date as YYYY-MM-DD.',
   'v.dateTime': 'Enter a date and time in ISO 8601, such as 2026-11-20T09:30:00Z.',
   'v.dateInPast': 'Choose today or a later date.',
+  'v.dateOutOfRange': 'Enter a date from 2000 to 2100.',
   'v.email': 'Enter an email address.',
   'v.phone': 'Enter a phone number.',
   'v.duns': 'A D-U-N-S number has exactly 9 digits.',
@@ -106,6 +107,9 @@ export const common = {
   'v.choice': 'Choose one of the options.',
   'v.senderType': 'Must be "Microsoft" or "Partner".',
   'v.expiresBeforeCreated': 'Must be later than createdDateTime.',
+  'v.windowTooLong': 'Must be at most one year after createdDateTime.',
+  'v.createdTooEarly': 'Must be in 2000 or later.',
+  'v.createdInFuture': 'Must not be more than a day after the time of receipt.',
 
   'role.globalAdmin': 'Referral admin (global scope)',
   'role.admin': 'Referral admin',
