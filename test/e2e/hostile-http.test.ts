@@ -310,7 +310,7 @@ describe('finding 11: one long message does not hold the bot up', () => {
   });
 });
 
-describe('finding 14: a malformed activity is a 400 — never a 5xx', () => {
+describe('finding 14: a malformed activity is a 400, an unsupported invoke a polite 200 — never a 5xx', () => {
   let connector: ConnectorStandIn;
   let bot: TestApp;
 
@@ -359,6 +359,28 @@ describe('finding 14: a malformed activity is a 400 — never a 5xx', () => {
     expect(res).toEqual({ status: 400, body: { error: 'invalid_activity' } });
     expect(await healthz(bot)).toBe(200);
     expect(connector.sent()).toEqual([]);
+  });
+
+  const invoke = (name: string | undefined, value: unknown = {}) => teamsActivity(connector.url, { type: 'invoke', name, text: undefined, value });
+
+  it.each<[string, string | undefined, (body: unknown) => void]>([
+    ['a task module fetch', 'task/fetch', (body) => expect(body).toEqual({ task: { type: 'message', value: expect.stringContaining('Co-sell cannot do that') } })],
+    ['a task module submit', 'task/submit', (body) => expect(body).toEqual({ task: { type: 'message', value: expect.stringContaining('Co-sell cannot do that') } })],
+    ['a message extension query', 'composeExtension/query', (body) => expect(body).toEqual({ composeExtension: { type: 'message', text: expect.stringContaining('Co-sell cannot do that') } })],
+    ['a message extension action', 'composeExtension/fetchTask', (body) => expect(body).toEqual({ task: { type: 'message', value: expect.stringContaining('Co-sell cannot do that') } })],
+    ['a bot configuration fetch', 'config/fetch', (body) => expect(body).toEqual({ responseType: 'config', config: { type: 'message', value: expect.stringContaining('Co-sell cannot do that') } })],
+    ['a typeahead search', 'application/search', (body) => expect(body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.search.searchResponse', value: { results: [] } })],
+    ['a sign-in state check', 'signin/verifyState', (body) => expect(body).toBeUndefined()],
+    ['a sign-in token exchange', 'signin/tokenExchange', (body) => expect(body).toBeUndefined()],
+    ['a file consent answer', 'fileConsent/invoke', (body) => expect(body).toBeUndefined()],
+    ['an invoke without a name', undefined, (body) => expect(body).toBeUndefined()],
+    ['an invoke nobody has heard of', 'launch/missiles', (body) => expect(body).toBeUndefined()],
+  ])('when Teams sends %s (%s), then the answer is 200 with what Teams expects, and nothing else happens', async (_what, name, expectBody) => {
+    const res = await bot.post(invoke(name));
+    expect(res.status).toBe(200);
+    expectBody(res.body);
+    expect(connector.sent()).toEqual([]);
+    expect(await healthz(bot)).toBe(200);
   });
 
   it('when a well-formed activity carries fields the bot does not know, then it is served as usual', async () => {
