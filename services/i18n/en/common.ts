@@ -38,6 +38,7 @@ export const common = {
   'error.dealNotFound': 'I could not find that deal. It may have been removed, or it belongs to another organization.',
   'error.conflict': 'Someone changed this deal at the same moment. Here is how it looks now.',
   'error.busy': 'I am very busy right now. Please try again in a few seconds.',
+  'invoke.notSupported': 'Co-sell cannot do that. Type "help" in a chat with Co-sell to see what it can do.',
 
   // Refusals: the reason a seller reads when an action is not allowed.
   'refusal.deal_closed': 'This deal is {status} and closed: it can be viewed but not changed.',
