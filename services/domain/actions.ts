@@ -3,7 +3,7 @@ import { inviteOptions } from './invitations';
 import type { Deal, Member } from './model';
 import { registrationEligibility } from './registration';
 import { allAssessmentStagesComplete, nextAssessmentStage } from './stages';
-import { canView } from './visibility';
+import { canView, isAdmin } from './visibility';
 
 export type DealAction =
   | 'accept'
@@ -17,7 +17,9 @@ export type DealAction =
   | 'grantMicrosoftView'
   | 'invitePartners'
   | 'register'
-  | 'favorite';
+  | 'favorite'
+  | 'assign'
+  | 'snooze';
 
 /**
  * The actions this viewer may take on this deal now — what a card offers. Each is also checked again
@@ -28,6 +30,9 @@ export function allowedActions(deal: Deal, viewer: Member, now: DateTime): DealA
   const actions: DealAction[] = ['favorite'];
   if (deal.status === 'received' && deal.inbound && now < DateTime.fromISO(deal.inbound.expiresAt)) {
     actions.push('accept', 'decline');
+    if (isAdmin(viewer)) actions.push('assign');
+    // A reminder a day later would come after the referral expires: no "remind me tomorrow" then.
+    if (now.plus({ days: 1 }) < DateTime.fromISO(deal.inbound.expiresAt)) actions.push('snooze');
   }
   if (deal.status === 'open') {
     actions.push('edit');

@@ -150,7 +150,10 @@ export interface DealRepository {
   update(deal: Deal, ifMatch: string, options?: WriteOptions): Promise<Stored<Deal>>;
   /** Newest first (by createdAt, then id). */
   list(tenantId: string, query: DealQuery, page: PageRequest): Promise<Page<Stored<Deal>>>;
-  /** Deals whose name contains `text` (case-insensitive), or whose id is `text`; newest first. */
+  /**
+   * Deals whose name contains `text` (case-insensitive), whose id is `text`, or whose short id
+   * (domain/ids.ts, the id's last characters) it is, with or without "#"; newest first.
+   */
   search(tenantId: string, text: string, query: DealQuery, limit: number): Promise<Stored<Deal>[]>;
   /**
    * Deals of every tenant with `dueAt <= before`, soonest first. Served by an index on dueAt, so its

@@ -147,8 +147,8 @@ describe('DOMAIN: favorites — the heart adds a deal to Favorites and the same 
 });
 
 describe('DOMAIN: a card offers only the actions this viewer may take now', () => {
-  it('a received referral offers accept and decline to an admin, until it expires', () => {
-    expect(allowedActions(receivedReferral(), admin(), NOW)).toEqual(['favorite', 'accept', 'decline']);
+  it('a received referral offers accept and decline to an admin (and handing it to a colleague, and a reminder tomorrow), until it expires', () => {
+    expect(allowedActions(receivedReferral(), admin(), NOW)).toEqual(['favorite', 'accept', 'decline', 'assign', 'snooze']);
     expect(allowedActions(receivedReferral(), admin(), DateTime.fromISO('2026-12-04T09:30:00Z'))).toEqual(['favorite']);
   });
 

@@ -182,6 +182,20 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
         expect(await store.deals.search(tenant, '100%_', {}, 10)).toEqual([]);
       });
 
+      it('when the text is a deal\'s short id (its last six characters, any case, "#" or not), then that deal is found, in its tenant only', async () => {
+        const a = dealIn(tenant, 1, { name: 'Contoso – Azure migration' });
+        await store.deals.create(a);
+        await store.deals.create(dealIn(tenant, 2, { name: 'Contoso – Azure migration' }));
+        await store.deals.create({ ...dealIn('someone-else', 3), id: `D999999${a.id.slice(-6)}` });
+        const short = a.id.slice(-6);
+        for (const typed of [short, short.toLowerCase(), `#${short}`]) {
+          expect((await store.deals.search(tenant, typed, {}, 10)).map((d) => d.value.id)).toEqual([a.id]);
+        }
+        // Not a short id (a LIKE pattern, too short): only names match.
+        expect(await store.deals.search(tenant, '%%%%%%', {}, 10)).toEqual([]);
+        expect(await store.deals.search(tenant, short.slice(1), {}, 10)).toEqual([]);
+      });
+
       it('lists deals due before a time, soonest first across tenants, in pages, skipping deals that are not due', async () => {
         const due = ['2026-11-27T09:30:00.000Z', '2026-11-25T00:00:00.000Z', '2026-12-30T00:00:00.000Z', '2026-11-26T00:00:00.000Z'];
         for (const [i, dueAt] of due.entries()) await store.deals.create(dealIn(i % 2 ? tenant : `${tenant}-b`, i, { dueAt }));

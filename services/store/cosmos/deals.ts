@@ -1,5 +1,6 @@
 import type { SqlParameter } from '@azure/cosmos';
 import { z } from 'zod';
+import { typedShortId } from '../../domain/ids';
 import { Deal } from '../../domain/model';
 import { isTerminal } from '../../domain/stages';
 import { clampLimit, decodeToken, encodeToken } from '../pagination';
@@ -213,8 +214,9 @@ export class CosmosDeals implements DealRepository {
   async search(tenantId: string, text: string, query: DealQuery, limit: number): Promise<Stored<Deal>[]> {
     const filter = this.filter(tenantId, query);
     if (!filter) return [];
-    filter.where.push('(c.id = @id OR CONTAINS(c.nameLower, @needle))');
-    filter.parameters.push({ name: '@id', value: text.trim().toUpperCase() }, { name: '@needle', value: text.trim().toLowerCase() });
+    const short = typedShortId(text);
+    filter.where.push(`(c.id = @id OR CONTAINS(c.nameLower, @needle)${short ? ' OR ENDSWITH(c.id, @short)' : ''})`);
+    filter.parameters.push({ name: '@id', value: text.trim().toUpperCase() }, { name: '@needle', value: text.trim().toLowerCase() }, ...(short ? [{ name: '@short', value: short }] : []));
     const docs = await this.newestFirst(tenantId, filter.where, filter.parameters, clampLimit(limit));
     return Promise.all(docs.map((doc) => this.reading(doc)));
   }

@@ -1,3 +1,4 @@
+import { typedShortId } from '../../domain/ids';
 import { Deal } from '../../domain/model';
 import { isTerminal } from '../../domain/stages';
 import { clampLimit, decodeToken, encodeToken } from '../pagination';
@@ -176,8 +177,10 @@ export class SqliteDeals implements DealRepository {
     const { where, params } = this.filter(tenantId, query);
     const needle = text.trim().toLowerCase();
     const escaped = needle.replace(/[\\%_]/g, (c) => `\\${c}`);
-    where.push(`(d.id = ? OR d.name_lower LIKE ? ESCAPE '\\')`);
-    params.push(text.trim().toUpperCase(), `%${escaped}%`);
+    // A short id is only ever letters and digits of the id alphabet: nothing a LIKE pattern reads.
+    const short = typedShortId(text);
+    where.push(`(d.id = ? OR d.name_lower LIKE ? ESCAPE '\\'${short ? ' OR d.id LIKE ?' : ''})`);
+    params.push(text.trim().toUpperCase(), `%${escaped}%`, ...(short ? [`%${short}`] : []));
     const rows = this.cache
       .get<unknown[], DealRow>(
         `SELECT d.etag, d.doc FROM deals d WHERE ${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC LIMIT ?`,
