@@ -11,6 +11,7 @@ import { openStore } from '../services/store';
 import type { Store } from '../services/store/ports';
 import { Membership } from '../services/members/membership';
 import { Effects, OutboxKind } from '../services/notifications/effects';
+import { DigestHandler, HandoverHandler } from '../services/notifications/digest';
 import { EventDelivery } from '../services/notifications/events';
 import { FanoutHandler, PartnerResponseHandler, RefreshHandler } from '../services/notifications/handlers';
 import { OutboxDispatcher, type OutboxHandler } from '../services/outbox/dispatcher';
@@ -106,11 +107,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   adapter.onTurnError = turnErrorHandler(logger);
 
   adapter.use(dedupeMiddleware(store.idempotency, clock, logger));
-  const membership = new Membership({ store, clock, configuredAdmins: config.referrals.admins });
-  adapter.use(presenceMiddleware(membership, clock, logger));
-
   // Everything a change causes goes through the outbox and this one worker; Teams only through the sender.
   const effects = new Effects({ eventsEnabled: Boolean(config.referrals.eventsUrl) });
+  const membership = new Membership({ store, clock, effects, configuredAdmins: config.referrals.admins });
+  adapter.use(presenceMiddleware(membership, clock, logger));
+
   const connector = new BotConnector({ tokens: overrides.tokens ?? appTokenSource(config.bot), timeoutMs: config.teams.sendTimeoutMs });
   const senderOptions = {
     store,
@@ -132,6 +133,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     [OutboxKind.update]: new TeamsSender(senderOptions, 'update'),
     [OutboxKind.partnerResponse]: new PartnerResponseHandler(store, timeRules, effects),
     [OutboxKind.partnerInvitation]: new PartnerInvitationHandler({ store, clock, timeRules, effects }),
+    [OutboxKind.handover]: new HandoverHandler(store, clock, effects),
+    [OutboxKind.digest]: new DigestHandler(store, clock, effects),
   };
   if (config.referrals.eventsUrl && config.referrals.eventsSecret) {
     handlers[OutboxKind.event] = new EventDelivery({ url: config.referrals.eventsUrl, secret: config.referrals.eventsSecret, timeoutMs: config.teams.sendTimeoutMs });
