@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import {
   acceptInput,
   acceptReferral,
+  assignReferral,
   allowedActions,
   canView,
   DeclineInput,
@@ -41,6 +42,7 @@ import {
   renderReferralCard,
   type ReferralViewOptions,
 } from './referral';
+import { digestCardData, reminderCardData, renderDigestCard, renderReminderCard } from './reminder';
 import type { AdaptiveCardJson } from './render';
 import { renderSenderOutcomeCard, senderOutcomeCardData } from './senderOutcome';
 
@@ -251,6 +253,9 @@ function declined(deal: Deal, typed: FormValues, member = ADAM, now = GALLERY_NO
   return unwrap(declineReferral(deal, input, actedBy(member, now), RULES), 'declining the sample referral');
 }
 
+/** Handed by an admin to Ana (a referral user with France in scope), as the assign button does. */
+const held = (deal: Deal, to: Member = ANA): Deal => unwrap(assignReferral(deal, to, actedBy(GLOBAL, GALLERY_NOW.plus({ minutes: 5 })), RULES), 'handing the sample referral to a colleague');
+
 const expired = (deal: Deal): Deal => unwrap(expireReferral(deal, DateTime.fromISO(deal.inbound!.expiresAt).plus({ minutes: 1 }), RULES), 'expiring the sample referral');
 const won = (deal: Deal): Deal => unwrap(markWon(deal, actedBy(ANA, GALLERY_NOW.plus({ days: 30 })), RULES), 'marking the sample deal won');
 const lost = (deal: Deal): Deal => unwrap(markLost(deal, 'Customer chose another partner', actedBy(ANA, GALLERY_NOW.plus({ days: 30 })), RULES), 'marking the sample deal lost');
@@ -269,6 +274,7 @@ function referralCard(deal: Deal, lang: Lang, options: Partial<ReferralViewOptio
     referralCardData(deal, tr(lang), now, {
       purpose: options.purpose ?? 'referral',
       canRespond: options.canRespond ?? allowedActions(deal, viewer, now).includes('accept'),
+      canAssign: allowedActions(deal, viewer, now).includes('assign'),
       refreshFor: viewer.userId,
       ...(options.notice ? { notice: options.notice } : {}),
     }),
@@ -284,8 +290,9 @@ function referralCards(): GalleryEntry[] {
   return [
     ...LANGS.map((lang) => ({ template: t, state: `received-${lang}`, card: () => referralCard(received, lang) })),
     { template: t, state: 'received-p2p-en', card: () => referralCard(partnerReferral(), 'en') },
-    { template: t, state: 'reminder-3-days-en', card: () => referralCard(received, 'en', { purpose: 'reminder', now: expiresAt.minus({ days: 3 }) }) },
-    { template: t, state: 'reminder-last-hours-zh', card: () => referralCard(received, 'zh', { purpose: 'reminder', now: expiresAt.minus({ hours: 2, minutes: 5 }) }) },
+    { template: t, state: 'received-admin-may-assign-fr', card: () => referralCard(received, 'fr', { viewer: GLOBAL }) },
+    { template: t, state: 'held-by-colleague-en', card: () => referralCard(held(received), 'en') },
+    { template: t, state: 'held-assigned-notice-en', card: () => referralCard(held(received), 'en', { notice: { text: tr('en').t('referral.notice.assigned', { name: ANA.name }), color: 'Good' } }) },
     { template: t, state: 'received-past-deadline-en', card: () => referralCard(received, 'en', { now: expiresAt.plus({ minutes: 5 }) }) },
     {
       template: t,
@@ -313,8 +320,61 @@ function referralCards(): GalleryEntry[] {
       card: () => referralCard(received, 'fr', { now: expiresAt.plus({ minutes: 5 }), notice: { text: refusal('referral_expired', 'fr'), color: 'Attention' } }),
     },
     { template: t, state: 'longest-values-en', card: () => referralCard(longestReferral(), 'en') },
-    { template: t, state: 'longest-values-zh', card: () => referralCard(longestReferral(), 'zh', { purpose: 'reminder', now: GALLERY_NOW.plus({ days: 13 }) }) },
+    { template: t, state: 'longest-values-zh', card: () => referralCard(longestReferral(), 'zh', { now: GALLERY_NOW.plus({ days: 13 }) }) },
     { template: t, state: 'barest-values-en', card: () => referralCard(barestReferral(), 'en') },
+  ];
+}
+
+/** The reminder as `viewer` (an admin unless said otherwise) sees it at `now`, what they may do from the domain. */
+function reminderCard(deal: Deal, lang: Lang, options: { viewer?: Member; now?: DateTime; notice?: { text: string; color: 'Good' | 'Attention' } } = {}): AdaptiveCardJson {
+  const now = options.now ?? GALLERY_NOW;
+  const viewer = options.viewer ?? ADAM;
+  if (!canView(viewer, deal)) throw new Error(`gallery: ${viewer.name} may not see "${deal.name}"; the bot would not show this card`);
+  const allowed = allowedActions(deal, viewer, now);
+  return renderReminderCard(
+    reminderCardData(deal, tr(lang), now, {
+      canRespond: allowed.includes('accept'),
+      canSnooze: allowed.includes('snooze'),
+      offerDigest: viewer.reminders !== 'digest',
+      refreshFor: viewer.userId,
+      ...(options.notice ? { notice: options.notice } : {}),
+    }),
+  );
+}
+
+function reminderCards(): GalleryEntry[] {
+  const t = 'reminder.json';
+  const received = referral();
+  const expiresAt = DateTime.fromISO(received.inbound!.expiresAt);
+  return [
+    ...LANGS.map((lang) => ({ template: t, state: `three-days-left-${lang}`, card: () => reminderCard(received, lang, { now: expiresAt.minus({ days: 3 }) }) })),
+    { template: t, state: 'last-hours-no-snooze-en', card: () => reminderCard(received, 'en', { now: expiresAt.minus({ hours: 2, minutes: 5 }) }) },
+    { template: t, state: 'snoozed-notice-en', card: () => reminderCard(received, 'en', { now: expiresAt.minus({ days: 3 }), notice: { text: tr('en').t('reminder.snoozed'), color: 'Good' } }) },
+    { template: t, state: 'digest-reader-fr', card: () => reminderCard(received, 'fr', { viewer: galleryMember({ ...ADAM, reminders: 'digest' }), now: expiresAt.minus({ days: 3 }), notice: { text: tr('fr').t('reminder.digestOn'), color: 'Good' } }) },
+    { template: t, state: 'held-by-colleague-en', card: () => reminderCard(held(received), 'en', { viewer: ANA, now: expiresAt.minus({ days: 1, hours: 2 }) }) },
+    { template: t, state: 'accepted-en', card: () => reminderCard(accepted(received), 'en', { now: GALLERY_NOW.plus({ hours: 2 }) }) },
+    { template: t, state: 'declined-zh', card: () => reminderCard(declined(received, { reason: 'noCapacity' }), 'zh') },
+    { template: t, state: 'expired-en', card: () => reminderCard(expired(received), 'en', { now: expiresAt.plus({ hours: 1 }) }) },
+    { template: t, state: 'longest-values-en', card: () => reminderCard(longestReferral(), 'en', { now: GALLERY_NOW.plus({ days: 10 }) }) },
+    { template: t, state: 'contract-limits-zh', card: () => reminderCard(contractLimitsReferral(), 'zh', { now: GALLERY_NOW.plus({ days: 11 }) }) },
+    { template: t, state: 'hostile-en', card: () => reminderCard(hostileReferral(), 'en', { viewer: HOSTILE_ADMIN, now: GALLERY_NOW.plus({ days: 7 }), notice: { text: hostileRefusal(), color: 'Attention' } }) },
+  ];
+}
+
+function digestCards(): GalleryEntry[] {
+  const t = 'reminder-digest.json';
+  const now = GALLERY_NOW.plus({ days: 2 });
+  const waiting = [referral(), partnerReferral(), barestReferral()].filter((d) => canView(ADAM, d));
+  const card = (deals: Deal[], lang: Lang, options: { digest?: boolean; notice?: { text: string; color: 'Good' | 'Attention' }; at?: DateTime } = {}) =>
+    renderDigestCard(digestCardData(deals, tr(lang), options.at ?? now, { digest: options.digest ?? true, ...(options.notice ? { notice: options.notice } : {}) }));
+  const many = Array.from({ length: 20 }, (_, i) => referral({ id: `pc-digest-${i}`, name: `${FIRST_NAMES[i % FIRST_NAMES.length]!} Retail – ${longText(40, 'Azure migration and data platform')}` }, GALLERY_NOW.minus({ days: i % 12 })));
+  return [
+    ...LANGS.map((lang) => ({ template: t, state: `three-waiting-${lang}`, card: () => card(waiting, lang) })),
+    { template: t, state: 'single-reminders-chosen-en', card: () => card(waiting, 'en', { digest: false, notice: { text: tr('en').t('reminder.singleOn'), color: 'Good' } }) },
+    { template: t, state: 'none-waiting-en', card: () => card([], 'en') },
+    { template: t, state: 'twenty-waiting-more-en', card: () => card(many, 'en') },
+    { template: t, state: 'longest-values-zh', card: () => card([longestReferral(), contractLimitsReferral()], 'zh') },
+    { template: t, state: 'hostile-en', card: () => card([hostileReferral()], 'en', { notice: { text: hostileRefusal(), color: 'Attention' } }) },
   ];
 }
 
@@ -354,7 +414,8 @@ function acceptForms(): GalleryEntry[] {
           team2Email: 'not-an-email',
         }),
     },
-    { template: t, state: 'no-team-member-fr', card: () => acceptForm(received, 'fr', { name: 'Contoso', amount: '250000', currency: 'EUR', closeDate: '2027-03-31' }) },
+    { template: t, state: 'started-team-row-without-phone-fr', card: () => acceptForm(received, 'fr', { name: 'Contoso', amount: '250000', currency: 'EUR', closeDate: '2027-03-31', team0Name: 'Ben Okafor', team0Email: 'ben.okafor@fabrikam.example' }) },
+    { template: t, state: 'value-zero-past-date-en', card: () => acceptForm(received, 'en', { name: 'Contoso', amount: '0', currency: 'EUR', closeDate: '2026-11-01' }) },
     { template: t, state: 'longest-values-en', card: () => acceptForm(longestReferral(), 'en', undefined, galleryMember({ name: longText(200, 'Maximiliana Alexandra Konstantinopoulou'), email: `${'a'.repeat(64)}@${'fabrikam-international-holdings'.repeat(3)}.example` })) },
   ];
 }
@@ -398,8 +459,10 @@ const isConfigured = (m: Member) => CONFIGURED.has(m.email ?? '');
 
 function membersCards(): GalleryEntry[] {
   const t = 'members.json';
-  const card = (lang: Lang, members: Member[], viewer: Member, options: { nextToken?: string; notice?: { text: string; color: 'Good' | 'Attention' } } = {}) =>
+  const card = (lang: Lang, members: Member[], viewer: Member, options: { nextToken?: string; pageToken?: string; edit?: string; notice?: { text: string; color: 'Good' | 'Attention' } } = {}) =>
     renderMembersCard(membersCardData('Fabrikam', members, viewer, tr(lang), { ...options, isConfigured }));
+  // Picked with the people picker before installing: known by id only until they do.
+  const picked = galleryMember({ userId: '94fee4a3-4072-439f-b02f-d4b0383ca2cf', name: '', email: undefined, phone: undefined, role: 'user', locationScopes: ['FR', 'BE'], installed: false });
   const saved = (lang: Lang, m: Member) =>
     tr(lang).t('members.saved', { name: m.name, role: tr(lang).tk(`role.${m.role}`), scopes: scopesText(m, tr(lang)) });
   const page = orgMembers(10);
@@ -417,6 +480,13 @@ function membersCards(): GalleryEntry[] {
     { template: t, state: 'saved-notice-zh', card: () => card('zh', page.slice(0, 4), GLOBAL, { notice: { text: saved('zh', page[2]!), color: 'Good' }, nextToken: 'eyJwYWdlIjoyfQ==' }) },
     { template: t, state: 'refused-notice-en', card: () => card('en', page.slice(0, 3), ADAM, { notice: { text: refusal('last_global_admin'), color: 'Attention' } }) },
     { template: t, state: 'longest-values-en', card: () => card('en', [longest, ...page.slice(1, 4)], GLOBAL, { notice: { text: saved('en', longest), color: 'Good' } }) },
+    { template: t, state: 'changing-a-member-en', card: () => card('en', page, GLOBAL, { edit: page[2]!.userId, nextToken: 'eyJwYWdlIjoyfQ==' }) },
+    { template: t, state: 'changing-longest-second-page-fr', card: () => card('fr', [longest, ...page.slice(1, 6)], ADAM, { edit: longest.userId, pageToken: 'eyJwYWdlIjoyfQ==' }) },
+    {
+      template: t,
+      state: 'colleague-added-before-install-en',
+      card: () => card('en', [picked, ...page.slice(0, 5)], GLOBAL, { notice: { text: tr('en').t('members.added', { name: tr('en').t('members.unnamed'), role: tr('en').tk('role.user'), scopes: scopesText(picked, tr('en')) }), color: 'Good' } }),
+    },
   ];
 }
 
@@ -575,6 +645,8 @@ function contractLimitCards(): GalleryEntry[] {
 /** Every section of the gallery; a new card adds its function here. */
 const SECTIONS: readonly (() => GalleryEntry[])[] = [
   referralCards,
+  reminderCards,
+  digestCards,
   acceptForms,
   declineForms,
   membersCards,

@@ -1,6 +1,8 @@
 import { dealStatusCardData, renderDealStatusCard } from '../../cards/dealStatus';
 import { renderErrorCard } from '../../cards/notice';
-import { referralCardData, renderReferralCard } from '../../cards/referral';
+import { referralCardFor } from '../../cards/referral';
+import { digestCardData, renderDigestCard } from '../../cards/reminder';
+import { oneLine } from '../../cards/untrusted';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCardJson } from '../../cards/render';
 import { renderSenderOutcomeCard, senderOutcomeCardData } from '../../cards/senderOutcome';
 import type { Clock } from '../../services/clock';
@@ -9,6 +11,7 @@ import { allowedActions } from '../../services/domain/actions';
 import { canView } from '../../services/domain/visibility';
 import { readerOf, translator, DEFAULT_READER } from '../../services/i18n';
 import type { Membership } from '../../services/members/membership';
+import { waitingReferrals } from '../../services/referrals/waiting';
 import type { SendPayload, UpdatePayload } from '../../services/notifications/effects';
 import { backoffMs, parseRetryAfter } from '../../services/outbox/backoff';
 import type { HandlerOutcome, OutboxHandler } from '../../services/outbox/dispatcher';
@@ -25,6 +28,7 @@ export class CardComposer {
   constructor(private readonly store: Store, private readonly clock: Clock) {}
 
   async compose(tenantId: string, p: SendPayload | UpdatePayload): Promise<{ card: AdaptiveCardJson; summary: string } | undefined> {
+    if (p.purpose === 'digest') return this.digest(tenantId, p);
     const deal = (await this.store.deals.get(p.dealTenantId, p.dealId))?.value;
     if (!deal) return undefined;
     const member = p.userId ? (await this.store.members.get(tenantId, p.userId))?.value : undefined;
@@ -42,12 +46,20 @@ export class CardComposer {
       const data = dealStatusCardData(deal, member, tr, now, { allowed: allowedActions(deal, member, now), refreshFor: member.userId });
       return { card: renderDealStatusCard(data), summary: `${data.title}: ${data.status}` };
     }
-    const data = referralCardData(deal, tr, now, {
-      purpose: p.purpose,
-      canRespond: allowedActions(deal, member, now).includes('accept'),
-      refreshFor: member.userId,
-    });
-    return { card: renderReferralCard(data), summary: `${data.header}: ${data.title}` };
+    const card = referralCardFor(deal, member, tr, now, p.purpose);
+    return { card, summary: tr.t(p.purpose === 'reminder' ? 'reminder.summary' : 'referral.summary', { name: oneLine(deal.name, 200) }) };
+  }
+
+  /** A member's digest, from the referrals waiting for them as they are when it is sent; nothing when none waits. */
+  private async digest(tenantId: string, p: SendPayload | UpdatePayload): Promise<{ card: AdaptiveCardJson; summary: string } | undefined> {
+    const member = p.userId ? (await this.store.members.get(tenantId, p.userId))?.value : undefined;
+    if (!member) return undefined;
+    const now = this.clock.now();
+    const waiting = await waitingReferrals(this.store, member, now);
+    if (waiting.length === 0) return undefined;
+    const tr = translator(readerOf(member.locale, member.timeZone));
+    const data = digestCardData(waiting, tr, now, { digest: member.reminders === 'digest' });
+    return { card: renderDigestCard(data), summary: data.title };
   }
 }
 
@@ -90,7 +102,8 @@ export class TeamsSender implements OutboxHandler {
     try {
       if (this.mode === 'send') {
         const { id } = await connector.send(conversation.serviceUrl, conversation.conversationId, activity);
-        await store.cardCopies.add({
+        // A digest is about no single deal, and a day's list is not updated in place: no copy to keep.
+        if (p.purpose !== 'digest') await store.cardCopies.add({
           tenantId: item.tenantId,
           dealId: p.dealId,
           conversationId: conversation.conversationId,

@@ -182,6 +182,16 @@ export function countryName(code: string, reader: Reader): string {
   }
 }
 
+const currencyNames = memo((locale) => new Intl.DisplayNames([locale], { type: 'currency' }));
+
+export function currencyName(code: string, reader: Reader): string {
+  try {
+    return currencyNames(reader.locale).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 // ---------- validation messages beside fields ----------
 
 export type FieldErrors = Record<string, string>;

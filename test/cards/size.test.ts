@@ -26,13 +26,13 @@ describe('cards at the contract’s limits stay under Teams’ 28 KB', () => {
     expect(cardBytes(referral)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
     expect(cardText(referral)).toContain('Long texts are shortened here (they end in “…”). Open the deal card to read everything.');
     expect(cardText(referral)).toMatch(/and 40 more/);
-    expect(actionsOf(referral).map((a) => [a.verb, a.title])).toContainEqual(['deal.show', 'Read everything']);
+    expect(actionsOf(referral).map((a) => [a.verb, a.title])).toContainEqual(['deal.show', 'Open deal']);
   });
 
-  it('when an ordinary referral fits, then nothing is said to be shortened and there is no extra button', () => {
+  it('when an ordinary referral fits, then nothing is said to be shortened, and it has only its usual buttons (answer, open the deal, hand it over)', () => {
     const referral = card('referral/received-en');
     expect(cardText(referral)).not.toContain('shortened');
-    expect(actionsOf(referral).map((a) => a.verb)).toEqual(['referral.acceptForm', 'referral.declineForm']);
+    expect(actionsOf(referral).map((a) => a.verb)).toEqual(['referral.acceptForm', 'referral.declineForm', 'deal.show', 'referral.assign']);
   });
 
   it('when the same referral is opened as a deal card, then it shows more of each note, the "why you" notes, and says it is shortened', () => {

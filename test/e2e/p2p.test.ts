@@ -112,7 +112,7 @@ describe('partner to partner between two organizations of this deployment', () =
 
     // Tailspin accepts with the same card and flow as any referral.
     const form = await press(bot, connector, tia, referralCard, 'referral.acceptForm');
-    const accepted = await press(bot, connector, tia, form, 'referral.accept', { team0Phone: '+44 20 7946 0000' });
+    const accepted = await press(bot, connector, tia, form, 'referral.accept', { team0Name: tia.name, team0Email: tia.email, team0Phone: '+44 20 7946 0000' });
     expect(cardText(accepted)).toContain('Done: you accepted this referral.');
     await drain();
 
