@@ -141,8 +141,8 @@ function longest(): Deal {
   return { ...base, history };
 }
 
-const status = (d: Deal, lang: Lang = 'en', viewer = ADAM, notice?: { text: string; color: 'Good' | 'Attention' }): AdaptiveCardJson =>
-  renderDealStatusCard(dealStatusCardData(d, viewer, tr(lang), NOW, { allowed: allowedActions(d, viewer, NOW), refreshFor: viewer.userId, ...(notice ? { notice } : {}) }));
+const status = (d: Deal, lang: Lang = 'en', viewer = ADAM, notice?: { text: string; color: 'Good' | 'Attention' }, back?: { list: string; filter: string; token?: string }): AdaptiveCardJson =>
+  renderDealStatusCard(dealStatusCardData(d, viewer, tr(lang), NOW, { allowed: allowedActions(d, viewer, NOW), refreshFor: viewer.userId, ...(notice ? { notice } : {}), ...(back ? { back } : {}) }));
 
 function dealStatusCards(): GalleryEntry[] {
   const t = 'deal-status.json';
@@ -157,6 +157,8 @@ function dealStatusCards(): GalleryEntry[] {
   const assessment = deal({ solutions: [{ kind: 'assessment', name: 'Azure migration readiness' }], assessment: { type: 'Azure migration readiness', location: 'FR' } });
   const halfway = ok(completeAssessmentStage(ok(completeAssessmentStage(assessment, 'engaged', ctx(1), RULES), 'sa'), 'discovery', ctx(2), RULES), 'sa');
   const lost = ok(markLost(deal(), 'Budget cut', ctx(4), RULES), 'lost');
+  // Won while Microsoft was still deciding and a partner had not answered: shown as they ended.
+  const wonUnanswered = ok(markWon(deal({ help: 'technicalPresales', invitations: [invitation('Contoso Services')] }), ctx(6), RULES), 'won');
   return [
     { template: t, state: 'private-open-admin-en', card: () => status(deal()) },
     { template: t, state: 'private-open-admin-fr', card: () => status(deal(), 'fr') },
@@ -170,6 +172,9 @@ function dealStatusCards(): GalleryEntry[] {
     { template: t, state: 'lost-closed-en', card: () => status(lost) },
     { template: t, state: 'refused-outside-scope-en', card: () => status(deal(), 'en', member({ userId: 'user-ana', role: 'user', locationScopes: ['DE'] }), { text: 'You can see this deal only if you are on its team and FR is in your location scope. Ask a referral admin.', color: 'Attention' }) },
     { template: t, state: 'longest-en', card: () => status(longest()) },
+    { template: t, state: 'opened-from-list-en', card: () => status(staged, 'en', ADAM, undefined, { list: 'outbound', filter: 'open', token: 'eyJrIjoxfQ' }) },
+    { template: t, state: 'won-with-microsoft-and-partner-unanswered-en', card: () => status(wonUnanswered) },
+    { template: t, state: 'won-with-microsoft-and-partner-unanswered-fr', card: () => status(wonUnanswered, 'fr') },
   ];
 }
 
@@ -182,6 +187,7 @@ function dealListCards(): GalleryEntry[] {
     { template: t, state: 'outbound-page-en', card: () => list('en', deals, { nextToken: 'eyJrIjoxfQ' }) },
     { template: t, state: 'outbound-second-page-fr', card: () => list('fr', deals, { pageToken: 'eyJrIjoxfQ' }) },
     { template: t, state: 'empty-en', card: () => list('en', []) },
+    { template: t, state: 'only-closed-favorites-en', card: () => list('en', [], { title: 'Favorites · Open', list: 'favorites', empty: tr('en').t('deal.list.onlyClosed.favorites') }) },
     { template: t, state: 'search-results-en', card: () => renderDealListCard(dealListCardData(deals, ADAM, tr('en'), NOW, todayOf('en'), { title: 'Deals matching “north”', empty: '' })) },
     { template: t, state: 'longest-page-en', card: () => list('en', Array.from({ length: 8 }, () => longest()), { nextToken: 't'.repeat(200), pageToken: 't'.repeat(200) }) },
   ];

@@ -513,6 +513,9 @@ function noticeCards(): GalleryEntry[] {
   ];
 }
 
+/** A partner referral as a P2P invitation delivered inside this deployment carries it: the inviter's deal. */
+const fromInviter = (deal: Deal): Deal => ({ ...deal, inbound: { ...deal.inbound!, inviterDealId: 'DQ7X2K9M4P8RT', invitationId: '1' } });
+
 function senderOutcomeCards(): GalleryEntry[] {
   const t = 'sender-outcome.json';
   const received = referral();
@@ -532,6 +535,8 @@ function senderOutcomeCards(): GalleryEntry[] {
     },
     { template: t, state: 'expired-fr', card: () => card(expired(received), 'fr') },
     { template: t, state: 'won-zh', card: () => card(won(accepted(received)), 'zh') },
+    // A partner invitation sent from this deployment: the sender has its own deal to open.
+    { template: t, state: 'p2p-accepted-open-own-deal-en', card: () => card(accepted(fromInviter(partnerReferral())), 'en') },
   ];
 }
 
@@ -568,6 +573,14 @@ function hostileCards(): GalleryEntry[] {
   return [
     { template: 'referral.json', state: 'hostile-received-en', card: () => referralCard(received, 'en', { viewer: HOSTILE_ADMIN, notice }) },
     { template: 'referral.json', state: 'hostile-declined-en', card: () => referralCard(declined(received, hostileDecline, HOSTILE_ADMIN), 'en', { viewer: HOSTILE_ADMIN }) },
+    // Handed to a colleague whose display name an attacker chose: "held by" shows it as text.
+    { template: 'referral.json', state: 'hostile-held-en', card: () => referralCard(held(received, { ...hostileMember, email: 'mallory@fabrikam.example' }), 'en', { viewer: HOSTILE_ADMIN }) },
+    { template: 'reminder.json', state: 'hostile-held-en', card: () => reminderCard(held(received, hostileMember), 'en', { viewer: HOSTILE_ADMIN, now: GALLERY_NOW.plus({ days: 7 }) }) },
+    {
+      template: 'members.json',
+      state: 'hostile-changing-en',
+      card: () => renderMembersCard(membersCardData(HOSTILE, [hostileMember, galleryMember({ userId: 'user-x', name: '', email: undefined, installed: false })], GLOBAL, tr('en'), { edit: hostileMember.userId, isConfigured })),
+    },
     { template: 'referral-accept.json', state: 'hostile-prefilled-en', card: () => acceptForm(received, 'en', undefined, hostileMember) },
     {
       template: 'referral-accept.json',

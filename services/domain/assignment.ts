@@ -19,8 +19,9 @@ export function assignReferral(deal: Deal, colleague: Member, ctx: ActionContext
   const guard = guardReceived(deal, ctx.now);
   if (!guard.ok) return guard;
   if (colleague.tenantId !== deal.tenantId) return refuse('member_not_found');
-  const name = colleague.name || colleague.email || '';
-  if (!colleague.email) return refuse('assignee_unknown', { name });
+  // Picked with the people picker before they ever wrote to the bot: known by id only until they do.
+  if (!colleague.email || !colleague.name) return refuse('assignee_unknown');
+  const name = colleague.name;
   if (!isAdmin(colleague) && !colleague.locationScopes.includes(deal.location)) return refuse('assignee_out_of_scope', { name, location: deal.location });
   if (deal.heldBy?.userId === colleague.userId) return ok(deal);
   const teammate = { name, email: colleague.email, userId: colleague.userId, ...(colleague.phone ? { phone: colleague.phone } : {}) };

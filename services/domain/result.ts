@@ -48,6 +48,7 @@ export type RefusalCode =
   | 'admin_by_configuration'
   | 'team_required'
   | 'assignee_unknown'
+  | 'assignee_not_member'
   | 'assignee_out_of_scope'
   | 'snooze_too_late'
   | 'rewards_contact_not_account_user'

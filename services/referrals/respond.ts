@@ -60,7 +60,7 @@ export class ReferralResponses {
       member,
       apply: (deal, ctx) => {
         if (!isAdmin(member)) return refuse('not_permitted');
-        if (!colleague) return refuse('member_not_found');
+        if (!colleague) return refuse('assignee_not_member');
         return assignReferral(deal, colleague, ctx, this.deps.timeRules);
       },
       effects: (_before, after) => [this.deps.effects.refreshCards(after), this.deps.effects.handedTo(after, colleagueId)],

@@ -20,7 +20,7 @@ export const deals = {
   'deal.createdBy': '{when} by {who}',
   'deal.assessmentIn': '{type}, for {location}',
   'deal.teamMore': 'and {count, plural, one {one more person} other {# more people}} (open Edit to see everyone)',
-  'deal.teamEmpty': 'Nobody yet: the team is set when the referral is accepted.',
+  'deal.teamEmpty': 'Nobody yet: add the people who work on it with Edit.',
   'deal.historyMore': 'Showing the last {shown} of {total} events.',
   'deal.shortened': 'This deal holds more than one Teams card can show: texts and lists ending in “…” are shortened.',
   'deal.tooLarge': 'This deal holds more text than one Teams card can show, even shortened.',
