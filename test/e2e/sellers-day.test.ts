@@ -457,6 +457,13 @@ describe('issue 13: what tripped a new user', () => {
       const form = (await click(bot, connector, ben, 'referral.acceptForm', { dealId: id, tenantId: TENANT })).card;
       await click(bot, connector, ben, 'referral.accept', { dealId: id, tenantId: TENANT, ...inputsOf(form) });
       expect(await deal(id)).toMatchObject({ status: 'open', team: [{ email: ben.email }] });
+
+      // Editing the deal does not ask for the phone Teams never gave: Ben stays as he is unless someone types one.
+      const edit = (await click(bot, connector, ada, 'deal.editForm', { dealId: id, tenantId: TENANT })).card;
+      expect(inputsOf(edit)).toMatchObject({ team0Name: 'Ben', team0Email: ben.email, team0Phone: '' });
+      const saved = await press(bot, connector, ada, edit, 'deal.edit', { name: 'Contoso – Azure migration (phase 1)' });
+      expect(cardText(saved)).toContain('Your changes are saved.');
+      expect((await deal(id)).team).toEqual([{ name: 'Ben', email: ben.email, userId: ben.aadObjectId }]);
     });
 
     it('when the colleague could not see the referral, or someone who is no admin tries, then it is refused with the reason and nothing changes', async () => {
