@@ -36,7 +36,8 @@ export function solutionLabel(solution: Solution, tr: Translator): string {
 }
 
 export function customerLine(customer: Deal['customer'], tr: Translator): string {
-  const place = [customer.city, countryName(customer.country, tr.reader)].filter(Boolean).join(', ');
+  const country = countryName(customer.country, tr.reader);
+  const place = customer.city ? tr.t('referral.cityInCountry', { city: customer.city, country }) : country;
   return tr.t('referral.customerWithPlace', { name: customer.name, place });
 }
 

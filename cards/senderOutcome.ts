@@ -29,7 +29,7 @@ export function senderOutcomeCardData(deal: Deal, receiverName: string, tr: Tran
   ];
   return {
     header: tr.t('senderOutcome.header'),
-    title: tr.t('senderOutcome.title', { partner: receiverName, outcome: tr.tk(`senderOutcome.${outcome}`), name: deal.name }),
+    title: tr.t('senderOutcome.title', { partner: receiverName, outcome, name: deal.name }),
     facts,
   };
 }

@@ -96,7 +96,7 @@ describe('the Teams app manifest', () => {
     expect(manifest.description.short).toBe(tr.t('app.tagline'));
     for (const list of bot(manifest).commandLists ?? []) {
       for (const c of list.commands) {
-        const entry = COMMANDS.find((command) => command.name === c.title);
+        const entry = COMMANDS.find((command) => tr.t(command.word) === c.title);
         expect(entry).toBeDefined();
         expect(c.description).toBe(tr.t(entry!.key));
       }
