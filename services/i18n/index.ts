@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Money } from '../domain/model';
 import type { Refusal, RefusalCode } from '../domain/result';
 import { en, type MessageKey } from './en';
+import { fr } from './fr';
 
 export type { MessageKey } from './en';
 
@@ -11,7 +12,7 @@ export type { MessageKey } from './en';
 export type Catalog = Readonly<Record<MessageKey, string>>;
 
 /** Languages with a catalog, by the tag catalogFor resolves a reader's locale to. */
-export const CATALOGS: Readonly<Record<string, Catalog>> = { en };
+export const CATALOGS: Readonly<Record<string, Catalog>> = { en, fr };
 
 export const DEFAULT_LOCALE = 'en-US';
 
