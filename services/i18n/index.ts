@@ -5,6 +5,7 @@ import type { Money } from '../domain/model';
 import type { Refusal, RefusalCode } from '../domain/result';
 import { en, type MessageKey } from './en';
 import { fr } from './fr';
+import { zhHans } from './zh-Hans';
 
 export type { MessageKey } from './en';
 
@@ -12,7 +13,7 @@ export type { MessageKey } from './en';
 export type Catalog = Readonly<Record<MessageKey, string>>;
 
 /** Languages with a catalog, by the tag catalogFor resolves a reader's locale to. */
-export const CATALOGS: Readonly<Record<string, Catalog>> = { en, fr };
+export const CATALOGS: Readonly<Record<string, Catalog>> = { en, fr, 'zh-Hans': zhHans };
 
 export const DEFAULT_LOCALE = 'en-US';
 
