@@ -5,6 +5,10 @@
 export const common = {
   'app.name': 'Co-sell',
   'app.tagline': 'Your Partner Center co-sell deals, in Teams.',
+  // The Teams app package (manifest/manifest.json and its language files): name and descriptions as Teams lists the app.
+  'app.fullName': 'Co-sell for Microsoft partners',
+  'app.description':
+    'Co-sell brings your Partner Center co-sell referrals into Microsoft Teams. New inbound referrals arrive in your personal chat as cards you can accept or decline in one click, and you are reminded before a referral expires (14 days). Create deals, mark sales stages, close them as won or lost, and keep your favorite deals at hand. In group chats and team channels the bot answers too, without showing any deal there.',
 
   'help.title': 'Co-sell assistant',
   'help.intro':

@@ -8,6 +8,9 @@ import type { common as en } from '../en/common';
 export const common = {
   'app.name': 'Co-vente',
   'app.tagline': 'Vos opportunités de co-vente de l’Espace partenaires, dans Teams.',
+  'app.fullName': 'Co-vente pour les partenaires Microsoft',
+  'app.description':
+    'Co-vente apporte dans Microsoft Teams vos recommandations de co-vente de l’Espace partenaires. Chaque nouvelle recommandation entrante arrive dans votre conversation personnelle sous forme de carte, à accepter ou à refuser en un clic, et un rappel vous est envoyé avant qu’elle n’expire (14 jours). Créez des opportunités, marquez les étapes de vente, clôturez-les comme gagnées ou perdues, et gardez vos opportunités favorites à portée de main. Dans les conversations de groupe et les canaux d’équipe, le bot répond aussi, sans jamais y afficher d’opportunité.',
 
   'help.title': 'Assistant de co-vente',
   'help.intro':

@@ -7,6 +7,9 @@ import type { common as en } from '../en/common';
 export const common = {
   'app.name': '联合销售',
   'app.tagline': '在 Teams 中处理你的合作伙伴中心联合销售交易。',
+  'app.fullName': 'Microsoft 合作伙伴联合销售',
+  'app.description':
+    '联合销售把你在合作伙伴中心的联合销售推荐带到 Microsoft Teams。新的传入推荐会以卡片形式发到你的个人聊天中，一键即可接受或拒绝；推荐过期（14 天）之前你会收到提醒。你可以创建交易、标记销售阶段、将交易关闭为赢单或丢单，并把常用交易加入收藏夹。在群聊和团队频道中，机器人也会回复，但绝不会在那里显示任何交易。',
 
   'help.title': '联合销售助手',
   'help.intro':
