@@ -84,6 +84,7 @@ function visibleText(source: string): string {
 const SAME_AS_ENGLISH: Readonly<Record<string, readonly MessageKey[]>> = {
   fr: [
     'deal.section.microsoft', // Microsoft
+    'referral.fact.duns', // D-U-N-S, a proper noun (the card's fact column is too narrow for « Numéro D-U-N-S »)
     'dialog.solutions.microsoftHint', // Azure Migrate, an example of a product name
     'dialog.solutions.thirdPartyHint', // Tailspin Backup (Tailspin Toys), an example of what to type
     'deal.solution.microsoft', // "{name} (Microsoft)"
@@ -97,6 +98,7 @@ const SAME_AS_ENGLISH: Readonly<Record<string, readonly MessageKey[]>> = {
   ],
   'zh-Hans': [
     'deal.section.microsoft',
+    'referral.fact.duns',
     'dialog.solutions.microsoftHint',
     'dialog.solutions.thirdPartyHint',
     'deal.fact.crmId', // CRM ID, as Partner Center writes it in Chinese too

@@ -20,7 +20,7 @@ export const referrals = {
   'referral.outcome.won': 'Gagnée le {when}.',
   'referral.outcome.lost': 'Perdue le {when}.',
   'referral.fact.customer': 'Client',
-  'referral.fact.duns': 'Numéro D-U-N-S',
+  'referral.fact.duns': 'D-U-N-S',
   'referral.fact.location': 'Emplacement',
   'referral.fact.value': 'Valeur estimée',
   'referral.fact.closeDate': 'Clôture estimée',

@@ -20,7 +20,7 @@ export const referrals = {
   'referral.outcome.won': '已于 {when} 赢单。',
   'referral.outcome.lost': '已于 {when} 丢单。',
   'referral.fact.customer': '客户',
-  'referral.fact.duns': 'D-U-N-S 编号',
+  'referral.fact.duns': 'D-U-N-S',
   'referral.fact.location': '位置',
   'referral.fact.value': '预估价值',
   'referral.fact.closeDate': '预计成交',
