@@ -190,4 +190,15 @@ export const common = {
     '{unit, select, day {il reste {days, plural, one {# jour} other {# jours}}{hours, plural, =0 {} one { et # heure} other { et # heures}}} hour {il reste {hours, plural, one {# heure} other {# heures}}{minutes, plural, =0 {} one { et # minute} other { et # minutes}}} minute {il reste {minutes, plural, one {# minute} other {# minutes}}} other {il reste moins d’une minute}}',
   'time.overdue':
     '{unit, select, day {en retard de {days, plural, one {# jour} other {# jours}}{hours, plural, =0 {} one { et # heure} other { et # heures}}} hour {en retard de {hours, plural, one {# heure} other {# heures}}{minutes, plural, =0 {} one { et # minute} other { et # minutes}}} minute {en retard de {minutes, plural, one {# minute} other {# minutes}}} other {en retard de moins d’une minute}}',
+
+  'invoke.notSupported': 'Co-vente ne sait pas faire cela. Tapez « aide » dans une conversation avec Co-vente pour voir ce qu’il sait faire.',
+  'v.dateOutOfRange': 'Entrez une date comprise entre 2000 et 2100.',
+  'v.windowTooLong': 'Doit être au plus un an après createdDateTime.',
+  'v.createdTooEarly': 'Doit être en 2000 ou après.',
+  'v.createdInFuture': 'Ne doit pas dépasser de plus d’un jour l’heure de réception.',
+
+  'card.listMore': '{items} et {count, plural, one {# autre} other {# autres}}',
+  'card.tooLarge': 'Ce contenu dépasse ce qu’une carte Teams peut afficher : il n’est donc pas affiché ici.',
+  'card.form.tooLarge':
+    'Ce formulaire ne peut pas être affiché : avec tout ce que contient l’opportunité (remarques, solutions, équipe), il dépasserait la taille acceptée par Teams.',
 } satisfies Record<keyof typeof en, string>;

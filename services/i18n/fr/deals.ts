@@ -192,4 +192,10 @@ export const deals = {
   'v.registrationSyncStatus': 'Doit valoir « inReview », « actionRequired » ou « validated ».',
 
   'deal.partner.otherSolutionsHint': 'Une par ligne, l’éditeur entre parenthèses : Tailspin Backup (Tailspin Toys)',
+
+  'deal.shortened': 'Cette opportunité contient plus que ce qu’une carte Teams peut afficher : les textes et listes qui finissent par « … » sont abrégés.',
+  'deal.tooLarge': 'Cette opportunité contient plus de texte qu’une carte Teams ne peut en afficher, même abrégé.',
+  'deal.teamMoreShortened': 'et d’autres personnes (ouvrez Modifier pour voir toute l’équipe)',
+  'deal.historyShortened': 'Affichage des événements les plus récents.',
+  'deal.partnersShortened': 'et d’autres partenaires invités',
 } satisfies Record<keyof typeof en, string>;

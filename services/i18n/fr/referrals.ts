@@ -78,4 +78,11 @@ export const referrals = {
   'senderOutcome.fact.when': 'Date',
   'senderOutcome.fact.reason': 'Raison',
   'senderOutcome.fact.notes': 'Remarques',
+
+  'referral.shortened': 'Les textes longs sont abrégés ici (ils finissent par « … »). Ouvrez la carte de l’opportunité pour tout lire.',
+  'referral.openDeal': 'Tout lire',
+  'referral.tooLarge':
+    'Cette recommandation contient plus de texte qu’une carte Teams ne peut en afficher. Ouvrez la carte de l’opportunité pour la lire et y répondre.',
+  'senderOutcome.shortened': 'Les remarques finissent par « … » : elles dépassent ce qu’une carte Teams peut afficher.',
+  'senderOutcome.tooLarge': 'La réponse contient plus de texte qu’une carte Teams ne peut en afficher.',
 } satisfies Record<keyof typeof en, string>;

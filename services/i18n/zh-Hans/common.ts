@@ -189,4 +189,14 @@ export const common = {
     '{unit, select, day {剩余 {days, plural, other {# 天}}{hours, plural, =0 {} other { # 小时}}} hour {剩余 {hours, plural, other {# 小时}}{minutes, plural, =0 {} other { # 分钟}}} minute {剩余 {minutes, plural, other {# 分钟}}} other {剩余不到 1 分钟}}',
   'time.overdue':
     '{unit, select, day {已逾期 {days, plural, other {# 天}}{hours, plural, =0 {} other { # 小时}}} hour {已逾期 {hours, plural, other {# 小时}}{minutes, plural, =0 {} other { # 分钟}}} minute {已逾期 {minutes, plural, other {# 分钟}}} other {已逾期不到 1 分钟}}',
+
+  'invoke.notSupported': '联合销售无法执行此操作。在与联合销售的聊天中输入“帮助”，即可查看它能做什么。',
+  'v.dateOutOfRange': '请输入 2000 年到 2100 年之间的日期。',
+  'v.windowTooLong': '最多只能比 createdDateTime 晚一年。',
+  'v.createdTooEarly': '必须是 2000 年或之后。',
+  'v.createdInFuture': '不得比接收时间晚一天以上。',
+
+  'card.listMore': '{items}等，另有 {count, plural, other {# 项}}',
+  'card.tooLarge': '此内容超出了一张 Teams 卡片能显示的范围，因此不在此显示。',
+  'card.form.tooLarge': '无法显示此表单：加上交易中的所有内容（备注、解决方案、团队），它会超出 Teams 允许的大小。',
 } satisfies Record<keyof typeof en, string>;

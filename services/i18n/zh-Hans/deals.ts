@@ -187,4 +187,10 @@ export const deals = {
   'v.registrationSyncStatus': '必须是“inReview”“actionRequired”或“validated”。',
 
   'deal.partner.otherSolutionsHint': '每行一个，发布者写在括号中：Tailspin Backup (Tailspin Toys)',
+
+  'deal.shortened': '这笔交易的内容超出了一张 Teams 卡片能显示的范围：以“…”结尾的文本和列表已被缩短。',
+  'deal.tooLarge': '即使缩短后，这笔交易的文本仍超出了一张 Teams 卡片能显示的范围。',
+  'deal.teamMoreShortened': '还有更多成员（打开“编辑”查看所有人）',
+  'deal.historyShortened': '显示最近的事件。',
+  'deal.partnersShortened': '还有更多已邀请的合作伙伴',
 } satisfies Record<keyof typeof en, string>;

@@ -78,4 +78,10 @@ export const referrals = {
   'senderOutcome.fact.when': '时间',
   'senderOutcome.fact.reason': '原因',
   'senderOutcome.fact.notes': '备注',
+
+  'referral.shortened': '长文本在此处已缩短（以“…”结尾）。打开交易卡片可阅读全部内容。',
+  'referral.openDeal': '阅读全部内容',
+  'referral.tooLarge': '此推荐的文本超出了一张 Teams 卡片能显示的范围。请打开交易卡片阅读并答复。',
+  'senderOutcome.shortened': '备注以“…”结尾：其长度超出了 Teams 卡片能显示的范围。',
+  'senderOutcome.tooLarge': '此答复的文本超出了一张 Teams 卡片能显示的范围。',
 } satisfies Record<keyof typeof en, string>;
