@@ -289,8 +289,9 @@ describe('finding 11: one long message does not hold the bot up', () => {
     expect(health).toBe(200);
     await connector.waitFor(() => connector.sent().length === 1);
     const text = cardText(cardsOf(connector.sent()[0]!)[0]);
-    expect(text).toContain(`I did not understand "${word.slice(0, 80)}"`);
-    expect(text).not.toContain(word.slice(0, 81));
+    // The card quotes the start of what was typed, shortened with "…" (cards/help.ts).
+    expect(text).toMatch(new RegExp(`I did not understand "${word.slice(0, 80)}x*…"`));
+    expect(text).not.toContain(word.slice(0, 101));
   });
 
   it('when a typed word is longer than a command by more than the typos allowed, then not one of its characters is compared', () => {
