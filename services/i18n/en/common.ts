@@ -225,6 +225,13 @@ export const common = {
     '{unit, select, day {overdue by {days, plural, one {# day} other {# days}}{hours, plural, =0 {} one {, # hour} other {, # hours}}} hour {overdue by {hours, plural, one {# hour} other {# hours}}{minutes, plural, =0 {} one {, # minute} other {, # minutes}}} minute {overdue by {minutes, plural, one {# minute} other {# minutes}}} other {overdue by less than a minute}}',
 
   // When a card would be larger than Teams accepts (about 28 KB): the compact card that replaces it.
+  // The text of a card's notification in Teams' activity feed and toasts: a label and its text, joined as the language writes them.
+  'notification.summary': '{label}: {text}',
+  // Two sentences one after the other, as the language writes them (Chinese puts no space after 。).
+  // Who did something, where no name was given: the bot itself (expiry, reminders), or someone Teams named with nothing.
+  'actor.system': 'Co-sell bot',
+  'actor.unnamed': 'Unknown user',
+  'card.twoSentences': '{first} {second}',
   'card.listMore': '{items} and {count, plural, one {one more} other {# more}}',
   'card.tooLarge': 'This holds more text than one Teams card can show, so it is not shown here.',
   'card.form.tooLarge': 'This form cannot be shown: with everything the deal holds (notes, solutions, team) it would be larger than Teams accepts.',

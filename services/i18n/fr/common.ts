@@ -215,6 +215,10 @@ export const common = {
   'v.createdTooEarly': 'Doit être en 2000 ou après.',
   'v.createdInFuture': 'Ne doit pas dépasser de plus d’un jour l’heure de réception.',
 
+  'notification.summary': '{label} : {text}',
+  'actor.system': 'Bot Co-vente',
+  'actor.unnamed': 'Utilisateur inconnu',
+  'card.twoSentences': '{first} {second}',
   'card.listMore': '{items} et {count, plural, one {# autre} other {# autres}}',
   'card.tooLarge': 'Ce contenu dépasse ce qu’une carte Teams peut afficher : il n’est donc pas affiché ici.',
   'card.form.tooLarge':

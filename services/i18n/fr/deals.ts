@@ -43,6 +43,7 @@ export const deals = {
   'deal.microsoft.engaged': 'Engagé ({help}).',
   'deal.microsoft.sentIt': 'Engagé : Microsoft a envoyé cette recommandation.',
   'deal.microsoft.markedWon': 'Microsoft a marqué l’opportunité comme gagnée.',
+  'deal.microsoft.status': '{status}.',
 
   'deal.partner.share': '{value}, clôture le {date}',
   'deal.partner.answered': 'réponse le {when}',

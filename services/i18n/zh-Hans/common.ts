@@ -214,6 +214,10 @@ export const common = {
   'v.createdTooEarly': '必须是 2000 年或之后。',
   'v.createdInFuture': '不得比接收时间晚一天以上。',
 
+  'notification.summary': '{label}：{text}',
+  'actor.system': '联合销售机器人',
+  'actor.unnamed': '未知用户',
+  'card.twoSentences': '{first}{second}',
   'card.listMore': '{items}等，另有 {count, plural, other {# 项}}',
   'card.tooLarge': '此内容超出了一张 Teams 卡片能显示的范围，因此不在此显示。',
   'card.form.tooLarge': '无法显示此表单：加上交易中的所有内容（备注、解决方案、团队），它会超出 Teams 允许的大小。',
