@@ -7,8 +7,8 @@ import type { deals as en } from '../en/deals';
 export const deals = {
   'deal.typeLine': '{direction} · {type}',
   'deal.typeLineFrom': '{direction} · {type} · de {sender}',
-  'deal.stageWithPercent': '{stage} · {percent} %',
-  'deal.stageChoice': '{stage} ({percent} %)',
+  'deal.stageWithPercent': '{stage} · {percent} %',
+  'deal.stageChoice': '{stage} ({percent} %)',
   'deal.locationFixed': '{country} (non modifiable)',
   'deal.createdBy': '{when} par {who}',
   'deal.assessmentIn': '{type}, pour {location}',
