@@ -125,11 +125,11 @@ describe('sellers read the bot in French and Simplified Chinese (issue 12)', () 
 
   it('when aide or 帮助 is typed, then the help card comes in that reader’s language and lists its own command words; an English Teams typing aide reads English', async () => {
     const french = await command(bot, connector, ada, 'aide');
-    for (const words of ['Ce que vous pouvez taper', 'nouvelle opportunité', 'entrant [ouvertes | fermées | toutes]', 'favoris [ouvertes | fermées | toutes]', 'opportunité [nom ou ID]', 'membres']) expect(seen(french)).toContain(words);
+    for (const words of ['Ce que vous pouvez taper', 'nouvelle opportunité', 'entrant [ouvertes / fermées / toutes]', 'favoris [ouvertes / fermées / toutes]', 'opportunité [nom ou ID]', 'membres']) expect(seen(french)).toContain(words);
     expect(englishOn(french)).toBeUndefined();
 
     const chinese = await command(bot, connector, chen, '帮助');
-    for (const words of ['可以输入的命令', '新建交易', '收藏 [进行中 | 已关闭 | 全部]', '交易 [名称或 ID]', '成员']) expect(seen(chinese)).toContain(words);
+    for (const words of ['可以输入的命令', '新建交易', '收藏 [进行中 / 已关闭 / 全部]', '交易 [名称或 ID]', '成员']) expect(seen(chinese)).toContain(words);
     expect(englishOn(chinese)).toBeUndefined();
 
     const english = await command(bot, connector, ben, 'aide');

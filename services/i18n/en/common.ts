@@ -53,7 +53,7 @@ export const common = {
   // What follows "deal" in the help card. Square brackets: cards render TextBlock text as Markdown, where <…> can be taken for HTML and dropped.
   'help.command.dealArgument': '[name or id]',
   // What may follow inbound, outbound and favorites in the help card: the filter words above.
-  'help.command.listArgument': '[{open} | {closed} | {all}]',
+  'help.command.listArgument': '[{open} / {closed} / {all}]',
   'help.command.members': 'manage who sees which deals (admins)',
   'help.unknown': 'I did not understand "{text}". Here is what I can do.',
   'help.yourRole': 'Your role: {role}',

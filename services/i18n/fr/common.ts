@@ -47,7 +47,7 @@ export const common = {
   'help.command.favorites': 'les opportunités marquées d’un cœur',
   'help.command.deal': 'ouvrir une opportunité par son nom ou son ID',
   'help.command.dealArgument': '[nom ou ID]',
-  'help.command.listArgument': '[{open} | {closed} | {all}]',
+  'help.command.listArgument': '[{open} / {closed} / {all}]',
   'help.command.members': 'gérer qui voit quelles opportunités (administrateurs)',
   'help.unknown': 'Je n’ai pas compris « {text} ». Voici ce que je sais faire.',
   'help.yourRole': 'Votre rôle : {role}',

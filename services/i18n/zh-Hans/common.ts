@@ -46,7 +46,7 @@ export const common = {
   'help.command.favorites': '你用爱心标记的交易',
   'help.command.deal': '按名称或 ID 打开一笔交易',
   'help.command.dealArgument': '[名称或 ID]',
-  'help.command.listArgument': '[{open} | {closed} | {all}]',
+  'help.command.listArgument': '[{open} / {closed} / {all}]',
   'help.command.members': '管理谁能看到哪些交易（管理员）',
   'help.unknown': '我没有理解“{text}”。以下是我能做的事。',
   'help.yourRole': '你的角色：{role}',
