@@ -33,6 +33,7 @@ describe('typed commands in every language', () => {
     ['sortnat', { name: 'outbound', filter: 'open' }],
     ['favoris fermées', { name: 'favorites', filter: 'closed' }],
     ['favoris fermees', { name: 'favorites', filter: 'closed' }],
+    ['favoris closes', { name: 'favorites', filter: 'closed' }],
     ['favoris ouvertes', { name: 'favorites', filter: 'open' }],
     ['favoris en cours', { name: 'favorites', filter: 'open' }],
     ['membres', { name: 'members' }],

@@ -125,7 +125,7 @@ describe('sellers read the bot in French and Simplified Chinese (issue 12)', () 
 
   it('when aide or 帮助 is typed, then the help card comes in that reader’s language and lists its own command words; an English Teams typing aide reads English', async () => {
     const french = await command(bot, connector, ada, 'aide');
-    for (const words of ['Ce que vous pouvez taper', 'nouvelle opportunité', 'entrant [ouvertes / fermées / toutes]', 'favoris [ouvertes / fermées / toutes]', 'opportunité [nom ou ID]', 'membres']) expect(seen(french)).toContain(words);
+    for (const words of ['Ce que vous pouvez taper', 'nouvelle opportunité', 'entrant [ouvertes / closes / toutes]', 'favoris [ouvertes / closes / toutes]', 'opportunité [nom ou ID]', 'membres']) expect(seen(french)).toContain(words);
     expect(englishOn(french)).toBeUndefined();
 
     const chinese = await command(bot, connector, chen, '帮助');
@@ -201,6 +201,14 @@ describe('sellers read the bot in French and Simplified Chinese (issue 12)', () 
     for (const words of ['Northwind – plateforme de données', 'Sortant · Privée', '120\u202f000\u00a0€', 'Inviter Microsoft']) expect(seen(created)).toContain(words);
     expect(seen(created)).toContain('Créée · 10\u00a0%');
     expect(englishOn(created)).toBeUndefined();
+
+    // The deal by its name, and the lists, in French words.
+    const found = await command(bot, connector, ada, 'opportunité northwind');
+    expect(seen(found)).toContain('Northwind – plateforme de données');
+    expect(englishOn(found)).toBeUndefined();
+    const closed = await command(bot, connector, ada, 'sortant fermées');
+    expect(seen(closed)).toContain('Opportunités sortantes · Closes');
+    expect(englishOn(closed)).toBeUndefined();
 
     // « annuler » ends a second one.
     await command(bot, connector, ada, 'nouvelle opportunite');
