@@ -35,6 +35,7 @@ const FORGET_AWAY_AFTER_MS = 5 * 60_000;
 export class Pacer {
   private readonly limiter: RateLimiter;
   private readonly items = new Map<string, ItemTurns>();
+  private readonly window = new SendWindow();
 
   constructor(private readonly now: () => number = () => performance.now()) {
     this.limiter = new RateLimiter(now);
@@ -56,7 +57,8 @@ export class Pacer {
       // crowd the turns after it, so it takes a new one.
       for (const [key, turn] of entry.turns) if (t - turn.at > turn.slack) entry.turns.delete(key);
     }
-    for (const [key, rate] of keysOf(item, pacing)) {
+    const keys = keysOf(item, pacing);
+    for (const [key, rate] of keys) {
       let turn = entry.turns.get(key);
       if (!turn) {
         turn = { at: t + this.limiter.reserve(key, rate), slack: 1000 / rate.perSecond };
@@ -64,7 +66,7 @@ export class Pacer {
       }
       if (turn.at > t) return Math.ceil(turn.at - t);
     }
-    return 0;
+    return this.window.admit(keys, t);
   }
 
   /** The item waits in the store until `availableAt`, which is `backInMs` from now; it keeps its turns. */
@@ -140,4 +142,37 @@ function keysOf(item: OutboxRecord, pacing: Pacing): (readonly [string, Rate])[]
   if (pacing.perKey && item.key !== undefined) keys.push([`${KEY}${item.key}`, pacing.perKey]);
   if (pacing.perTenant) keys.push([tenantKey(item.tenantId), pacing.perTenant]);
   return keys;
+}
+
+/**
+ * Turns keep to the limits only if each send goes at its turn. A busy process wakes its waiting items
+ * late, several at once, and those would go out together with the ones on time; so the sends that
+ * actually go are counted too, and none goes while the last second already holds rate + burst of them.
+ */
+class SendWindow {
+  private readonly sent = new Map<string, number[]>();
+
+  /** 0, with the send counted on every key, or the ms until every key has room. */
+  admit(keys: readonly (readonly [string, Rate])[], t: number): number {
+    let wait = 0;
+    for (const [key, rate] of keys) {
+      const times = this.recent(key, t);
+      const room = Math.max(1, Math.floor(rate.perSecond + rate.burst));
+      if (times.length >= room) wait = Math.max(wait, Math.ceil(times[times.length - room]! + 1000 - t));
+    }
+    if (wait > 0) return wait;
+    for (const [key] of keys) this.recent(key, t).push(t);
+    return 0;
+  }
+
+  private recent(key: string, t: number): number[] {
+    let times = this.sent.get(key);
+    if (!times) {
+      // Quiet keys carry no history; dropping them keeps the map as small as the set of busy keys.
+      if (this.sent.size > 10_000) for (const [k, v] of this.sent) if (v[v.length - 1]! <= t - 1000) this.sent.delete(k);
+      this.sent.set(key, (times = []));
+    }
+    while (times.length > 0 && times[0]! <= t - 1000) times.shift();
+    return times;
+  }
 }

@@ -78,6 +78,19 @@ describe('pacing an item before it is sent', () => {
     expect(pacer.turn(item('x', 't2'), steady)).toBe(0);
   });
 
+  it('when the process wakes late and many items’ turns have passed, then still no more than rate + burst of them go within one second', () => {
+    const steady = { perTenant: { perSecond: 10, burst: 2 } };
+    const items = Array.from({ length: 30 }, (_, i) => item(`chat-${i}`));
+    for (const i of items) if (pacer.turn(i, steady) === 0) pacer.done(i.id); // the first two go at once
+    t = 2000; // a stall: twenty more turns have passed meanwhile
+    const due = items.filter((i) => pacer.turn(i, steady) === 0);
+    expect(due).toHaveLength(12);
+    t = 2999;
+    expect(items.filter((i) => !due.includes(i) && pacer.turn(i, steady) === 0)).toHaveLength(0);
+    t = 3000;
+    expect(items.filter((i) => !due.includes(i) && pacer.turn(i, steady) === 0).length).toBeGreaterThan(0);
+  });
+
   it('when items are done, then their turns are forgotten', () => {
     const i = item('c');
     pacer.turn(item('c'), pacing);
