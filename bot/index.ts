@@ -169,12 +169,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger: logger.child({ component: 'sender' }),
   };
   const sends = new TeamsSender(senderOptions, 'send');
-  const updates = new TeamsSender(senderOptions, 'update');
   const handlers: Record<string, OutboxHandler> = {
     [OutboxKind.fanout]: new FanoutHandler(store, clock),
     [OutboxKind.refresh]: new RefreshHandler(store, clock),
     [OutboxKind.send]: sends,
-    [OutboxKind.update]: updates,
+    [OutboxKind.update]: new TeamsSender(senderOptions, 'update'),
     [OutboxKind.partnerResponse]: new PartnerResponseHandler(store, timeRules, effects),
     [OutboxKind.partnerInvitation]: new PartnerInvitationHandler({ store, clock, timeRules, effects }),
   };
@@ -315,7 +314,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         server.server.closeIdleConnections();
         if (housekeepingTimer) clearInterval(housekeepingTimer);
         await Promise.all([closed, dispatcher.stop(), sweeper.stop()]);
-        await Promise.all([sends.close(), updates.close()]);
+        await sends.close();
         await store.close();
       })()),
   };

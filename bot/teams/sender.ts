@@ -123,7 +123,7 @@ export class TeamsSender implements OutboxHandler {
     }
   }
 
-  /** Stop waiting for late answers; their items are retried later, when a second copy is possible. */
+  /** Stop waiting for late answers (sends only); their items are retried later, when a second copy is possible. */
   async close(): Promise<void> {
     this.closing.abort();
     await Promise.all([...this.lateAnswers]);
