@@ -28,8 +28,8 @@ const FORGET_AWAY_AFTER_MS = 5 * 60_000;
  * turns, so that an item sent back to the store until its turn keeps that turn when it returns
  * instead of queueing again behind everything reserved since.
  *
- * It also tells the worker which backlogs to leave in the store: a key (chat) or tenant on which a
- * new item would only be put back for later. Rates are per process, as the limits in the
+ * It also tells the worker which backlogs to leave in the store: those of a key (chat) or tenant whose
+ * next turn is too far off to take more of its items now. Rates are per process, as the limits in the
  * configuration say.
  */
 export class Pacer {
