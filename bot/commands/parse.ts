@@ -67,8 +67,14 @@ function editDistance(a: string, b: string): number {
  * by what was typed.
  */
 export function withinEditDistance(word: string, keyword: string, max: number): boolean {
-  if (Math.abs(word.length - keyword.length) > max) return false;
-  return editDistance(word, keyword) <= max;
+  return distanceWithin(word, keyword, max) !== undefined;
+}
+
+/** How many typos `word` is from `keyword`, when at most `max` (the same bound as withinEditDistance). */
+function distanceWithin(word: string, keyword: string, max: number): number | undefined {
+  if (Math.abs(word.length - keyword.length) > max) return undefined;
+  const distance = editDistance(word, keyword);
+  return distance <= max ? distance : undefined;
 }
 
 const HAN_OR_KANA = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
@@ -184,8 +190,8 @@ export class Vocabulary<T extends string> {
     let bestDistance = Infinity;
     let tie = false;
     for (const w of this.words) {
-      if (w.typos === 0 || !withinEditDistance(folded, w.folded, w.typos)) continue;
-      const distance = editDistance(folded, w.folded);
+      const distance = distanceWithin(folded, w.folded, w.typos);
+      if (distance === undefined) continue;
       if (distance < bestDistance) [best, bestDistance, tie] = [w.meaning, distance, false];
       else if (distance === bestDistance && w.meaning !== best) tie = true;
     }
