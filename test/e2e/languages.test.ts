@@ -68,9 +68,13 @@ describe('sellers read the bot in French and Simplified Chinese (issue 12)', () 
     const res = await fetch(`${bot.url}/api/referrals`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` }, body: JSON.stringify(body) });
     return (await res.json()) as { referralId: string };
   };
-  /** Cards the bot sent first (not as answers to a typed command) into a person's chat. */
-  const cardsTo = (user: TeamsUser): ConnectorCall[] => connector.sent(personalConversation(user)).filter((c) => cardsOf(c).length > 0);
-  const referralCardOf = (user: TeamsUser): Card => cardsOf(cardsTo(user).find((c) => /推荐|recommandation|referral/i.test(cardText(cardsOf(c)[0])) && !/Bienvenue|欢迎|Welcome/.test(cardText(cardsOf(c)[0])))!)[0]!;
+  /** The message that brought the referral's card into a person's chat. */
+  const referralMessageTo = (user: TeamsUser): ConnectorCall => {
+    const message = connector.sent(personalConversation(user)).find((c) => cardsOf(c).some((card) => cardText(card).includes(REFERRAL.name)));
+    if (!message) throw new Error(`no referral card reached ${user.name}`);
+    return message;
+  };
+  const referralCardOf = (user: TeamsUser): Card => cardsOf(referralMessageTo(user))[0]!;
   /** Install without a locale or a time zone: what Teams sometimes sends. */
   const installSayingNothing = async (user: TeamsUser) => {
     connector.addMember({ id: user.id, aadObjectId: user.aadObjectId, name: user.name, email: user.email, userPrincipalName: user.email, tenantId: user.tenantId });
@@ -117,7 +121,7 @@ describe('sellers read the bot in French and Simplified Chinese (issue 12)', () 
     expect(englishOn(chinese)).toBeUndefined();
 
     // Teams shows the notification's text in the activity feed: the reader's words and typography too.
-    const summaryOf = (user: TeamsUser) => cardsTo(user).find((c) => cardsOf(c)[0] === referralCardOf(user) || cardText(cardsOf(c)[0]).includes(REFERRAL.name))!.body.summary;
+    const summaryOf = (user: TeamsUser) => referralMessageTo(user).body.summary;
     expect(summaryOf(ada)).toBe('Nouvelle recommandation de co-vente\u00a0: Contoso – migration Azure');
     expect(summaryOf(chen)).toBe('新的联合销售推荐：Contoso – migration Azure');
     expect((await bot.app.store.deals.get(TENANT, referralId))!.value.status).toBe('received');
@@ -161,7 +165,7 @@ describe('sellers read the bot in French and Simplified Chinese (issue 12)', () 
     expect(englishOn(declined.card)).toBeUndefined();
 
     await drain();
-    const copy = cardsTo(ada).find((c) => cardText(cardsOf(c)[0]).includes(REFERRAL.name))!;
+    const copy = referralMessageTo(ada);
     const update = connector.updates(personalConversation(ada)).find((u) => u.activityId === copy.createdId)!;
     const card = cardsOf(update)[0]!;
     expect(seen(card)).toContain('Refusée par Chen le 20 nov. 2026, 11:00 UTC+1\u00a0: Pas de capacité pour le moment.');
