@@ -191,6 +191,22 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const workers = overrides.workers ?? true;
 
   let stopping: Promise<void> | undefined;
+  // Deals stored before search existed get their keys in the background (search misses them until
+  // then); a failure, or a stop half-way, is taken up again a minute later.
+  let indexing: Promise<void> | undefined;
+  let indexingTimer: NodeJS.Timeout | undefined;
+  const indexOlderDeals = async (): Promise<void> => {
+    try {
+      const { rewritten, complete } = await store.deals.indexOlderDeals(() => stopping !== undefined);
+      if (rewritten > 0) logger.info('older deals indexed for search', { rewritten, complete });
+      if (complete) return;
+    } catch (error) {
+      logger.warn('could not index older deals for search; trying again in a minute', { error });
+    }
+    if (stopping) return;
+    indexingTimer = setTimeout(() => (indexing = indexOlderDeals()), 60_000);
+    indexingTimer.unref();
+  };
   return {
     config,
     store,
@@ -214,6 +230,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
             sweeper.start();
             housekeepingTimer = setInterval(() => housekeeping().catch((err: unknown) => logger.error('housekeeping failed', { error: err })), 3600_000);
             housekeepingTimer.unref();
+            indexing = indexOlderDeals();
           }
           resolve(url);
         });
@@ -224,7 +241,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         server.server.closeIdleConnections();
         await closed;
         if (housekeepingTimer) clearInterval(housekeepingTimer);
-        await Promise.all([dispatcher.stop(), sweeper.stop()]);
+        if (indexingTimer) clearTimeout(indexingTimer);
+        await Promise.all([dispatcher.stop(), sweeper.stop(), indexing]);
         await store.close();
       })()),
   };

@@ -8,6 +8,7 @@ import { tlsAgentFor } from '../../services/store/cosmos/client';
 import { docId } from '../../services/store/cosmos/ids';
 import { CosmosStore, type CosmosStoreOptions } from '../../services/store/cosmos';
 import { ConflictError, StoreUnavailableError, type OutboxItem } from '../../services/store/ports';
+import { searchWords, wordKeys } from '../../services/domain/search';
 import { member, outboundDeal } from '../support/fixtures';
 import { describeStoreContract } from './contract';
 
@@ -243,6 +244,19 @@ describe('cosmos store specifics', () => {
     const a = (await store.members.get(tenant, 'a'))!;
     await expect(other.members.changeRole({ ...a.value, role: 'admin' }, a.etag, roster.version)).rejects.toBeInstanceOf(ConflictError);
     expect((await store.members.get(tenant, 'a'))!.value.role).toBe('globalAdmin');
+  });
+
+  it('when deals were written before search keys existed, then the background indexing gives them keys and a stage, once, and search finds them', async () => {
+    const old = deal({ name: 'Société Générale – cloud' });
+    // The document as the store wrote it before search: no keys, no stage, no version.
+    await db.raw.container('deals').items.create({ id: old.id, tenantId: tenant, deal: old, dueHint: null, outbox: [], open: true, nameLower: old.name.toLowerCase(), team: [] });
+    const keys = { groups: searchWords('societe generale').map(wordKeys), mode: 'all' as const };
+    expect(await store.deals.searchByKeys(tenant, keys, {}, 10)).toEqual([]);
+
+    expect(await store.deals.indexOlderDeals()).toEqual({ rewritten: 1, complete: true });
+    expect((await store.deals.searchByKeys(tenant, keys, { stage: 'created' }, 10)).map((d) => d.value)).toEqual([old]);
+    expect(await rawDeal(old.id)).toMatchObject({ deal: { id: old.id }, stage: 'created', searchVersion: 1 });
+    expect(await store.deals.indexOlderDeals()).toEqual({ rewritten: 0, complete: true });
   });
 
   it('costs the requests docs/cosmos.md lists for each hot operation (the test server charges 1 RU per request)', async () => {

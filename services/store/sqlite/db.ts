@@ -122,6 +122,28 @@ const MIGRATIONS: readonly string[] = [
     first_admin_settled INTEGER NOT NULL
   );
   `,
+  `
+  -- What search filters on and the pipeline counts by, computed by SQLite from the document itself, so
+  -- they hold for every row whoever wrote it and whenever (no backfill). \`stage\` mirrors
+  -- services/domain/search.ts searchStageOf (the store contract checks they agree).
+  ALTER TABLE deals ADD COLUMN stage TEXT GENERATED ALWAYS AS (
+    CASE json_extract(doc, '$.status') WHEN 'open' THEN coalesce(json_extract(doc, '$.salesStage'), 'created') ELSE json_extract(doc, '$.status') END
+  ) VIRTUAL;
+  ALTER TABLE deals ADD COLUMN close_date TEXT GENERATED ALWAYS AS (json_extract(doc, '$.closeDate')) VIRTUAL;
+  ALTER TABLE deals ADD COLUMN responded_at TEXT GENERATED ALWAYS AS (json_extract(doc, '$.response.at')) VIRTUAL;
+  CREATE INDEX deals_by_stage ON deals (tenant_id, stage, created_at DESC, id DESC);
+  CREATE INDEX deals_by_close_date ON deals (tenant_id, close_date);
+  CREATE INDEX deals_by_response ON deals (tenant_id, responded_at) WHERE responded_at IS NOT NULL;
+
+  -- Search keys (services/domain/search.ts), one document per deal row (same rowid), each key prefixed
+  -- with its tenant's tag: an inverted index, so a search reads the postings of the keys it asks for and
+  -- never a tenant's deals. Contentless (the keys are derived from the deal) and without positions: only
+  -- "which rows hold this key" is asked. \`search_source\` is what the row's keys were made from; NULL
+  -- until they are written (rows from before this version are indexed when the store opens).
+  ALTER TABLE deals ADD COLUMN search_source TEXT;
+  CREATE INDEX deals_unsearchable ON deals (tenant_id) WHERE search_source IS NULL;
+  CREATE VIRTUAL TABLE deal_search USING fts5(keys, content='', contentless_delete=1, detail=none, tokenize='ascii');
+  `,
 ];
 
 /**
