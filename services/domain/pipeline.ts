@@ -85,6 +85,8 @@ export interface PipelineFigures {
   /** Stages that hold at least one open deal, in the order deals move through them. */
   readonly stages: StageFigures[];
   readonly total: { readonly count: number; readonly values: Money[] };
+  /** How many open deals are in each currency, most first (which currencies to chart). */
+  readonly currencies: { readonly currency: string; readonly count: number }[];
   /** Σ value × stage %, per currency. */
   readonly weighted: Money[];
   readonly thisMonth: PeriodFigures;
@@ -170,6 +172,7 @@ export function pipelineFigures(open: readonly DealFigures[], answered: readonly
   let quarterCount = 0;
   let closeDatePassed = 0;
   const waiting: WaitingReferral[] = [];
+  const currencies = new Map<string, number>();
 
   for (const f of open) {
     if (f.status === 'received' && f.expiresAt) {
@@ -184,6 +187,7 @@ export function pipelineFigures(open: readonly DealFigures[], answered: readonly
     rows.set(stageKey(stage), row);
     totalCount++;
     total.add(f.value);
+    currencies.set(f.value.currency, (currencies.get(f.value.currency) ?? 0) + 1);
     weighted.add(f.value, percentOf(f) / 100);
     if (f.closeDate >= periods.month.from && f.closeDate <= periods.month.to) (monthCount++, month.add(f.value));
     if (f.closeDate >= periods.quarter.from && f.closeDate <= periods.quarter.to) (quarterCount++, quarter.add(f.value));
@@ -202,6 +206,9 @@ export function pipelineFigures(open: readonly DealFigures[], answered: readonly
       return { stage, percent, count: row.count, values: row.sums.list() };
     }),
     total: { count: totalCount, values: total.list() },
+    currencies: [...currencies]
+      .map(([currency, count]) => ({ currency, count }))
+      .sort((a, b) => b.count - a.count || (a.currency < b.currency ? -1 : 1)),
     weighted: weighted.list(),
     thisMonth: { ...periods.month, count: monthCount, values: month.list() },
     thisQuarter: { ...periods.quarter, count: quarterCount, values: quarter.list() },
