@@ -23,6 +23,7 @@ import { describeRefusal, readerOf, translator, type Reader, type Translator } f
 import { contractExample } from '../services/referrals/contractExample';
 import { parseIntakeBody, toReferralIntake } from '../services/referrals/intake';
 import { DEAL_SECTIONS } from './dealGallery';
+import { FIND_SECTIONS } from './findGallery';
 import { renderDealEditForm, dealEditFormData } from './dealEdit';
 import { dealStatusCardData, renderDealStatusCard } from './dealStatus';
 import type { FormValues } from './formParts';
@@ -584,6 +585,7 @@ const SECTIONS: readonly (() => GalleryEntry[])[] = [
   hostileCards,
   contractLimitCards,
   ...DEAL_SECTIONS,
+  ...FIND_SECTIONS,
 ];
 
 /** Every gallery entry, in a stable order. */

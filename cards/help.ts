@@ -31,6 +31,8 @@ export const COMMANDS = [
   { name: 'favorites', key: 'help.command.favorites' },
   // Square brackets: cards render TextBlock text as Markdown, where <…> can be taken for HTML and dropped.
   { name: 'deal [name or id]', key: 'help.command.deal' },
+  { name: 'search [words]', key: 'help.command.search' },
+  { name: 'pipeline', key: 'help.command.pipeline' },
   { name: 'members', key: 'help.command.members' },
 ] as const;
 
