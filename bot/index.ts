@@ -18,7 +18,9 @@ import { RateLimiter } from '../services/outbox/rateLimiter';
 import { ReferralResponses } from '../services/referrals/respond';
 import { DealActions } from '../services/deals/actions';
 import { DealCreation } from '../services/deals/create';
+import { PipelineQueries } from '../services/deals/pipeline';
 import { DealQueries } from '../services/deals/queries';
+import { DealSearch } from '../services/deals/search';
 import { PartnerCenterSync } from '../services/deals/sync';
 import { PartnerInvitationHandler } from '../services/p2p/deliver';
 import { Sweeper } from '../services/sweeper';
@@ -150,6 +152,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     responses: new ReferralResponses({ store, clock, timeRules, effects }),
     creation: new DealCreation({ store, clock, timeRules, effects }),
     queries: new DealQueries(store),
+    search: new DealSearch(store),
+    pipeline: new PipelineQueries(store),
     deals: new DealActions({ store, clock, timeRules, effects }),
   };
   const sync = new PartnerCenterSync({ store, clock, timeRules, effects });

@@ -14,9 +14,11 @@ export type Command =
   | { readonly name: 'inbound' | 'outbound' | 'favorites'; readonly filter: ListFilter }
   | { readonly name: 'deal'; readonly query: string }
   | { readonly name: 'members' }
+  | { readonly name: 'search'; readonly query: string }
+  | { readonly name: 'pipeline' }
   | { readonly name: 'unknown'; readonly text: string };
 
-type Simple = 'help' | 'newDeal' | 'inbound' | 'outbound' | 'favorites' | 'members';
+type Simple = 'help' | 'newDeal' | 'inbound' | 'outbound' | 'favorites' | 'members' | 'pipeline';
 
 /** Words (after normalisation) that name each command. Multi-word forms are joined without spaces. */
 const KEYWORDS: ReadonlyArray<readonly [string, Simple]> = [
@@ -35,6 +37,8 @@ const KEYWORDS: ReadonlyArray<readonly [string, Simple]> = [
   ['favourites', 'favorites'],
   ['favs', 'favorites'],
   ['members', 'members'],
+  ['pipeline', 'pipeline'],
+  ['forecast', 'pipeline'],
 ];
 
 const FILTERS: Readonly<Record<string, ListFilter>> = { open: 'open', closed: 'closed', all: 'all' };
@@ -70,6 +74,11 @@ export function parseCommand(raw: string): Command {
   // "deal <name or id>" keeps the rest as typed (names are matched case-insensitively later).
   if (words.length > 1 && (first === 'deal' || closeEnough(first, 'deal') || first === 'open')) {
     return { name: 'deal', query: text.slice(text.indexOf(' ') + 1).trim() };
+  }
+
+  // "search <words>" (or "find"): the rest is the search, filters included; alone, the empty search card.
+  if (first === 'search' || first === 'find' || closeEnough(first, 'search')) {
+    return { name: 'search', query: words.length > 1 ? text.slice(text.indexOf(' ') + 1).trim() : '' };
   }
 
   // Two-word commands typed with a space, hyphen or underscore: "new deal", "new-deal", "create deal".
