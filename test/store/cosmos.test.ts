@@ -299,6 +299,8 @@ describe('cosmos store specifics', () => {
       cardCopiesOfDeal: await cost(() => store.cardCopies.listForDeal(tenant, created.value.id)),
       listDueTwoDeals: await cost(() => store.deals.listDue('2026-12-31T00:00:00.000Z', { limit: 10 })),
       claimTwoItems: await cost(() => store.outbox.claim('w1', new Date().toISOString(), 10, 30_000)),
+      searchByKeys: await cost(() => store.deals.searchByKeys(tenant, { groups: [wordKeys('outbox'), wordKeys('plain')], mode: 'any' }, { open: true }, 200)),
+      pipelineFigures: await cost(() => store.deals.figures(tenant, { open: true }, 2000)),
     };
     expect(costs).toEqual({
       getDeal: 1,
@@ -313,6 +315,9 @@ describe('cosmos store specifics', () => {
       cardCopiesOfDeal: 1,
       listDueTwoDeals: 1 + 2,
       claimTwoItems: 1 + 1 + 2,
+      // One query inside the tenant's partition each, served by the index of the keys (or of open).
+      searchByKeys: 1,
+      pipelineFigures: 1,
     });
   });
 });

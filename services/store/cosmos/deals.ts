@@ -279,7 +279,8 @@ export class CosmosDeals implements DealRepository {
         FROM c WHERE ${filter.where.join(' AND ')} ORDER BY c.deal.createdAt DESC, c.id DESC`,
       parameters: filter.parameters,
     };
-    const rows = await this.items.all(spec, { partitionKey: tenantId });
+    // Small projected rows: a few large pages rather than the SDK's pages of 100.
+    const rows = await this.items.all(spec, { partitionKey: tenantId, pageSize: 1000 });
     const items = rows.slice(0, max).map((raw) => {
       const { money, ...rest } = ProjectedFigures.parse(raw);
       return DealFigures.parse({ ...rest, value: money });
