@@ -21,7 +21,7 @@ import {
 } from '../services/domain';
 import { ANSWER_WINDOW_DAYS, figuresOf, pipelineFigures } from '../services/domain/pipeline';
 import type { PipelineView } from '../services/deals/pipeline';
-import { pageOf, parseSearch, rankDeals, type SearchFilters, type SearchInputs, type SearchOutcome } from '../services/deals/search';
+import { blocking, pageOf, parseSearch, rankDeals, type SearchFilters, type SearchInputs, type SearchOutcome } from '../services/deals/search';
 import { searchStageOf } from '../services/domain/search';
 import { readerOf, translator, type Reader, type Translator } from '../services/i18n';
 import { isoInstant } from '../services/clock';
@@ -156,8 +156,8 @@ function answered(i: number, hoursAgo: number, hours: number, accept: boolean): 
 function searchCard(lang: Lang, text: string, deals: readonly Deal[], options: { inputs?: SearchInputs; offset?: number; capped?: boolean; viewer?: Member } = {}): AdaptiveCardJson {
   const parsed = parseSearch(text, options.inputs);
   const viewer = options.viewer ?? ADAM;
-  const outcome: SearchOutcome = parsed.problems.some((p) => p.kind !== 'shortened')
-    ? { kind: 'refused', problems: parsed.problems.filter((p) => p.kind !== 'shortened') }
+  const outcome: SearchOutcome = parsed.problems.some(blocking)
+    ? { kind: 'refused', problems: parsed.problems.filter(blocking) }
     : parsed.words.length === 0 && Object.keys(parsed.filters).length === 0
       ? { kind: 'nothingAsked' }
       : pageOf(rankDeals(deals.filter((d) => passes(d, parsed.filters)), parsed.words), options.offset ?? 0, options.capped ?? false);

@@ -1,12 +1,10 @@
 import { withinEditDistance } from '../domain/editDistance';
-import type { Deal, DealDirection, Member } from '../domain/model';
-import { isCalendarDate } from '../domain/model';
+import { isCalendarDate, type Deal, type DealDirection, type Member } from '../domain/model';
 import {
   compareMatches,
   matchDeal,
   SearchStage,
   searchWords,
-  shortDealId,
   WORD_CHARS_MAX,
   wordKeys,
   type SearchMatch,
@@ -26,8 +24,6 @@ import { LIST_PAGE_SIZE } from './queries';
  * word to 32 characters, and at most 200 candidates are ranked (the newest of the matches, the best of
  * them first); the card says when the search was cut or the candidates capped.
  */
-
-export { shortDealId };
 
 /** The longest text searched; the rest is dropped before anything else is done with it. */
 export const SEARCH_TEXT_MAX = 200;
