@@ -23,6 +23,7 @@ import { describeRefusal, readerOf, translator, type MessageKey, type Reader } f
 import { contractExample } from '../services/referrals/contractExample';
 import { parseIntakeBody, toReferralIntake } from '../services/referrals/intake';
 import { DEAL_SECTIONS } from './dealGallery';
+import { FIND_SECTIONS } from './findGallery';
 import { renderDealEditForm, dealEditFormData } from './dealEdit';
 import { dealStatusCardData, renderDealStatusCard } from './dealStatus';
 import type { FormValues } from './formParts';
@@ -606,6 +607,7 @@ const SECTIONS: readonly (() => GallerySample[])[] = [
   hostileCards,
   contractLimitCards,
   ...DEAL_SECTIONS,
+  ...FIND_SECTIONS,
 ];
 
 /** Every gallery entry, in a stable order: each state in every language of READERS, side by side. */

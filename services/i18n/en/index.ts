@@ -1,6 +1,7 @@
 import { common } from './common';
 import { deals } from './deals';
 import { dialogs } from './dialogs';
+import { find } from './find';
 import { members } from './members';
 import { readiness } from './readiness';
 import { referrals } from './referrals';
@@ -17,6 +18,7 @@ export const en = {
   ...readiness,
   ...deals,
   ...dialogs,
+  ...find,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,7 @@ import type { Catalog } from '..';
 import { common } from './common';
 import { deals } from './deals';
 import { dialogs } from './dialogs';
+import { find } from './find';
 import { members } from './members';
 import { readiness } from './readiness';
 import { referrals } from './referrals';
@@ -14,4 +15,5 @@ export const zhHans: Catalog = {
   ...readiness,
   ...deals,
   ...dialogs,
+  ...find,
 };
