@@ -4,6 +4,7 @@ import { dialogs } from './dialogs';
 import { members } from './members';
 import { readiness } from './readiness';
 import { referrals } from './referrals';
+import { solutions } from './solutions';
 
 /**
  * The English catalog: the one place user-facing text lives. Each area keeps its messages in its own
@@ -17,6 +18,7 @@ export const en = {
   ...readiness,
   ...deals,
   ...dialogs,
+  ...solutions,
 } as const;
 
 export type MessageKey = keyof typeof en;
