@@ -40,6 +40,7 @@ import {
 } from './referral';
 import type { AdaptiveCardJson } from './render';
 import { renderSenderOutcomeCard, senderOutcomeCardData } from './senderOutcome';
+import { SOLUTION_SECTIONS } from './solutionGallery';
 
 /*
  * The card gallery: every card template with representative data for each state that matters — the
@@ -463,7 +464,7 @@ function senderOutcomeCards(): GalleryEntry[] {
 }
 
 /** Every section of the gallery; a new card adds its function here. */
-const SECTIONS: readonly (() => GalleryEntry[])[] = [referralCards, acceptForms, declineForms, membersCards, helpCards, noticeCards, senderOutcomeCards, ...DEAL_SECTIONS];
+const SECTIONS: readonly (() => GalleryEntry[])[] = [referralCards, acceptForms, declineForms, membersCards, helpCards, noticeCards, senderOutcomeCards, ...DEAL_SECTIONS, ...SOLUTION_SECTIONS];
 
 /** Every gallery entry, in a stable order. */
 export function galleryEntries(): GalleryEntry[] {

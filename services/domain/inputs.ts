@@ -7,6 +7,7 @@ import {
   HelpKind,
   IsoDate,
   Money,
+  RegistrationDetails,
   Solution,
   TeamMember,
   TenantId,
@@ -126,3 +127,16 @@ export const dealDraftInput = perDay((today: string) => {
   });
 });
 export type DealDraftInput = z.infer<ReturnType<typeof dealDraftInput>>;
+
+/**
+ * Register now (003): the confirmation that the company's name and the solution are clearly in the
+ * customer contract (a check box: "true" when ticked), the deal's incentive-eligible solutions the
+ * contract names, the day it was signed (not after today), and optionally its reference and notes for
+ * Microsoft's reviewers.
+ */
+export const registrationInput = perDay((today: string) =>
+  RegistrationDetails.extend({
+    contractConfirmed: z.preprocess((v) => v === true || v === 'true', z.literal(true, 'v.registration.confirm')),
+    contractSignedOn: z.preprocess(blankToUndefined, IsoDate.refine((d) => d <= today, 'v.registration.signedInFuture')),
+  }),
+);

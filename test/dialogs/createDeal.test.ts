@@ -391,7 +391,7 @@ describe('the create-deal dialog', () => {
     it('the organization’s co-sell ready solutions are offered and a pick carries its incentive', async () => {
       await setOrg({ solutions: [{ kind: 'own', name: 'Fabrikam Migrate', incentive: 'azureIpCoSell' }] });
       const form = await goTo('solutions');
-      expect(cardText(form)).toContain('Fabrikam Migrate (your company)');
+      expect(cardText(form)).toContain('Fabrikam Migrate (your company · Azure IP co-sell)');
       const summary = await goTo('summary', { solutions: { own: '0', microsoft: '', thirdParty: '' } });
       await press(bot, connector, ada, summary, 'create');
       expect((await deals())[0]!.solutions).toEqual([{ kind: 'own', name: 'Fabrikam Migrate', incentive: 'azureIpCoSell' }]);

@@ -15,6 +15,12 @@ export const solutions = {
   'refusal.assessment_vetting_global_admin_only': 'Only a referral admin with global scope can record whether your organization is vetted for solution assessments.',
   'refusal.registration_solution_not_on_deal': '“{name}” is not an incentive-eligible solution of this deal.',
 
+  // Incentive programmes (003 FAQ: the IP incentives eligible for deal registration).
+  'incentive.azureIpCoSell': 'Azure IP co-sell',
+  'incentive.bizAppsPremium': 'Biz apps premium',
+  'incentive.bizAppsStandard': 'Biz apps standard',
+  'deal.solution.ownWithIncentive': '{name} (your company · {incentive})',
+
   // Deal registration (003).
   'deal.register.title': 'Register “{name}”',
   'deal.register.intro': 'Microsoft reviews what you give here and may ask for more during the review. Its progress then shows on the deal.',
@@ -23,9 +29,11 @@ export const solutions = {
   'deal.register.contractSignedOn': 'Date the customer contract was signed',
   'deal.register.contractReference': 'Contract reference (optional)',
   'deal.register.notes': 'Notes for Microsoft’s reviewers (optional)',
+  'deal.register.confirmLabel': 'Customer contract',
   'deal.register.confirm': 'Our company name and the selected solutions are clearly mentioned in the contract with the customer.',
   'deal.register.submit': 'Register',
-  'deal.register.details': 'Contract signed {date}{reference, select, none {} other { ({reference})}}: {solutions}',
+  'deal.register.details': 'Contract signed {date}: {solutions}',
+  'deal.register.detailsWithReference': 'Contract {reference}, signed {date}: {solutions}',
   'deal.register.validated': 'Validation is complete: the deal is closed.',
   'v.offerId': 'Not an offer id.',
   'v.offer.liveInFuture': 'Choose the day it went live: today or earlier. Leave it empty while the offer is not live.',
