@@ -122,6 +122,20 @@ const MIGRATIONS: readonly string[] = [
     first_admin_settled INTEGER NOT NULL
   );
   `,
+  `
+  -- The organization's own marketplace offers; due_at is when its next rewards reminder falls due.
+  CREATE TABLE offers (
+    tenant_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    etag TEXT NOT NULL,
+    name_lower TEXT NOT NULL,
+    due_at TEXT,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+  );
+  CREATE INDEX offers_by_name ON offers (tenant_id, name_lower, id);
+  CREATE INDEX offers_due ON offers (due_at, tenant_id, id) WHERE due_at IS NOT NULL;
+  `,
 ];
 
 /**
