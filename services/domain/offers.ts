@@ -28,7 +28,7 @@ import {
   type MarketplaceRewards,
   type RewardsOffer,
 } from './marketplaceRewards';
-import { Actor, CountryCode, IncentiveProgram, IsoDate, IsoInstant, TenantId, type Member, type Solution } from './model';
+import { Actor, CountryCode, Email, IncentiveProgram, IsoDate, IsoInstant, TenantId, type Member, type Solution } from './model';
 import { ok, refuse, type Result } from './result';
 import { isAdmin } from './visibility';
 
@@ -315,6 +315,9 @@ export function assignOfferMarketingContact(offer: Offer, accountEmail: string, 
   if (!assigned.ok) return assigned;
   return ok(touched({ ...offer, rewards: { ...offer.rewards, marketingContact: contact } }, ctx));
 }
+
+/** The marketing contact form: the contact (002 step 4) and the company's Partner Center account email it must differ from. */
+export const MarketingContactInput = z.object({ contact: MarketingContact, accountEmail: Email });
 
 export const BenefitInput = z.object({ name: z.preprocess(blankToUndefined, text(200)) });
 
