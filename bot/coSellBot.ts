@@ -4,10 +4,13 @@ import {
   TeamsActivityHandler,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/render';
+import { translator } from '../services/i18n';
 import type { CardActionRouter } from './cardActions/router';
+import { readerFromActivity } from './turn';
 
 /** Handles typed text (commands, dialogs). */
 export interface MessageHandler {
@@ -26,11 +29,42 @@ export interface CoSellBotDeps {
   readonly installations: InstallationHandler;
 }
 
-/** A card's Action.Submit arrives as a message whose `value` holds the data (and no text). */
+/**
+ * A card's Action.Submit arrives as a message whose `value` holds the data (and no text). The HTTP
+ * edge (bot/http/activity.ts) lets a message's value be an object or nothing.
+ */
 function submittedData(context: TurnContext): Record<string, unknown> | undefined {
-  const value = context.activity.value as unknown;
-  if (value && typeof value === 'object' && !Array.isArray(value) && !context.activity.text) return value as Record<string, unknown>;
-  return undefined;
+  const value = context.activity.value as Record<string, unknown> | null | undefined;
+  return value && !context.activity.text ? value : undefined;
+}
+
+/**
+ * The answer Teams expects to an invoke the bot does not support (botbuilder answers 501, which
+ * Teams shows as a failure): where the invoke has a way to show a message, the sentence; otherwise
+ * an empty 200, which Teams takes as "done".
+ */
+function unsupportedInvoke(name: string | undefined, sentence: string): InvokeResponse {
+  switch (name) {
+    case 'task/fetch':
+    case 'task/submit':
+    case 'composeExtension/fetchTask':
+      return { status: 200, body: { task: { type: 'message', value: sentence } } };
+    case 'composeExtension/query':
+    case 'composeExtension/queryLink':
+    case 'composeExtension/anonymousQueryLink':
+    case 'composeExtension/selectItem':
+    case 'composeExtension/submitAction':
+    case 'composeExtension/querySettingUrl':
+      return { status: 200, body: { composeExtension: { type: 'message', text: sentence } } };
+    case 'config/fetch':
+    case 'config/submit':
+      return { status: 200, body: { responseType: 'config', config: { type: 'message', value: sentence } } };
+    case 'application/search':
+      return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.search.searchResponse', value: { results: [] } } };
+    default:
+      // signin/verifyState and signin/tokenExchange (no sign-in here), fileConsent/invoke, tab/*, feedback, unnamed card invokes…
+      return { status: 200 };
+  }
 }
 
 /**
@@ -69,11 +103,16 @@ export class CoSellBot extends TeamsActivityHandler {
     });
   }
 
+  /** Universal actions are the only invokes the bot handles; every other one gets Teams' polite answer. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'adaptiveCard/action') return super.onInvokeActivity(context);
+    return unsupportedInvoke(context.activity.name, translator(readerFromActivity(context.activity)).t('invoke.notSupported'));
+  }
+
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const action = invokeValue?.action;
-    const verb = typeof action?.verb === 'string' ? action.verb : '';
-    const data = action?.data && typeof action.data === 'object' ? (action.data as Record<string, unknown>) : {};
-    const result = await this.deps.cardActions.dispatch({ context, verb, data, via: 'execute' });
+    // The HTTP edge (bot/http/activity.ts) has checked the action: a verb and data, each string/object or absent.
+    const { verb, data } = invokeValue.action;
+    const result = await this.deps.cardActions.dispatch({ context, verb: verb ?? '', data: (data as Record<string, unknown> | null) ?? {}, via: 'execute' });
     return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: result.card as unknown as Record<string, unknown> };
   }
 

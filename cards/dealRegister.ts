@@ -3,10 +3,12 @@ import type { Deal } from '../services/domain/model';
 import type { Refusal } from '../services/domain/result';
 import type { Translator } from '../services/i18n';
 import type { Choice } from './dealStatus';
-import { solutionLabel } from './dealText';
+import { openDeal, renderCompactCard } from './compact';
+import { NAME_SHOWN, solutionLabel } from './dealText';
 import { errorsByField, picked, str, type FormValues } from './formParts';
-import { expandCard, type AdaptiveCardJson } from './render';
+import { renderCard, type AdaptiveCardJson } from './render';
 import template from './templates/deal-register.json';
+import { oneLine } from './untrusted';
 
 /**
  * Register now (003): before registering, the seller confirms that the company's name and the
@@ -27,10 +29,13 @@ export interface DealRegisterFormData {
   errors: Record<'solutions' | 'contractSignedOn' | 'contractReference' | 'notes' | 'confirm', string>;
   submitTitle: string;
   cancelTitle: string;
+  tooLarge: string;
 }
 
 export function renderDealRegisterForm(data: DealRegisterFormData): AdaptiveCardJson {
-  return expandCard(template, data);
+  return renderCard(template, data, {
+    compact: (d) => renderCompactCard({ title: d.title, message: d.tooLarge, action: openDeal(d.cancelTitle, d.dealId, d.tenantId) }),
+  });
 }
 
 /** The deal's incentive-eligible solutions, the ones a registration can name; a choice's value is its position. */
@@ -56,7 +61,7 @@ export function dealRegisterFormData(
   return {
     dealId: deal.id,
     tenantId: deal.tenantId,
-    title: tr.t('deal.register.title', { name: deal.name }),
+    title: tr.t('deal.register.title', { name: oneLine(deal.name, NAME_SHOWN) }),
     intro: tr.t('deal.register.intro'),
     warning: tr.t('deal.register.warning'),
     notice: problems.error || problems.refusal ? tr.t('referral.form.fixErrors') : '',
@@ -87,6 +92,7 @@ export function dealRegisterFormData(
     },
     submitTitle: tr.t('deal.register.submit'),
     cancelTitle: tr.t('referral.form.cancel'),
+    tooLarge: tr.t('card.form.tooLarge'),
   };
 }
 

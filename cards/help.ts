@@ -1,6 +1,10 @@
 import type { Translator } from '../services/i18n';
-import { expandCard, type AdaptiveCardJson } from './render';
+import { expandCard, renderCard, type AdaptiveCardJson } from './render';
 import template from './templates/help.json';
+import { oneLine, shownAsText } from './untrusted';
+
+/** How much of an unknown command the help card echoes: enough to recognise it, on one line. */
+const UNKNOWN_SHOWN = 100;
 
 /** The welcome/help card: what the bot does and which commands exist. */
 export interface HelpCardData {
@@ -13,8 +17,9 @@ export interface HelpCardData {
   quickActions: { title: string; command: string }[];
 }
 
+/** The help card is our own text and an echo of at most 80 typed characters: without the echo it always fits. */
 export function renderHelpCard(data: HelpCardData): AdaptiveCardJson {
-  return expandCard(template, data);
+  return renderCard(template, data, { compact: (d) => shownAsText(expandCard(template, { ...d, notice: '' })) });
 }
 
 /** The commands a seller can type, in the order the help card lists them. */
@@ -36,7 +41,7 @@ export const COMMANDS = [
 export function helpCardData(tr: Translator, options: { welcome?: boolean; unknownText?: string; role?: string; shared?: boolean } = {}): HelpCardData {
   return {
     title: options.welcome ? tr.t('welcome.title') : tr.t('help.title'),
-    notice: options.unknownText !== undefined ? tr.t('help.unknown', { text: options.unknownText.slice(0, 80) }) : '',
+    notice: options.unknownText !== undefined ? tr.t('help.unknown', { text: oneLine(options.unknownText, UNKNOWN_SHOWN) }) : '',
     intro: options.shared ? tr.t('help.introShared') : tr.t('help.intro'),
     commandsTitle: tr.t('help.commandsTitle'),
     commands: COMMANDS.map((c) => ({ name: c.name, description: tr.t(c.key) })),

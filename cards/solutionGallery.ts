@@ -16,6 +16,7 @@ import {
 import { readerOf, translator, type Reader, type Translator } from '../services/i18n';
 import { dealRegisterFormData, readDealRegisterForm, renderDealRegisterForm } from './dealRegister';
 import type { GalleryEntry } from './gallery';
+import { HOSTILE } from './hostile';
 
 /*
  * Gallery entries for the cards of issue 14 — the organization's offers, their co-sell tab and
@@ -89,6 +90,15 @@ function registerForms(): GalleryEntry[] {
       card: () => renderDealRegisterForm(dealRegisterFormData(deal, tr('en'), todayOf('en'), { solutions: '2' }, { refusal: { code: 'registration_solution_not_on_deal', params: { name: 'Azure Synapse' } } })),
     },
     { template: t, state: 'longest-en', card: () => renderDealRegisterForm(dealRegisterFormData(longest, tr('en'), todayOf('en'))) },
+    {
+      template: t,
+      state: 'hostile-en',
+      card: () => {
+        const hostile = { ...wonPartnerLed([{ kind: 'own', name: HOSTILE, incentive: 'bizAppsPremium' }]), name: HOSTILE };
+        const typed = { solutions: '0', contractSignedOn: HOSTILE, contractReference: HOSTILE, notes: HOSTILE, contractConfirmed: HOSTILE };
+        return renderDealRegisterForm(dealRegisterFormData(hostile, tr('en'), todayOf('en'), typed, { error: registrationInput(todayOf('en')).safeParse(readDealRegisterForm(typed, hostile)).error }));
+      },
+    },
   ];
 }
 

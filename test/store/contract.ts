@@ -78,6 +78,14 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
         expect(await store.deals.get('another-tenant', deal.id)).toBeUndefined();
       });
 
+      it('when an instant would not sort as text (a five-digit year, an impossible day), then the deal is refused and nothing is written', async () => {
+        // The due index compares instants as strings: "+010000-…" would sort before "2026-…".
+        const deal = dealIn(tenant, 7);
+        await expect(store.deals.create({ ...deal, dueAt: '+010000-01-07T23:59:59.999Z' })).rejects.toThrow();
+        await expect(store.deals.create({ ...deal, dueAt: '2026-02-31T00:00:00.000Z' })).rejects.toThrow();
+        expect(await store.deals.get(tenant, deal.id)).toBeUndefined();
+      });
+
       it('when the same deal is created twice, then the second is refused and the first is untouched', async () => {
         const deal = dealIn(tenant, 1);
         await store.deals.create(deal);

@@ -38,6 +38,7 @@ export const common = {
   'error.dealNotFound': 'I could not find that deal. It may have been removed, or it belongs to another organization.',
   'error.conflict': 'Someone changed this deal at the same moment. Here is how it looks now.',
   'error.busy': 'I am very busy right now. Please try again in a few seconds.',
+  'invoke.notSupported': 'Co-sell cannot do that. Type "help" in a chat with Co-sell to see what it can do.',
 
   // Refusals: the reason a seller reads when an action is not allowed.
   'refusal.deal_closed': 'This deal is {status} and closed: it can be viewed but not changed.',
@@ -96,6 +97,7 @@ export const common = {
   'v.date': 'Enter a date as YYYY-MM-DD.',
   'v.dateTime': 'Enter a date and time in ISO 8601, such as 2026-11-20T09:30:00Z.',
   'v.dateInPast': 'Choose today or a later date.',
+  'v.dateOutOfRange': 'Enter a date from 2000 to 2100.',
   'v.email': 'Enter an email address.',
   'v.phone': 'Enter a phone number.',
   'v.duns': 'A D-U-N-S number has exactly 9 digits.',
@@ -106,6 +108,9 @@ export const common = {
   'v.choice': 'Choose one of the options.',
   'v.senderType': 'Must be "Microsoft" or "Partner".',
   'v.expiresBeforeCreated': 'Must be later than createdDateTime.',
+  'v.windowTooLong': 'Must be at most one year after createdDateTime.',
+  'v.createdTooEarly': 'Must be in 2000 or later.',
+  'v.createdInFuture': 'Must not be more than a day after the time of receipt.',
 
   'role.globalAdmin': 'Referral admin (global scope)',
   'role.admin': 'Referral admin',
@@ -177,4 +182,9 @@ export const common = {
   'time.left': '{duration} left',
   'time.overdue': 'overdue by {duration}',
   'time.lessThanAMinute': 'less than a minute',
+
+  // When a card would be larger than Teams accepts (about 28 KB): the compact card that replaces it.
+  'card.listMore': '{items} and {count, plural, one {one more} other {# more}}',
+  'card.tooLarge': 'This holds more text than one Teams card can show, so it is not shown here.',
+  'card.form.tooLarge': 'This form cannot be shown: with everything the deal holds (notes, solutions, team) it would be larger than Teams accepts.',
 } as const;

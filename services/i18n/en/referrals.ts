@@ -34,6 +34,9 @@ export const referrals = {
   'referral.decline': 'Decline',
   'referral.none': '—',
   'referral.customerWithPlace': '{name} ({place})',
+  'referral.shortened': 'Long texts are shortened here (they end in “…”). Open the deal card to read everything.',
+  'referral.openDeal': 'Read everything',
+  'referral.tooLarge': 'This referral holds more text than one Teams card can show. Open the deal card to read it and answer.',
 
   'referral.acceptForm.title': 'Accept “{name}”',
   'referral.acceptForm.intro': 'Check the deal as you see it now. You can change all of this later.',
@@ -78,4 +81,6 @@ export const referrals = {
   'senderOutcome.fact.when': 'When',
   'senderOutcome.fact.reason': 'Reason',
   'senderOutcome.fact.notes': 'Notes',
+  'senderOutcome.shortened': 'The notes end in “…”: they are longer than a Teams card can show.',
+  'senderOutcome.tooLarge': 'The answer holds more text than one Teams card can show.',
 } as const;
