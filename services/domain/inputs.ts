@@ -92,7 +92,11 @@ const workedDealFields = (today: string) => ({
   team: TeamInput,
 });
 
-export const acceptInput = perDay((today: string) => z.object(workedDealFields(today)));
+/**
+ * Accepting also lets the seller add their company's co-sell ready solutions to the referral's own
+ * (issue 14: the organization's offers are the choices wherever "my company's solutions" are asked).
+ */
+export const acceptInput = perDay((today: string) => z.object({ ...workedDealFields(today), ownSolutions: z.array(Solution).max(50, 'v.tooLong').default([]) }));
 export type AcceptInput = z.infer<ReturnType<typeof acceptInput>>;
 
 export const DeclineInput = z

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { isoInstant } from '../clock';
@@ -84,11 +85,10 @@ export const Offer = z.object({
 });
 export type Offer = z.infer<typeof Offer>;
 
-/** Who changes an offer and when; `zone` turns the dates an admin types into instants of their day. */
+/** Who changes an offer and when. */
 export interface OfferContext {
   readonly actor: Actor;
   readonly now: DateTime;
-  readonly zone?: string;
 }
 
 // ---------- who may change offers ----------
@@ -112,17 +112,17 @@ export const offerDetailsInput = (today: string) =>
   });
 export type OfferDetailsInput = z.infer<ReturnType<typeof offerDetailsInput>>;
 
-function liveInstant(day: string | undefined, zone: string | undefined): string | undefined {
-  if (!day) return undefined;
-  const start = DateTime.fromISO(day, { zone: zone ?? 'utc' });
-  return isoInstant(start.isValid ? start : DateTime.fromISO(day, { zone: 'utc' }));
+/**
+ * "Live since" is a calendar day the admin picks; it is kept as the start of that day in UTC, so every
+ * reader sees the day that was typed, and the rewards rules count four weeks from it.
+ */
+function liveInstant(day: string | undefined): string | undefined {
+  return day ? `${day}T00:00:00.000Z` : undefined;
 }
 
-/** The day an instant falls on for the reader, to prefill the "live since" date. */
-export function liveDay(offer: Pick<Offer, 'liveSince'>, zone: string | undefined): string {
-  if (!offer.liveSince) return '';
-  const at = DateTime.fromISO(offer.liveSince).setZone(zone ?? 'utc');
-  return (at.isValid ? at : DateTime.fromISO(offer.liveSince, { zone: 'utc' })).toISODate() ?? '';
+/** The day the offer went live, as typed (to prefill the form and to show it). */
+export function liveDay(offer: Pick<Offer, 'liveSince'>): string {
+  return offer.liveSince ? offer.liveSince.slice(0, 10) : '';
 }
 
 export function createOffer(id: string, tenantId: string, input: OfferDetailsInput, ctx: OfferContext): Offer {
@@ -133,7 +133,7 @@ export function createOffer(id: string, tenantId: string, input: OfferDetailsInp
     name: input.name,
     listingType: input.listingType,
     ...(input.consulting && input.offerType === 'consultingService' ? { consulting: input.consulting } : {}),
-    ...(input.liveSince ? { liveSince: liveInstant(input.liveSince, ctx.zone) } : {}),
+    ...(input.liveSince ? { liveSince: liveInstant(input.liveSince) } : {}),
     coSell: CoSellListing.parse({ offerType: input.offerType }),
     rewards: { benefits: [], remindersDone: [] },
     createdAt: at,
@@ -154,8 +154,8 @@ function touched(offer: Offer, ctx: OfferContext): Offer {
  * its instant (so reminders keyed by it do not start over); clearing it takes the offer off the market.
  */
 export function editOfferDetails(offer: Offer, input: OfferDetailsInput, ctx: OfferContext): Offer {
-  const sameDay = input.liveSince !== undefined && input.liveSince === liveDay(offer, ctx.zone);
-  const liveSince = sameDay ? offer.liveSince : liveInstant(input.liveSince, ctx.zone);
+  const sameDay = input.liveSince !== undefined && input.liveSince === liveDay(offer);
+  const liveSince = sameDay ? offer.liveSince : liveInstant(input.liveSince);
   const { consulting: _consulting, liveSince: _live, ...rest } = offer;
   return touched(
     {
@@ -233,10 +233,15 @@ export function addDocument(offer: Offer, document: DocumentInput, ctx: OfferCon
   return ok(touched({ ...offer, coSell: { ...offer.coSell, documents: [...documents.filter((d) => d.kind !== document.kind), document] } }, ctx));
 }
 
-/** Remove the document at `index`, if it is still the one the admin saw (`fileName`). */
-export function removeDocument(offer: Offer, index: number, fileName: string, ctx: OfferContext): Result<Offer> {
+/** A short fingerprint of a document, so that a card's button names the document it was drawn for. */
+export function documentKey(document: CoSellDocument): string {
+  return createHash('sha256').update(`${document.kind}\n${document.fileName}\n${document.url ?? ''}`).digest('base64url').slice(0, 16);
+}
+
+/** Remove the document at `index`, if it is still the one the admin saw (`key`, from documentKey). */
+export function removeDocument(offer: Offer, index: number, key: string, ctx: OfferContext): Result<Offer> {
   const document = offer.coSell.documents[index];
-  if (!document || document.fileName !== fileName) return refuse('offer_document_not_found');
+  if (!document || documentKey(document) !== key) return refuse('offer_document_not_found');
   return ok(touched({ ...offer, coSell: { ...offer.coSell, documents: offer.coSell.documents.filter((_, i) => i !== index) } }, ctx));
 }
 

@@ -80,7 +80,7 @@ export class OfferCatalog {
   constructor(private readonly deps: OfferCatalogDeps) {}
 
   private context(member: Member): OfferContext {
-    return { actor: actorOf(member), now: this.deps.clock.now(), ...(member.timeZone ? { zone: member.timeZone } : {}) };
+    return { actor: actorOf(member), now: this.deps.clock.now() };
   }
 
   private today(member: Member): string {
@@ -167,8 +167,8 @@ export class OfferCatalog {
     return this.change(member, ref, (offer, ctx) => (input.success ? addDocument(offer, input.data, ctx) : { invalid: input.error }));
   }
 
-  async removeDocument(member: Member, ref: OfferRef, index: number, fileName: string): Promise<OfferOutcome> {
-    return this.change(member, ref, (offer, ctx) => removeDocument(offer, index, fileName, ctx));
+  async removeDocument(member: Member, ref: OfferRef, index: number, key: string): Promise<OfferOutcome> {
+    return this.change(member, ref, (offer, ctx) => removeDocument(offer, index, key, ctx));
   }
 
   /**

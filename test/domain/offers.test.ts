@@ -22,6 +22,7 @@ import {
   removeDocument,
   setCoSellTab,
   CoSellTabInput,
+  documentKey,
   type CoSellContact,
   type Offer,
   type OfferContext,
@@ -35,7 +36,7 @@ import { admin, member, NOW, organization, unwrap } from '../support/fixtures';
  * solution-assessment vetting.
  */
 
-const at = (minutes = 0): OfferContext => ({ actor: { kind: 'user', id: 'user-adam', name: 'Adam Admin' }, now: NOW.plus({ minutes }), zone: 'Europe/Paris' });
+const at = (minutes = 0): OfferContext => ({ actor: { kind: 'user', id: 'user-adam', name: 'Adam Admin' }, now: NOW.plus({ minutes }) });
 const sales = (countries: CoSellContact['countries']): CoSellContact => ({ name: 'Inès Morel', email: 'ines@fabrikam.example', title: 'AE', role: 'partnerSales', countries, states: [] });
 
 function offer(overrides: Partial<Offer> = {}): Offer {
@@ -137,8 +138,11 @@ describe('DOMAIN: documents — one slot each for one-pager, pitch deck, case st
 
   it('when a document is removed, then only if it is still the one the admin saw', () => {
     const o = readyOffer();
-    expect(codeOf(removeDocument(o, 0, 'not-this.pdf', at()))).toBe('offer_document_not_found');
-    expect(unwrap(removeDocument(o, 0, 'one-pager.pdf', at())).coSell.documents.map((d) => d.kind)).toEqual(['pitchDeck']);
+    const seen = documentKey(o.coSell.documents[0]!);
+    const replaced = unwrap(addDocument(o, { kind: 'onePager', fileName: 'one-pager.pdf', url: 'https://fabrikam.example/v2.pdf' }, at()));
+    expect(codeOf(removeDocument(replaced, 1, seen, at()))).toBe('offer_document_not_found');
+    expect(codeOf(removeDocument(o, 1, seen, at()))).toBe('offer_document_not_found');
+    expect(unwrap(removeDocument(o, 0, seen, at())).coSell.documents.map((d) => d.kind)).toEqual(['pitchDeck']);
   });
 });
 
@@ -188,7 +192,7 @@ describe('DOMAIN: referral admins change the organization’s offers; everyone e
 describe('the offer’s details: name, type (one of the eleven of 000/004), listing type (002), live since', () => {
   it('when the live date is left as it was, then its instant is kept; cleared, the offer is no longer live; after today, it is refused', () => {
     const o = offer();
-    expect(o.liveSince).toBe('2026-09-30T22:00:00.000Z'); // the admin's day (Paris) starts then
+    expect(o.liveSince).toBe('2026-10-01T00:00:00.000Z');
     const same = editOfferDetails(o, offerDetailsInput('2026-11-20').parse({ name: 'Renamed', offerType: 'azureApplication', listingType: 'list', liveSince: '2026-10-01' }), at(5));
     expect(same).toMatchObject({ name: 'Renamed', liveSince: o.liveSince, coSell: { offerType: 'azureApplication' }, updatedBy: { id: 'user-adam' } });
     const off = editOfferDetails(o, offerDetailsInput('2026-11-20').parse({ name: 'Renamed', offerType: 'saas', listingType: 'list', liveSince: '' }), at(6));
