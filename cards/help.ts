@@ -32,6 +32,7 @@ export const COMMANDS = [
   // Square brackets: cards render TextBlock text as Markdown, where <…> can be taken for HTML and dropped.
   { name: 'deal [name or id]', key: 'help.command.deal' },
   { name: 'members', key: 'help.command.members' },
+  { name: 'solutions', key: 'help.command.solutions' },
 ] as const;
 
 /**

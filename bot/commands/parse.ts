@@ -10,9 +10,10 @@ export type Command =
   | { readonly name: 'inbound' | 'outbound' | 'favorites'; readonly filter: ListFilter }
   | { readonly name: 'deal'; readonly query: string }
   | { readonly name: 'members' }
+  | { readonly name: 'solutions' }
   | { readonly name: 'unknown'; readonly text: string };
 
-type Simple = 'help' | 'newDeal' | 'inbound' | 'outbound' | 'favorites' | 'members';
+type Simple = 'help' | 'newDeal' | 'inbound' | 'outbound' | 'favorites' | 'members' | 'solutions';
 
 /** Words (after normalisation) that name each command. Multi-word forms are joined without spaces. */
 const KEYWORDS: ReadonlyArray<readonly [string, Simple]> = [
@@ -31,6 +32,8 @@ const KEYWORDS: ReadonlyArray<readonly [string, Simple]> = [
   ['favourites', 'favorites'],
   ['favs', 'favorites'],
   ['members', 'members'],
+  ['solutions', 'solutions'],
+  ['offers', 'solutions'],
 ];
 
 const FILTERS: Readonly<Record<string, ListFilter>> = { open: 'open', closed: 'closed', all: 'all' };

@@ -4,6 +4,9 @@ import type { DealCreation } from '../../services/deals/create';
 import type { DealQueries } from '../../services/deals/queries';
 import type { Membership } from '../../services/members/membership';
 import type { ReferralResponses } from '../../services/referrals/respond';
+import type { ImportTargets } from '../../services/solutions/importTarget';
+import type { OfferCatalog } from '../../services/solutions/offers';
+import type { DownloadOptions } from '../../services/solutions/download';
 import type { Store } from '../../services/store/ports';
 import type { CardActionRouter } from '../cardActions/router';
 import type { CommandRouter } from '../commands/router';
@@ -31,6 +34,11 @@ export interface Services {
   readonly deals: DealActions;
   readonly queries: DealQueries;
   readonly creation: DealCreation;
+  /** The organization's own offers (issue 14) and which offer an admin's next contacts file is for. */
+  readonly offers: OfferCatalog;
+  readonly importTargets: ImportTargets;
+  /** How files sent in chat are fetched from Teams. */
+  readonly fileDownloads: DownloadOptions;
   /** New work was committed in this process: wake the outbox worker. */
   readonly onWork: () => void;
 }

@@ -6,6 +6,7 @@ import type { TestApp } from '../support/app';
 import { cardsOf, cardText, ConnectorStandIn } from '../support/connector';
 import { EventsReceiver } from '../support/eventsReceiver';
 import { OTHER_TENANT, seq, TENANT } from '../support/fixtures';
+import { coSellReadyOffer } from '../support/offers';
 import { actionsOf, click, inputsOf, install, personalConversation, say, submit, teamsUser, type TeamsUser } from '../support/teams';
 import { cardProblems, command, KEY, press, startBot, type Card } from '../dialogs/support';
 
@@ -352,8 +353,7 @@ describe('deal work from chat', () => {
     });
 
     it('edit changes every editable field, never the location; errors show beside the field and save nothing', async () => {
-      const stored = (await store().organizations.get(TENANT))!;
-      await store().organizations.update({ ...stored.value, solutions: [{ kind: 'own', name: 'Fabrikam Migrate', incentive: 'azureIpCoSell' }] }, stored.etag);
+      await store().offers.create(coSellReadyOffer(TENANT, 'Fabrikam Migrate', { incentive: 'azureIpCoSell', diagram: true }));
       const deal = await seed({ name: 'Before', notes: 'Old notes', crmId: 'CRM-1' });
       const form = await act(ada, 'deal.editForm', deal);
       expect(inputsOf(form)).not.toHaveProperty('location');
@@ -389,7 +389,7 @@ describe('deal work from chat', () => {
         crmId: 'CRM-2',
         campaignId: 'SPRING',
         team: [{ email: ada.email, userId: ada.aadObjectId }, { name: 'Ben', email: ben.email }],
-        solutions: [{ kind: 'own', name: 'Fabrikam Migrate', incentive: 'azureIpCoSell' }, { name: 'Azure Synapse' }, { name: 'Azure OpenAI' }],
+        solutions: [{ kind: 'own', id: 'O0000000000AB', name: 'Fabrikam Migrate', incentive: 'azureIpCoSell' }, { name: 'Azure Synapse' }, { name: 'Azure OpenAI' }],
       });
       expect((await get(deal.id)).notes).toBeUndefined();
       expect((await get(deal.id)).history.at(-1)).toMatchObject({ event: 'edited', detail: 'name,value,closeDate,notes,crmId,campaignId,team,solutions' });

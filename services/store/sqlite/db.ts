@@ -124,7 +124,7 @@ const MIGRATIONS: readonly string[] = [
   `,
   `
   -- The organization's own marketplace offers; due_at is when its next rewards reminder falls due.
-  CREATE TABLE offers (
+  CREATE TABLE IF NOT EXISTS offers (
     tenant_id TEXT NOT NULL,
     id TEXT NOT NULL,
     etag TEXT NOT NULL,
@@ -133,8 +133,8 @@ const MIGRATIONS: readonly string[] = [
     doc TEXT NOT NULL,
     PRIMARY KEY (tenant_id, id)
   );
-  CREATE INDEX offers_by_name ON offers (tenant_id, name_lower, id);
-  CREATE INDEX offers_due ON offers (due_at, tenant_id, id) WHERE due_at IS NOT NULL;
+  CREATE INDEX IF NOT EXISTS offers_by_name ON offers (tenant_id, name_lower, id);
+  CREATE INDEX IF NOT EXISTS offers_due ON offers (due_at, tenant_id, id) WHERE due_at IS NOT NULL;
   `,
 ];
 
