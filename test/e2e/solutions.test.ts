@@ -269,6 +269,13 @@ describe('the company’s own solutions, from chat', () => {
     });
   });
 
+  it.each(['solutions', 'Solution', 'offers', '/SOLUTIONS'])('when someone types "%s", then the organization’s offers list comes', async (text) => {
+    const card = await command(bot, connector, ben, text);
+    expect(cardText(card)).toContain('Marketplace offers of fabrikam.example');
+    expect(cardText(card)).toContain('Your company has no offers here yet. A referral admin can add them.');
+    expect(cardProblems(card)).toEqual([]);
+  });
+
   describe('who may do what', () => {
     it('a referral user views the offers and their readiness, and is refused any change with a clear reason; nothing changes', async () => {
       await store().offers.create(coSellReadyOffer(TENANT, 'Fabrikam Migrate'));
