@@ -151,7 +151,11 @@ export type Solution = z.infer<typeof Solution>;
 export const Organization = z.object({
   tenantId: TenantId,
   name: text(200),
-  /** The co-sell ready solutions this organization publishes ("my company's solutions"). */
+  /**
+   * Superseded by the organization's offers (services/solutions: its live, co-sell ready offers are "my
+   * company's solutions") and no longer read; removing it touches every place that builds an
+   * Organization, which is a change of its own.
+   */
   solutions: z.array(Solution).default([]),
   /** Vetted by the solution assessments business team: may create solution assessment deals. */
   assessmentVetted: z.boolean().default(false),

@@ -8,8 +8,9 @@
 /** 1 MiB: room for thousands of contacts; the bound applies before anything is read into memory. */
 export const MAX_CSV_BYTES = 1024 * 1024;
 
-export type FileProblem = 'tooLarge' | 'binary' | 'notUtf8' | 'notCsv' | 'unreachable';
-export const FILE_PROBLEMS: readonly FileProblem[] = ['tooLarge', 'binary', 'notUtf8', 'notCsv', 'unreachable'];
+/** Why a file is not read at all; `unreachable`: it could not be downloaded from Teams. */
+export type FileProblem = 'tooLarge' | 'binary' | 'notUtf8' | 'unreachable';
+export const FILE_PROBLEMS: readonly FileProblem[] = ['tooLarge', 'binary', 'notUtf8', 'unreachable'];
 
 export type DecodedCsv = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: FileProblem };
 

@@ -206,7 +206,6 @@ export const solutions = {
   'solutions.file.tooLarge': 'The file is larger than 1 MB: it is not a contacts CSV.',
   'solutions.file.binary': 'The file is not text (it holds binary data): save it as “CSV UTF-8 (Comma delimited)”.',
   'solutions.file.notUtf8': 'The file is not UTF-8 text: save it as “CSV UTF-8 (Comma delimited)”.',
-  'solutions.file.notCsv': 'This is not a .csv file. Send the contacts CSV, or a document of an accepted type.',
   'solutions.file.unreachable': 'I could not download the file from Teams. Send it again in a moment.',
   'solutions.file.notDocument': '“{name}” is neither a contacts CSV nor a document of an accepted type (.pdf .ppt .pptx .doc .docx .xls .xlsx .jpg .png .mp4).',
   'solutions.file.adminsOnly': 'Only referral admins can add files to your company’s offers.',
