@@ -53,7 +53,8 @@ export function listLine(names: readonly string[], tr: Translator, shown = 10, n
 }
 
 export function customerLine(customer: Deal['customer'], tr: Translator): string {
-  const place = [customer.city && name(customer.city), countryName(customer.country, tr.reader)].filter(Boolean).join(', ');
+  const country = countryName(customer.country, tr.reader);
+  const place = customer.city ? tr.t('referral.cityInCountry', { city: name(customer.city), country }) : country;
   return tr.t('referral.customerWithPlace', { name: name(customer.name), place });
 }
 

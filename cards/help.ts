@@ -22,17 +22,16 @@ export function renderHelpCard(data: HelpCardData): AdaptiveCardJson {
   return renderCard(template, data, { compact: (d) => shownAsText(expandCard(template, { ...d, notice: '' })) });
 }
 
-/** The commands a seller can type, in the order the help card lists them. */
+/** The commands a seller can type (the word and what it does, from the catalog), in the order the help card lists them. */
 export const COMMANDS = [
-  { name: 'help', key: 'help.command.help' },
-  { name: 'new deal', key: 'help.command.newDeal' },
-  { name: 'inbound', key: 'help.command.inbound' },
-  { name: 'outbound', key: 'help.command.outbound' },
-  { name: 'favorites', key: 'help.command.favorites' },
-  // Square brackets: cards render TextBlock text as Markdown, where <…> can be taken for HTML and dropped.
-  { name: 'deal [name or id]', key: 'help.command.deal' },
-  { name: 'members', key: 'help.command.members' },
-  { name: 'solutions', key: 'help.command.solutions' },
+  { word: 'command.help', key: 'help.command.help' },
+  { word: 'command.newDeal', key: 'help.command.newDeal' },
+  { word: 'command.inbound', key: 'help.command.inbound' },
+  { word: 'command.outbound', key: 'help.command.outbound' },
+  { word: 'command.favorites', key: 'help.command.favorites' },
+  { word: 'command.deal', key: 'help.command.deal', argument: 'help.command.dealArgument' },
+  { word: 'command.members', key: 'help.command.members' },
+  { word: 'command.solutions', key: 'help.command.solutions' },
 ] as const;
 
 /**
@@ -45,7 +44,7 @@ export function helpCardData(tr: Translator, options: { welcome?: boolean; unkno
     notice: options.unknownText !== undefined ? tr.t('help.unknown', { text: oneLine(options.unknownText, UNKNOWN_SHOWN) }) : '',
     intro: options.shared ? tr.t('help.introShared') : tr.t('help.intro'),
     commandsTitle: tr.t('help.commandsTitle'),
-    commands: COMMANDS.map((c) => ({ name: c.name, description: tr.t(c.key) })),
+    commands: COMMANDS.map((c) => ({ name: 'argument' in c ? `${tr.t(c.word)} ${tr.t(c.argument)}` : tr.t(c.word), description: tr.t(c.key) })),
     role: options.role && !options.shared ? tr.t('help.yourRole', { role: tr.tk(`role.${options.role}`) }) : '',
     quickActions: [
       { title: tr.t('help.action.inbound'), command: 'inbound' },

@@ -42,7 +42,7 @@ export function renderMembersCard(data: MembersCardData): AdaptiveCardJson {
 export function scopesText(member: Pick<Member, 'role' | 'locationScopes'>, tr: Translator): string {
   if (member.role !== 'user') return tr.t('members.allLocations');
   if (member.locationScopes.length === 0) return tr.t('members.noScopes');
-  return member.locationScopes.map((c) => `${countryName(c, tr.reader)} (${c})`).join(', ');
+  return member.locationScopes.map((code) => tr.t('members.scope', { country: countryName(code, tr.reader), code })).join(', ');
 }
 
 export function membersCardData(
@@ -65,7 +65,7 @@ export function membersCardData(
         name: oneLine(m.name || m.email || m.userId, NAME_SHOWN),
         detail: [m.email, m.installed ? undefined : tr.t('members.notInstalled')].filter(Boolean).join(' · '),
         // Every country of the world is 249 scopes: the card names the first ones, the input holds them all.
-        summary: shorten(`${tr.tk(`role.${m.role}`)}${configured ? ` (${tr.t('members.configured')})` : ''} · ${scopesText(m, tr)}`, 400),
+        summary: shorten(tr.t('members.summary', { role: tr.tk(`role.${m.role}`), configured: configured ? 'yes' : 'no', scopes: scopesText(m, tr) }), 400),
         role: m.role,
         scopes: m.locationScopes.join(', '),
         // Only a global admin may touch a global admin; nobody edits a role the configuration sets.

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { dealType } from '../services/domain/dealType';
 import { DeclineReason, type Deal, type Member, type Solution } from '../services/domain/model';
 import {
+  countdown,
   countryName,
   fieldErrors,
   formatCountdown,
@@ -137,7 +138,7 @@ export function referralCardData(deal: Deal, tr: Translator, now: DateTime, opti
   const received = deal.status === 'received';
   const header =
     received && options.purpose === 'reminder' && inbound
-      ? tr.t('referral.header.reminder', { timeLeft: formatCountdown(inbound.expiresAt, now, tr).replace(/ left$/, '') })
+      ? tr.t('referral.header.reminder', countdown(inbound.expiresAt, now).params)
       : received
         ? tr.t(type === 'p2p' ? 'referral.header.new.p2p' : 'referral.header.new.coSell')
         : tr.t('referral.header.seen');

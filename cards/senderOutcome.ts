@@ -44,7 +44,7 @@ export function senderOutcomeCardData(deal: Deal, receiverName: string, tr: Tran
   ];
   return {
     header: tr.t('senderOutcome.header'),
-    title: tr.t('senderOutcome.title', { partner: oneLine(receiverName, 200), outcome: tr.tk(`senderOutcome.${outcome}`), name: oneLine(deal.name, 200) }),
+    title: tr.t('senderOutcome.title', { partner: oneLine(receiverName, 200), outcome, name: oneLine(deal.name, 200) }),
     facts,
     shortened: isLonger(notes, SENDER_NOTES_SHOWN) ? tr.t('senderOutcome.shortened') : '',
     tooLarge: tr.t('senderOutcome.tooLarge'),
