@@ -38,13 +38,12 @@ import { intakeRoute } from './intake';
 import { syncRoutes } from './sync';
 import { createLogger, type Logger } from './logger';
 import { dedupeMiddleware } from './middleware/dedupe';
-import { presenceMiddleware } from './middleware/presence';
+import { presenceMiddleware, readerOfTurn } from './middleware/presence';
 import { botAuthentication, BotAdapter } from './http/botAdapter';
 import { PrivateChat, sharedConversationPolicies } from './privateChat';
 import { createServer } from './server';
 import { appTokenSource, BotConnector, type TokenSource } from './teams/connector';
 import { CardComposer, TeamsSender } from './teams/sender';
-import { readerFromActivity } from './turn';
 
 /*
  * The one wiring point: config → store → services → features → bot → HTTP server. Everything else
@@ -91,7 +90,8 @@ function turnErrorHandler(logger: Logger) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     const activity = context.activity;
     logger.error('turn failed', { error, activityId: activity.id, type: activity.type, name: activity.name, conversationId: activity.conversation?.id });
-    const tr = translator(readerFromActivity(activity));
+    // Presence may not have run (the store failed): the reader is then what the activity says.
+    const tr = translator(readerOfTurn(context));
     const card = renderErrorCard(tr.t('error.title'), tr.t('error.generic'));
     try {
       if (activity.type === ActivityTypes.Invoke) {
@@ -128,7 +128,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     store,
     clock,
     connector,
-    composer: new CardComposer(store, clock, { offerReminder: rewardsReminderComposer(store) }),
+    composer: new CardComposer(store, clock, membership, { offerReminder: rewardsReminderComposer(store, membership) }),
     membership,
     pacer,
     rates: {
@@ -197,7 +197,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       logger,
       policy: shared.cardActions,
       unknownVerbCard: (context) => {
-        const tr = translator(readerFromActivity(context.activity));
+        const tr = translator(readerOfTurn(context));
         return renderErrorCard(tr.t('error.title'), tr.t('error.unknownAction'));
       },
     }),

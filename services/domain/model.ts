@@ -148,6 +148,18 @@ export const Solution = z.object({
 });
 export type Solution = z.infer<typeof Solution>;
 
+/**
+ * How many of an organization's members last used each locale and each time zone in Teams: what a
+ * member reads before the bot has heard their own (services/members/readers.ts). At most
+ * READER_TALLY_KEYS of each, so a member cannot grow it with invented locales.
+ */
+export const READER_TALLY_KEYS = 50;
+export const ReaderTally = z.object({
+  locales: z.record(z.string().max(35), z.number().int().nonnegative()),
+  timeZones: z.record(z.string().max(64), z.number().int().nonnegative()),
+});
+export type ReaderTally = z.infer<typeof ReaderTally>;
+
 export const Organization = z.object({
   tenantId: TenantId,
   name: text(200),
@@ -164,6 +176,8 @@ export const Organization = z.object({
   assessmentVettedAt: IsoInstant.optional(),
   /** The email of the company's Partner Center account: a rewards marketing contact must use another (002). */
   partnerCenterAccountEmail: Email.optional(),
+  /** Absent for organizations from before it was kept: counted from the members the first time it is needed. */
+  readers: ReaderTally.optional(),
   createdAt: IsoInstant,
   updatedAt: IsoInstant,
 });

@@ -2,7 +2,7 @@ import { CardFactory, type TurnContext } from 'botbuilder';
 import { renderErrorCard } from '../../../cards/notice';
 import { translator } from '../../../services/i18n';
 import { actingOf } from '../../commands/acting';
-import { readerFromActivity } from '../../turn';
+import { readerOfTurn } from '../../middleware/presence';
 import { listView, type SolutionsEnv } from './views';
 
 /** `solutions`: the organization's marketplace offers, for everyone in it. */
@@ -10,7 +10,7 @@ export function solutionsCommand(env: SolutionsEnv) {
   return async (context: TurnContext): Promise<void> => {
     const acting = actingOf(env.clock, context);
     if (!acting) {
-      const tr = translator(readerFromActivity(context.activity));
+      const tr = translator(readerOfTurn(context));
       await context.sendActivity({ attachments: [CardFactory.adaptiveCard(renderErrorCard(tr.t('error.title'), tr.t('error.badCardData')))] });
       return;
     }

@@ -23,6 +23,7 @@ export const solutions = {
 
   'referral.form.ownSolutions': 'Add your company’s co-sell ready solutions to this deal (optional)',
   'command.solutions': 'solutions',
+  'command.solutions.also': 'offers, offer',
   'help.command.solutions': 'your company’s marketplace offers, their co-sell readiness and rewards',
 
   // The offer types of 000/004, listing types and consulting kinds of 002.

@@ -20,6 +20,7 @@ export const solutions = {
   'deal.solution.ownWithIncentive': '{name} (votre entreprise · {incentive})',
   'referral.form.ownSolutions': 'Ajouter à cette opportunité des solutions de votre entreprise prêtes pour la co-vente (facultatif)',
   'command.solutions': 'offres',
+  'command.solutions.also': 'offre, solutions',
   'help.command.solutions': 'les offres de votre entreprise sur la Place de marché, leur préparation à la co-vente et leurs récompenses',
   'offerType.azureApplication': 'Application Azure',
   'offerType.azureContainer': 'Conteneur Azure',
