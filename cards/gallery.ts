@@ -44,6 +44,7 @@ import {
 } from './referral';
 import type { AdaptiveCardJson } from './render';
 import { renderSenderOutcomeCard, senderOutcomeCardData } from './senderOutcome';
+import { SOLUTION_SECTIONS } from './solutionGallery';
 
 /*
  * The card gallery: every card template with representative data for each state that matters — the
@@ -608,6 +609,7 @@ const SECTIONS: readonly (() => GallerySample[])[] = [
   contractLimitCards,
   ...DEAL_SECTIONS,
   ...FIND_SECTIONS,
+  ...SOLUTION_SECTIONS,
 ];
 
 /** Every gallery entry, in a stable order: each state in every language of READERS, side by side. */

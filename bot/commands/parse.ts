@@ -25,6 +25,7 @@ export type Command =
   | { readonly name: 'members' }
   | { readonly name: 'search'; readonly query: string }
   | { readonly name: 'pipeline' }
+  | { readonly name: 'solutions' }
   | { readonly name: 'unknown'; readonly text: string };
 
 export type CommandName = Exclude<Command['name'], 'unknown'>;
@@ -51,6 +52,7 @@ const SYNTAX: { readonly [N in CommandName]: `command.${N}` extends MessageKey ?
   members: 'bare',
   search: 'text',
   pipeline: 'bare',
+  solutions: 'bare',
 };
 
 const FILTERS: readonly ListFilter[] = ['open', 'closed', 'all'];

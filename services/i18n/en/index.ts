@@ -5,6 +5,7 @@ import { find } from './find';
 import { members } from './members';
 import { readiness } from './readiness';
 import { referrals } from './referrals';
+import { solutions } from './solutions';
 
 /**
  * The English catalog: the one place user-facing text lives. Each area keeps its messages in its own
@@ -19,6 +20,7 @@ export const en = {
   ...deals,
   ...dialogs,
   ...find,
+  ...solutions,
 } as const;
 
 export type MessageKey = keyof typeof en;

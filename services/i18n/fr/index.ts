@@ -6,6 +6,7 @@ import { find } from './find';
 import { members } from './members';
 import { readiness } from './readiness';
 import { referrals } from './referrals';
+import { solutions } from './solutions';
 
 /** The French catalog, merged like the English one (services/i18n/en/index.ts); each module is checked against its English twin. */
 export const fr: Catalog = {
@@ -16,4 +17,5 @@ export const fr: Catalog = {
   ...deals,
   ...dialogs,
   ...find,
+  ...solutions,
 };
