@@ -57,7 +57,7 @@ export const CONTAINERS = {
       ],
     ),
   },
-  /** The organization, its members and the tenant's first-member marker. */
+  /** The organization, its members and the tenant's roles document. */
   directory: {
     id: 'directory',
     partitionKey: { paths: ['/tenantId'] },
