@@ -10,7 +10,7 @@ import {
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/render';
 import { translator } from '../services/i18n';
 import type { CardActionRouter } from './cardActions/router';
-import { readerFromActivity } from './turn';
+import { readerOfTurn } from './middleware/presence';
 
 /** Handles typed text (commands, dialogs). */
 export interface MessageHandler {
@@ -106,7 +106,7 @@ export class CoSellBot extends TeamsActivityHandler {
   /** Universal actions are the only invokes the bot handles; every other one gets Teams' polite answer. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name === 'adaptiveCard/action') return super.onInvokeActivity(context);
-    return unsupportedInvoke(context.activity.name, translator(readerFromActivity(context.activity)).t('invoke.notSupported'));
+    return unsupportedInvoke(context.activity.name, translator(readerOfTurn(context)).t('invoke.notSupported'));
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {

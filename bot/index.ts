@@ -15,32 +15,38 @@ import { DigestHandler, HandoverHandler } from '../services/notifications/digest
 import { EventDelivery } from '../services/notifications/events';
 import { FanoutHandler, PartnerResponseHandler, RefreshHandler } from '../services/notifications/handlers';
 import { OutboxDispatcher, type OutboxHandler } from '../services/outbox/dispatcher';
-import { RateLimiter } from '../services/outbox/rateLimiter';
+import { Pacer } from '../services/outbox/pacing';
 import { ReferralResponses } from '../services/referrals/respond';
 import { DealActions } from '../services/deals/actions';
 import { DealCreation } from '../services/deals/create';
+import { PipelineQueries } from '../services/deals/pipeline';
 import { DealQueries } from '../services/deals/queries';
+import { DealSearch } from '../services/deals/search';
 import { PartnerCenterSync } from '../services/deals/sync';
 import { PartnerInvitationHandler } from '../services/p2p/deliver';
+import { MAX_CSV_BYTES } from '../services/solutions/contactsFile';
+import { ImportTargets } from '../services/solutions/importTarget';
+import { OfferCatalog } from '../services/solutions/offers';
+import { RewardsReminders } from '../services/solutions/reminders';
 import { Sweeper } from '../services/sweeper';
 import { CardActionRouter } from './cardActions/router';
 import { CoSellBot } from './coSellBot';
 import { CommandRouter } from './commands/router';
 import { ConfigError, loadConfig, type Config } from './config';
 import { registerFeatures } from './features';
+import { rewardsReminderComposer } from './features/solutions/reminderCard';
 import { helpCommand } from './features/help/help';
 import { Installations } from './installations';
 import { intakeRoute } from './intake';
 import { syncRoutes } from './sync';
 import { createLogger, type Logger } from './logger';
 import { dedupeMiddleware } from './middleware/dedupe';
-import { presenceMiddleware } from './middleware/presence';
+import { presenceMiddleware, readerOfTurn } from './middleware/presence';
 import { botAuthentication, BotAdapter } from './http/botAdapter';
 import { PrivateChat, sharedConversationPolicies } from './privateChat';
 import { createServer } from './server';
 import { appTokenSource, BotConnector, type TokenSource } from './teams/connector';
 import { CardComposer, TeamsSender } from './teams/sender';
-import { readerFromActivity } from './turn';
 
 /*
  * The one wiring point: config → store → services → features → bot → HTTP server. Everything else
@@ -59,6 +65,11 @@ export interface AppOverrides {
   readonly workers?: boolean;
   /** Where the Bot Framework channel's signing keys are published (tests serve their own). */
   readonly openIdMetadataUrl?: string;
+  /**
+   * Tests only: fetch files sent in chat over plain http from 127.0.0.1, where the connector stand-in
+   * serves them. Never set by configuration: in production only https is fetched.
+   */
+  readonly allowHttpFileDownloads?: boolean;
 }
 
 export interface App {
@@ -82,7 +93,8 @@ function turnErrorHandler(logger: Logger) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     const activity = context.activity;
     logger.error('turn failed', { error, activityId: activity.id, type: activity.type, name: activity.name, conversationId: activity.conversation?.id });
-    const tr = translator(readerFromActivity(activity));
+    // Presence may not have run (the store failed): the reader is then what the activity says.
+    const tr = translator(readerOfTurn(context));
     const card = renderErrorCard(tr.t('error.title'), tr.t('error.generic'));
     try {
       if (activity.type === ActivityTypes.Invoke) {
@@ -112,24 +124,28 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const membership = new Membership({ store, clock, effects, configuredAdmins: config.referrals.admins });
   adapter.use(presenceMiddleware(membership, clock, logger));
 
-  const connector = new BotConnector({ tokens: overrides.tokens ?? appTokenSource(config.bot), timeoutMs: config.teams.sendTimeoutMs });
+  const sendTimeoutMs = config.teams.sendTimeoutMs;
+  const connector = new BotConnector({ tokens: overrides.tokens ?? appTokenSource(config.bot), timeoutMs: sendTimeoutMs });
+  const pacer = new Pacer();
   const senderOptions = {
     store,
     clock,
     connector,
-    composer: new CardComposer(store, clock),
+    composer: new CardComposer(store, clock, membership, { offerReminder: rewardsReminderComposer(store, membership) }),
     membership,
-    limiter: new RateLimiter(),
+    pacer,
     rates: {
       conversation: { perSecond: config.teams.ratePerConversation, burst: config.teams.burstPerConversation },
       tenant: { perSecond: config.teams.ratePerTenant, burst: config.teams.burstPerTenant },
     },
+    timeoutMs: sendTimeoutMs,
     logger: logger.child({ component: 'sender' }),
   };
+  const sends = new TeamsSender(senderOptions, 'send');
   const handlers: Record<string, OutboxHandler> = {
     [OutboxKind.fanout]: new FanoutHandler(store, clock),
     [OutboxKind.refresh]: new RefreshHandler(store, clock),
-    [OutboxKind.send]: new TeamsSender(senderOptions, 'send'),
+    [OutboxKind.send]: sends,
     [OutboxKind.update]: new TeamsSender(senderOptions, 'update'),
     [OutboxKind.partnerResponse]: new PartnerResponseHandler(store, timeRules, effects),
     [OutboxKind.partnerInvitation]: new PartnerInvitationHandler({ store, clock, timeRules, effects }),
@@ -137,22 +153,47 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     [OutboxKind.digest]: new DigestHandler(store, clock, effects),
   };
   if (config.referrals.eventsUrl && config.referrals.eventsSecret) {
-    handlers[OutboxKind.event] = new EventDelivery({ url: config.referrals.eventsUrl, secret: config.referrals.eventsSecret, timeoutMs: config.teams.sendTimeoutMs });
+    handlers[OutboxKind.event] = new EventDelivery({ url: config.referrals.eventsUrl, secret: config.referrals.eventsSecret, timeoutMs: sendTimeoutMs });
   }
-  const dispatcher = new OutboxDispatcher({ store, clock, handlers, logger: logger.child({ component: 'outbox' }) });
+  // A handler call is one call out (within its timeout) and a few writes; the lease is twice that, so a
+  // send that starts always ends, and is recorded, while the item is still this process's.
+  const dispatcher = new OutboxDispatcher({
+    store,
+    clock,
+    handlers,
+    pacer,
+    logger: logger.child({ component: 'outbox' }),
+    handlerBudgetMs: 2 * sendTimeoutMs,
+    leaseMs: 4 * sendTimeoutMs,
+  });
   const onWork = () => dispatcher.wake();
-  const sweeper = new Sweeper({ store, clock, timeRules, effects, logger: logger.child({ component: 'sweeper' }), intervalMs: config.sweepIntervalMs, onWork });
+  const sweeper = new Sweeper({
+    store,
+    clock,
+    timeRules,
+    effects,
+    logger: logger.child({ component: 'sweeper' }),
+    intervalMs: config.sweepIntervalMs,
+    onWork,
+    others: [new RewardsReminders({ store, effects })],
+  });
 
   // The use cases every feature works through; each feature registers its commands and card verbs.
+  const offers = new OfferCatalog({ store, clock });
   const services = {
     clock,
     logger,
     store,
     membership,
     onWork,
+    offers,
+    importTargets: new ImportTargets(store.botState, clock),
+    fileDownloads: { maxBytes: MAX_CSV_BYTES, timeoutMs: config.teams.sendTimeoutMs, allowHttpLoopback: overrides.allowHttpFileDownloads ?? false },
     responses: new ReferralResponses({ store, clock, timeRules, effects }),
-    creation: new DealCreation({ store, clock, timeRules, effects }),
+    creation: new DealCreation({ store, clock, timeRules, effects, offers }),
     queries: new DealQueries(store),
+    search: new DealSearch(store),
+    pipeline: new PipelineQueries(store),
     deals: new DealActions({ store, clock, timeRules, effects }),
   };
   const sync = new PartnerCenterSync({ store, clock, timeRules, effects });
@@ -163,7 +204,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       logger,
       policy: shared.cardActions,
       unknownVerbCard: (context) => {
-        const tr = translator(readerFromActivity(context.activity));
+        const tr = translator(readerOfTurn(context));
         return renderErrorCard(tr.t('error.title'), tr.t('error.unknownAction'));
       },
     }),
@@ -194,6 +235,22 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const workers = overrides.workers ?? true;
 
   let stopping: Promise<void> | undefined;
+  // Deals stored before search existed get their keys in the background (search misses them until
+  // then); a failure, or a stop half-way, is taken up again a minute later.
+  let indexing: Promise<void> | undefined;
+  let indexingTimer: NodeJS.Timeout | undefined;
+  const indexOlderDeals = async (): Promise<void> => {
+    try {
+      const { rewritten, complete } = await store.deals.indexOlderDeals(() => stopping !== undefined);
+      if (rewritten > 0) logger.info('older deals indexed for search', { rewritten, complete });
+      if (complete) return;
+    } catch (error) {
+      logger.warn('could not index older deals for search; trying again in a minute', { error });
+    }
+    if (stopping) return;
+    indexingTimer = setTimeout(() => (indexing = indexOlderDeals()), 60_000);
+    indexingTimer.unref();
+  };
   return {
     config,
     store,
@@ -217,21 +274,27 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
             sweeper.start();
             housekeepingTimer = setInterval(() => housekeeping().catch((err: unknown) => logger.error('housekeeping failed', { error: err })), 3600_000);
             housekeepingTimer.unref();
+            indexing = indexOlderDeals();
           }
           resolve(url);
         });
       }),
     stop: () =>
       (stopping ??= (async () => {
+        // Background work stops at once, beside the server: a grace period is about 30 s, and the
+        // items this process holds are put back for another one rather than left to their leases.
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.server.closeIdleConnections();
-        await closed;
         if (housekeepingTimer) clearInterval(housekeepingTimer);
-        await Promise.all([dispatcher.stop(), sweeper.stop()]);
+        if (indexingTimer) clearTimeout(indexingTimer);
+        await Promise.all([closed, dispatcher.stop(), sweeper.stop(), indexing]);
+        await sends.close();
         await store.close();
       })()),
   };
 }
+
+const SHUTDOWN_LIMIT_MS = 25_000;
 
 export async function main(): Promise<void> {
   // A developer's .env (next to package.json, where npm start runs) fills what the environment does
@@ -251,6 +314,11 @@ export async function main(): Promise<void> {
   await app.start();
   const shutdown = (signal: string) => {
     app.logger.info('shutting down', { signal });
+    // Whatever still hangs (a client holding a request open) must not outlast a grace period (~30 s).
+    setTimeout(() => {
+      app.logger.error('shutdown took too long; exiting', { afterMs: SHUTDOWN_LIMIT_MS });
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
     app.stop().then(
       () => process.exit(0),
       (err: unknown) => {

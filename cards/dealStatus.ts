@@ -6,7 +6,7 @@ import { registrationEligibility } from '../services/domain/registration';
 import { ASSESSMENT_STAGES, completedAssessmentStages, isTerminal, nextAssessmentStage, stagePercent } from '../services/domain/stages';
 import { countryName, describeRefusal, formatCountdown, formatDate, formatDateTime, formatMoney, type Translator } from '../services/i18n';
 import { renderCompactCard } from './compact';
-import { customerLine, historyText, identityLine, NAME_SHOWN, solutionLabel, stageLine, timeToRespond, typeLine, STATUS_COLOR, type CardColor } from './dealText';
+import { actorName, customerLine, historyText, identityLine, NAME_SHOWN, solutionLabel, stageLine, timeToRespond, typeLine, STATUS_COLOR, type CardColor } from './dealText';
 import type { Fact } from './referral';
 import { renderCard, type AdaptiveCardJson } from './render';
 import template from './templates/deal-status.json';
@@ -203,9 +203,9 @@ function microsoftLine(deal: Deal, tr: Translator, now: DateTime): string {
       line = deal.inbound?.sender.type === 'Microsoft' ? tr.t('deal.microsoft.sentIt') : tr.t('deal.microsoft.engaged', { help });
       break;
     default:
-      line = tr.tk(`microsoftStatus.${ms.status}`);
+      line = tr.t('deal.microsoft.status', { status: tr.tk(`microsoftStatus.${ms.status}`) });
   }
-  return ms.markedWon ? `${line} ${tr.t('deal.microsoft.markedWon')}` : line;
+  return ms.markedWon ? tr.t('card.twoSentences', { first: line, second: tr.t('deal.microsoft.markedWon') }) : line;
 }
 
 function progressOf(deal: Deal, tr: Translator): DealStatusCardData['progress'] {
@@ -238,7 +238,7 @@ function factsOf(deal: Deal, tr: Translator, now: DateTime): Fact[] {
     ...(inbound ? [{ title: tr.t('referral.fact.sender'), value: [inbound.sender.name, inbound.sender.organizationName].filter(Boolean).map((n) => oneLine(n!, NAME_SHOWN)).join(', ') }] : []),
     ...(inbound?.inviteContext.helpWanted ? [{ title: tr.t('referral.fact.helpWanted'), value: oneLine(inbound.inviteContext.helpWanted, NAME_SHOWN) }] : []),
     ...(deal.status === 'received' && inbound ? [{ title: tr.t('referral.fact.timeLeft'), value: timeToRespond(deal, tr, now) }] : []),
-    { title: tr.t('deal.fact.created'), value: tr.t('deal.createdBy', { when: formatDateTime(deal.createdAt, reader), who: oneLine(deal.createdBy.name, NAME_SHOWN) }) },
+    { title: tr.t('deal.fact.created'), value: tr.t('deal.createdBy', { when: formatDateTime(deal.createdAt, reader), who: actorName(deal.createdBy, tr) }) },
   ];
 }
 
@@ -263,10 +263,14 @@ function partnersOf(deal: Deal, tr: Translator): DealStatusCardData['partners'] 
 function registrationOf(deal: Deal, tr: Translator): DealStatusCardData['registration'] {
   const reg = deal.registration;
   if (reg) {
+    const d = reg.details;
+    const contract = d ? { date: formatDate(d.contractSignedOn, tr.reader), solutions: d.solutions.join(', ') } : undefined;
+    const details = !d || !contract ? '' : d.contractReference ? tr.t('deal.register.detailsWithReference', { ...contract, reference: d.contractReference }) : tr.t('deal.register.details', contract);
+    const validated = reg.status === 'validated' ? tr.t('deal.register.validated') : '';
     return {
       show: true,
       status: tr.t('deal.registration.status', { status: tr.tk(`registrationStatus.${reg.status}`), when: formatDateTime(reg.updatedAt, tr.reader) }),
-      note: reg.note ?? '',
+      note: [validated, details, reg.note ?? ''].filter(Boolean).join('\n\n'),
     };
   }
   if (deal.status === 'won' && registrationEligibility(deal).eligible) return { show: true, status: tr.t('deal.registration.eligible'), note: '' };
@@ -326,7 +330,7 @@ export function dealStatusCardData(deal: Deal, viewer: Member, tr: Translator, n
         state: done.has(s) ? tr.t('deal.assessment.done') : closed ? tr.t('deal.assessment.notDone') : s === next ? tr.t('deal.assessment.next') : tr.t('deal.assessment.todo'),
       })),
     },
-    history: history.map((h) => ({ when: formatDateTime(h.at, reader), who: oneLine(h.by.name, NAME_SHOWN), what: historyText(h, tr) })),
+    history: history.map((h) => ({ when: formatDateTime(h.at, reader), who: actorName(h.by, tr), what: historyText(h, tr) })),
     historyMore: deal.history.length > HISTORY_SHOWN ? tr.t('deal.historyMore', { shown: HISTORY_SHOWN, total: deal.history.length }) : '',
     registration: registrationOf(deal, tr),
     closedNote: isTerminal(deal) ? describeRefusal({ code: 'deal_closed', params: { status: deal.status } }, tr) : '',

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { todayFor } from '../services/domain/change';
 import { dealType } from '../services/domain/dealType';
-import { shortDealId } from '../services/domain/ids';
-import type { Deal, HistoryEntry, Solution } from '../services/domain/model';
+import { shortDealId } from '../services/domain/search';
+import type { Actor, Deal, HistoryEntry, Solution } from '../services/domain/model';
 import { stagePercent } from '../services/domain/stages';
 import { countryName, daysUntil, formatCountdown, formatDate, formatMoney, type Translator } from '../services/i18n';
 import { oneLine } from './untrusted';
@@ -33,7 +33,9 @@ export const STATUS_COLOR: Readonly<Record<Deal['status'], CardColor>> = {
 export function solutionLabel(solution: Solution, tr: Translator): string {
   switch (solution.kind) {
     case 'own':
-      return tr.t('deal.solution.own', { name: name(solution.name) });
+      return solution.incentive
+        ? tr.t('deal.solution.ownWithIncentive', { name: name(solution.name), incentive: tr.tk(`incentive.${solution.incentive}`) })
+        : tr.t('deal.solution.own', { name: name(solution.name) });
     case 'microsoft':
       return tr.t('deal.solution.microsoft', { name: name(solution.name) });
     case 'thirdParty':
@@ -45,6 +47,15 @@ export function solutionLabel(solution: Solution, tr: Translator): string {
   }
 }
 
+/**
+ * Who did something, for this reader: people and organizations by the name they have; the bot in the
+ * reader's words (its stored name is only for logs); someone Teams gave no name, as such.
+ */
+export function actorName(actor: Actor, tr: Translator, chars = NAME_SHOWN): string {
+  if (actor.kind === 'system') return tr.t('actor.system');
+  return actor.name.trim() ? oneLine(actor.name, chars) : tr.t('actor.unnamed');
+}
+
 /** Names in a list, on one line: the first `shown` and how many more; "—" for none. */
 export function listLine(names: readonly string[], tr: Translator, shown = 10, nameChars = NAME_SHOWN): string {
   if (names.length === 0) return tr.t('referral.none');
@@ -53,7 +64,8 @@ export function listLine(names: readonly string[], tr: Translator, shown = 10, n
 }
 
 export function customerLine(customer: Deal['customer'], tr: Translator): string {
-  const place = [customer.city && name(customer.city), countryName(customer.country, tr.reader)].filter(Boolean).join(', ');
+  const country = countryName(customer.country, tr.reader);
+  const place = customer.city ? tr.t('referral.cityInCountry', { city: name(customer.city), country }) : country;
   return tr.t('referral.customerWithPlace', { name: name(customer.name), place });
 }
 
@@ -103,22 +115,23 @@ export function dueLine(deal: Deal, tr: Translator, now: DateTime, today: string
 const dayOf = (instant: string, tr: Translator): string => formatDate(todayFor({ now: DateTime.fromISO(instant), zone: tr.reader.timeZone }), tr.reader);
 
 /** Who answers for a deal now: who accepted or created it, or the colleague a referral was handed to. */
-export function ownerName(deal: Deal): string | undefined {
-  if (deal.response?.action === 'accepted') return deal.response.by.name;
-  if (deal.direction === 'outbound') return deal.createdBy.name;
-  return deal.status === 'received' ? deal.heldBy?.name : undefined;
+function ownerOf(deal: Deal): Actor | undefined {
+  if (deal.response?.action === 'accepted') return deal.response.by;
+  if (deal.direction === 'outbound') return deal.createdBy;
+  return deal.status === 'received' && deal.heldBy ? { kind: 'user', name: deal.heldBy.name } : undefined;
 }
 
 /**
  * What tells apart deals that share a name: the short id (`deal 7Q2K9M` opens it), when it was
- * received or created, and who answers for it — "#7Q2K9M · received Nov 20, 2026 · accepted by Ana".
+ * received or created, and who answers for it — "Deal 7Q2K9M · received Nov 20, 2026 · accepted by Ana".
  */
 export function identityLine(deal: Deal, tr: Translator): string {
-  const params = { id: shortDealId(deal.id), name: name(ownerName(deal) ?? '') };
+  const owner = ownerOf(deal);
+  const params = { id: shortDealId(deal.id), name: owner ? actorName(owner, tr) : '' };
   if (deal.direction === 'outbound') return tr.t('deal.identity.created', { ...params, date: dayOf(deal.createdAt, tr) });
   const date = dayOf(deal.inbound?.receivedAt ?? deal.createdAt, tr);
   if (deal.response?.action === 'accepted') return tr.t('deal.identity.accepted', { ...params, date });
-  if (deal.response?.action === 'declined') return tr.t('deal.identity.declined', { ...params, date, name: name(deal.response.by.name) });
+  if (deal.response?.action === 'declined') return tr.t('deal.identity.declined', { ...params, date, name: actorName(deal.response.by, tr) });
   if (deal.status === 'received' && deal.heldBy) return tr.t('deal.identity.held', { ...params, date });
   return tr.t('deal.identity.received', { ...params, date });
 }

@@ -45,7 +45,7 @@ export function renderMembersCard(data: MembersCardData): AdaptiveCardJson {
 export function scopesText(member: Pick<Member, 'role' | 'locationScopes'>, tr: Translator): string {
   if (member.role !== 'user') return tr.t('members.allLocations');
   if (member.locationScopes.length === 0) return tr.t('members.noScopes');
-  return member.locationScopes.map((c) => `${countryName(c, tr.reader)} (${c})`).join(', ');
+  return member.locationScopes.map((code) => tr.t('members.scope', { country: countryName(code, tr.reader), code })).join(', ');
 }
 
 /** A member's name as the card shows it; someone picked before they installed may have none yet. */
@@ -75,7 +75,7 @@ export function membersCardData(
         name: memberName(m, tr),
         detail: [m.email, m.installed ? undefined : tr.t('members.notInstalled')].filter(Boolean).join(' · '),
         // Every country of the world is 249 scopes: the card names the first ones, the form holds them all.
-        summary: shorten(`${tr.tk(`role.${m.role}`)}${configured ? ` (${tr.t('members.configured')})` : ''} · ${scopesText(m, tr)}`, 400),
+        summary: shorten(tr.t('members.summary', { role: tr.tk(`role.${m.role}`), configured: configured ? 'yes' : 'no', scopes: scopesText(m, tr) }), 400),
         canEdit: editable(m),
       };
     }),

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import { allowedActions } from '../services/domain/actions';
 import { dealType } from '../services/domain/dealType';
-import { DeclineReason, type Deal, type Member } from '../services/domain/model';
+import { DeclineReason, type Deal, type Member, type Solution } from '../services/domain/model';
 import {
   countryName,
   fieldErrors,
@@ -12,10 +12,10 @@ import {
   type Translator,
 } from '../services/i18n';
 import { openDeal, renderCompactCard, type CompactAction } from './compact';
-import { customerLine, identityLine, listLine, STATUS_COLOR, timeToRespond, type CardColor } from './dealText';
+import { actorName, customerLine, identityLine, listLine, solutionLabel, STATUS_COLOR, timeToRespond, type CardColor } from './dealText';
 import { chosen, currencyChoices } from './choices';
 import type { Choice } from './dealStatus';
-import { str, teamFromRows, teamRowsFor, typedTeamRows, type FormValues, type TeamRow } from './formParts';
+import { picked, str, teamFromRows, teamRowsFor, typedTeamRows, type FormValues, type TeamRow } from './formParts';
 import { reminderCardData, renderReminderCard } from './reminder';
 import { renderCard, type AdaptiveCardJson } from './render';
 import { isLonger, oneLine, shorten } from './untrusted';
@@ -128,7 +128,7 @@ export function outcomeLine(deal: Deal, tr: Translator): string {
       return '';
     case 'declined': {
       const reason = response?.reason === 'other' ? oneLine(response.reasonText ?? tr.t('declineReason.other'), 200) : tr.tk(`declineReason.${response?.reason ?? 'other'}`);
-      return tr.t('referral.outcome.declined', { name: oneLine(response?.by.name ?? '', REFERRAL_SHOWN.name), when: formatDateTime(response?.at ?? deal.updatedAt, reader), reason });
+      return tr.t('referral.outcome.declined', { name: response ? actorName(response.by, tr, REFERRAL_SHOWN.name) : tr.t('actor.unnamed'), when: formatDateTime(response?.at ?? deal.updatedAt, reader), reason });
     }
     case 'expired':
       return tr.t('referral.outcome.expired', { when: formatDateTime(deal.inbound?.expiresAt ?? deal.updatedAt, reader) });
@@ -136,8 +136,14 @@ export function outcomeLine(deal: Deal, tr: Translator): string {
     case 'lost':
       return tr.t(`referral.outcome.${deal.status}`, { when: formatDateTime(deal.updatedAt, reader) });
     case 'open':
-      return response ? tr.t('referral.outcome.accepted', { name: oneLine(response.by.name, REFERRAL_SHOWN.name), when: formatDateTime(response.at, reader) }) : '';
+      return response ? tr.t('referral.outcome.accepted', { name: actorName(response.by, tr, REFERRAL_SHOWN.name), when: formatDateTime(response.at, reader) }) : '';
   }
+}
+
+/** A referral card's header: a new co-sell or partner referral while it waits, then "Referral". */
+export function referralHeader(deal: Deal, tr: Translator): string {
+  if (deal.status !== 'received') return tr.t('referral.header.seen');
+  return tr.t(dealType(deal) === 'p2p' ? 'referral.header.new.p2p' : 'referral.header.new.coSell');
 }
 
 /** Build the card's view model for one reader: their language, time zone and what they may do now. */
@@ -146,7 +152,7 @@ export function referralCardData(deal: Deal, tr: Translator, now: DateTime, opti
   const inbound = deal.inbound;
   const type = dealType(deal);
   const received = deal.status === 'received';
-  const header = received ? tr.t(type === 'p2p' ? 'referral.header.new.p2p' : 'referral.header.new.coSell') : tr.t('referral.header.seen');
+  const header = referralHeader(deal, tr);
   const contact = deal.customer.contacts[0];
   const facts: Fact[] = [
     { title: tr.t('referral.fact.customer'), value: customerLine(deal.customer, tr) },
@@ -252,12 +258,15 @@ export interface AcceptFormData {
   intro: string;
   notice: string;
   labels: Record<'name' | 'value' | 'currency' | 'currencyCode' | 'closeDate' | 'notes' | 'crmId' | 'campaignId' | 'team' | 'teamHint' | 'memberName' | 'memberPhone' | 'memberEmail' | 'required', string>;
-  values: { name: string; amount: number | string; currency: string; closeDate: string; today: string; notes: string; crmId: string; campaignId: string };
+  values: { name: string; amount: number | string; currency: string; closeDate: string; today: string; notes: string; crmId: string; campaignId: string; own: string };
   /** The searchable currency list; false in the smaller version (a typed code), for a form too large with it. */
   pickers: boolean;
   currencies: Choice[];
   errors: Record<'name' | 'amount' | 'currency' | 'closeDate' | 'notes' | 'crmId' | 'campaignId' | 'team', string>;
   team: TeamRow[];
+  /** The organization's co-sell ready solutions the seller may add (valued by their offer id); none: no choice shown. */
+  ownChoices: { title: string; value: string }[];
+  ownLabel: string;
   submitTitle: string;
   cancelTitle: string;
   tooLarge: string;
@@ -294,6 +303,7 @@ export function acceptFormData(
   purpose: ReferralPurpose,
   typed?: FormValues,
   error?: z.ZodError,
+  own: readonly Solution[] = [],
 ): AcceptFormData {
   const errors = error ? fieldErrors(error, tr) : {};
   // The team is optional (003): the accepting member is offered as its first member only when their
@@ -333,6 +343,7 @@ export function acceptFormData(
       notes: value('notes', deal.notes ?? ''),
       crmId: value('crmId', ''),
       campaignId: value('campaignId', ''),
+      own: value('own', ''),
     },
     pickers: true,
     currencies: currencyChoices(tr),
@@ -347,16 +358,20 @@ export function acceptFormData(
       team: errors.team ?? '',
     },
     team,
+    ownChoices: own.filter((o) => o.id !== undefined && !deal.solutions.some((s) => s.kind === 'own' && s.name === o.name)).map((o) => ({ value: o.id!, title: solutionLabel(o, tr) })),
+    ownLabel: tr.t('referral.form.ownSolutions'),
     submitTitle: tr.t('referral.acceptForm.submit'),
     cancelTitle: tr.t('referral.form.cancel'),
     tooLarge: tr.t('card.form.tooLarge'),
   };
 }
 
-/** The accept form's inputs in the shape the domain's accept schema reads. */
-export function readAcceptForm(typed: FormValues): Record<string, unknown> {
+/** The accept form's inputs in the shape the domain's accept schema reads; picked own solutions resolve against `own` by offer id. */
+export function readAcceptForm(typed: FormValues, own: readonly Solution[] = []): Record<string, unknown> {
   const team = teamFromRows(typedTeamRows(typed, TEAM_ROWS));
+  const ownSolutions = picked(typed.own).flatMap((id) => own.filter((o) => o.id === id));
   return {
+    ownSolutions,
     name: typed.name,
     value: { amount: typed.amount, currency: typed.currency },
     closeDate: typed.closeDate,

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Deal } from '../services/domain/model';
-import { formatDate, type Translator } from '../services/i18n';
+import { countdown, formatDate, type Translator } from '../services/i18n';
 import { openDeal, renderCompactCard } from './compact';
 import { customerLine, identityLine, NAME_SHOWN, STATUS_COLOR, timeToRespond, valueLine, type CardColor } from './dealText';
 import { outcomeLine } from './referral';
@@ -55,13 +55,15 @@ export interface ReminderViewOptions {
 export function reminderCardData(deal: Deal, tr: Translator, now: DateTime, options: ReminderViewOptions): ReminderCardData {
   const waiting = deal.status === 'received' && deal.inbound !== undefined;
   const urgent = waiting && DateTime.fromISO(deal.inbound!.expiresAt).toMillis() - now.toMillis() < URGENT_MS;
+  // Past its deadline, a referral waits only for the sweeper to mark it expired: no time left to count.
+  const left = waiting ? countdown(deal.inbound!.expiresAt, now) : undefined;
   return {
     dealId: deal.id,
     tenantId: deal.tenantId,
     refreshUserIds: options.refreshFor ? [options.refreshFor] : [],
     notice: options.notice?.text ?? '',
     noticeColor: options.notice?.color ?? 'Default',
-    header: waiting ? tr.t('reminder.header', { timeLeft: timeToRespond(deal, tr, now) }) : tr.t('referral.header.seen'),
+    header: left && !left.overdue ? tr.t('reminder.header', left.params) : tr.t('referral.header.seen'),
     headerColor: urgent ? 'Attention' : waiting ? 'Warning' : 'Accent',
     title: oneLine(deal.name, NAME_SHOWN),
     summary: tr.t('deal.list.summary', { customer: customerLine(deal.customer, tr), value: valueLine(deal, tr) }),

@@ -1,9 +1,14 @@
 import type { Clock } from '../../services/clock';
 import type { DealActions } from '../../services/deals/actions';
 import type { DealCreation } from '../../services/deals/create';
+import type { PipelineQueries } from '../../services/deals/pipeline';
 import type { DealQueries } from '../../services/deals/queries';
+import type { DealSearch } from '../../services/deals/search';
 import type { Membership } from '../../services/members/membership';
 import type { ReferralResponses } from '../../services/referrals/respond';
+import type { ImportTargets } from '../../services/solutions/importTarget';
+import type { OfferCatalog } from '../../services/solutions/offers';
+import type { DownloadOptions } from '../../services/solutions/download';
 import type { Store } from '../../services/store/ports';
 import type { CardActionRouter } from '../cardActions/router';
 import type { CommandRouter } from '../commands/router';
@@ -31,6 +36,13 @@ export interface Services {
   readonly deals: DealActions;
   readonly queries: DealQueries;
   readonly creation: DealCreation;
+  readonly search: DealSearch;
+  readonly pipeline: PipelineQueries;
+  /** The organization's own offers (issue 14) and which offer an admin's next contacts file is for. */
+  readonly offers: OfferCatalog;
+  readonly importTargets: ImportTargets;
+  /** How files sent in chat are fetched from Teams. */
+  readonly fileDownloads: DownloadOptions;
   /** New work was committed in this process: wake the outbox worker. */
   readonly onWork: () => void;
 }

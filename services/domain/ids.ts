@@ -24,28 +24,15 @@ export function newDealId(random?: () => number): string {
   return 'D' + base32(bytes, 12);
 }
 
+/** A new offer id: "O" and 12 base32 characters, like a deal's. */
+export function newOfferId(random?: () => number): string {
+  return 'O' + newDealId(random).slice(1);
+}
+
 /**
  * An inbound referral's id is derived from (tenant, sender's id), so receiving the same referral twice
  * lands on the same record in every store: the intake is idempotent by construction.
  */
 export function inboundDealId(tenantId: string, externalId: string): string {
   return 'D' + base32(createHash('sha256').update(`${tenantId}\n${externalId}`).digest(), 12);
-}
-
-/** How many of a deal id's last characters name it for people: enough to tell a tenant's deals apart (32^6 ≈ 10^9). */
-export const SHORT_ID_LENGTH = 6;
-
-/**
- * The short id people read and type (`deal 7Q2K9M`): the id's last characters, which are random (or
- * a hash) whatever the deal. Two deals of one organization sharing it is possible but rare; `deal`
- * then lists both.
- */
-export function shortDealId(dealId: string): string {
-  return dealId.slice(-SHORT_ID_LENGTH);
-}
-
-/** The short id in what someone typed ("#7q2k9m", "7Q2K9M"), upper-cased; undefined when it is not one. */
-export function typedShortId(text: string): string | undefined {
-  const s = text.trim().replace(/^#/, '').toUpperCase();
-  return new RegExp(`^[${ALPHABET}]{${SHORT_ID_LENGTH}}$`).test(s) ? s : undefined;
 }

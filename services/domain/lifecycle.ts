@@ -134,9 +134,10 @@ export function guardReceived(deal: Deal, now: DateTime): Result<void> {
 }
 
 /**
- * Accept: name, value, close date and notes (optionally CRM ID, campaign ID, team) move it to Accepted
- * (10 %). Nobody is required on the team (003): Teams gives the bot nobody's phone. Whoever the
- * referral was handed to stays on it, with the people typed now.
+ * Accept: name, value, close date and notes (optionally CRM ID, campaign ID, team, and the company's own
+ * co-sell ready solutions, added to the referral's) move it to Accepted (10 %). Nobody is required on
+ * the team (003): Teams gives the bot nobody's phone. Whoever the referral was handed to stays on it,
+ * with the people typed now.
  */
 export function acceptReferral(deal: Deal, input: AcceptInput, ctx: ActionContext, rules: TimeRules): Result<Deal> {
   const guard = guardReceived(deal, ctx.now);
@@ -152,6 +153,7 @@ export function acceptReferral(deal: Deal, input: AcceptInput, ctx: ActionContex
     crmId: input.crmId,
     campaignId: input.campaignId,
     team: withPeople(deal.team, input.team),
+    solutions: [...deal.solutions, ...input.ownSolutions.filter((own) => !deal.solutions.some((s) => s.kind === own.kind && s.name === own.name))],
     response: { action: 'accepted', at: isoInstant(ctx.now), by: ctx.actor },
   };
   return ok(changed(accepted, ctx, rules, [entry('accepted', ctx, { stage: 'accepted' })]));

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Deal } from '../domain/model';
+import type { Offer, RewardsReminder } from '../domain/offers';
 import type { OutboxItem } from '../store/ports';
 
 /*
@@ -31,10 +32,11 @@ export const OutboxKind = {
 } as const;
 
 /**
- * Which card a fan-out sends; `deal` is the deal status card (copies sent in answer to a command),
- * `digest` one member's list of the referrals waiting (about no single deal).
+ * Which card a fan-out sends; `deal` is the deal status card (copies sent in answer to a command);
+ * `digest` one member's list of the referrals waiting (about no single deal); `offerReminder` a
+ * marketplace rewards reminder about one of the organization's offers.
  */
-export type CardPurpose = 'referral' | 'reminder' | 'senderOutcome' | 'deal' | 'digest';
+export type CardPurpose = 'referral' | 'reminder' | 'senderOutcome' | 'deal' | 'digest' | 'offerReminder';
 
 /** What a `p2p.invite` item carries: which invitation of which deal to deliver. */
 export interface PartnerInvitationPayload {
@@ -45,6 +47,7 @@ export interface PartnerInvitationPayload {
 
 export interface FanoutPayload {
   readonly dealTenantId: string;
+  /** The deal the card is about; for `offerReminder`, the offer. */
   readonly dealId: string;
   /**
    * `viewers`: every installed member who may see the deal; `admins`: the referral admins of the
@@ -201,6 +204,14 @@ export class Effects {
           payload: { ...payload },
         };
       });
+  }
+
+  /**
+   * A marketplace rewards reminder about an offer (002) to the organization's referral admins, keyed
+   * by the reminder's cause, so that a reminder applied twice (two sweepers, a retried sweep) is one.
+   */
+  offerReminder(offer: Offer, reminder: RewardsReminder): OutboxItem {
+    return this.fanout(offer.tenantId, { dealTenantId: offer.tenantId, dealId: offer.id, audience: 'admins', purpose: 'offerReminder', reason: `rewards:${reminder.key}`, lead: reminder.key });
   }
 
   /** The contract's status event, fixed at the moment of the transition. */

@@ -22,14 +22,16 @@ export class FanoutHandler implements OutboxHandler {
 
   async handle(item: OutboxRecord): Promise<HandlerOutcome> {
     const p = item.payload as unknown as FanoutPayload;
-    const deal = (await this.store.deals.get(p.dealTenantId, p.dealId))?.value;
-    if (!deal) return DONE;
+    // Only the deal's viewers (or the one member) depend on the deal; admins are told whatever the card
+    // is about (a deal, an offer).
+    const deal = p.audience === 'admins' ? undefined : (await this.store.deals.get(p.dealTenantId, p.dealId))?.value;
+    if (p.audience !== 'admins' && !deal) return DONE;
     // A lead-time reminder is for those who want single reminders; the others get it in their digest.
     const byDigest = p.reason.startsWith('reminder:');
     const wants = (member: Member): boolean => {
       if (!member.installed) return false;
       if (byDigest && member.reminders === 'digest') return false;
-      return p.audience === 'admins' ? isAdmin(member) : canView(member, deal);
+      return p.audience === 'admins' ? isAdmin(member) : deal !== undefined && canView(member, deal);
     };
     if (p.audience === 'member') {
       const member = p.userId ? (await this.store.members.get(item.tenantId, p.userId))?.value : undefined;

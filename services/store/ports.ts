@@ -1,4 +1,7 @@
 import type { Deal, DealDirection, Member, Organization } from '../domain/model';
+import type { FiguresRead } from '../domain/pipeline';
+import type { SearchStage } from '../domain/search';
+import type { Offer } from '../domain/offers';
 
 /*
  * What the bot needs from storage, in domain words. Two implementations exist (embedded SQLite and
@@ -95,6 +98,20 @@ export interface OutboxLease {
   readonly leaseUntil: string;
 }
 
+/**
+ * Items a worker asks the store to leave where they are: those with this key, or of this tenant, that
+ * became available before `availableBefore` — all of them when it is absent. A worker whose
+ * pacing holds a conversation or a tenant for a while skips its backlog, so one chat's queue never
+ * fills the claims that other chats' items are waiting for.
+ */
+export type ClaimSkip = ({ readonly key: string } | { readonly tenantId: string }) & { readonly availableBefore?: string };
+
+export interface ClaimOptions {
+  /** Only these kinds. */
+  readonly kinds?: readonly string[];
+  readonly skip?: readonly ClaimSkip[];
+}
+
 export interface OutboxRepository {
   /** Add items; an id already present (in any status) is left as it is. */
   enqueue(items: readonly OutboxItem[]): Promise<void>;
@@ -102,7 +119,18 @@ export interface OutboxRepository {
    * Take up to `limit` pending items available at `now` and not leased by a live lease, oldest
    * first, leasing each to `owner` for `leaseMs`. Two workers never hold the same item at once.
    */
-  claim(owner: string, now: string, limit: number, leaseMs: number, kinds?: readonly string[]): Promise<OutboxLease[]>;
+  claim(owner: string, now: string, limit: number, leaseMs: number, options?: ClaimOptions): Promise<OutboxLease[]>;
+  /**
+   * Extend a lease by `leaseMs` from `now`, if nobody else took the item since it was leased (even
+   * when it ran out meanwhile). Returns the new lease, or undefined when it was lost.
+   */
+  renew(lease: OutboxLease, now: string, leaseMs: number): Promise<OutboxLease | undefined>;
+  /**
+   * Put the item back untouched, available again at `availableAt`: not an attempt (the count and the
+   * last error stay as they are). For work a worker did not start: paced to later, or shutting down.
+   * False when the lease was lost.
+   */
+  release(lease: OutboxLease, availableAt: string, now: string): Promise<boolean>;
   /** Done. Ignored (false) when the lease was lost to another worker. */
   complete(lease: OutboxLease, now: string): Promise<boolean>;
   /** Try again at `availableAt`; `attempts` counts up. False when the lease was lost. */
@@ -132,6 +160,21 @@ export interface DealQuery {
    * user (by id or email). Admins pass no restriction.
    */
   readonly restrictTo?: { readonly locations: readonly string[]; readonly userId: string; readonly email?: string };
+  /** Only deals at this stage (domain/search.ts searchStageOf: an open deal's sales stage, else its status). */
+  readonly stage?: SearchStage;
+  /** Only deals whose close date is on or before this day (yyyy-MM-dd). */
+  readonly closeBy?: string;
+  /** Only referrals answered (accepted or declined) at or after this instant. */
+  readonly respondedSince?: string;
+}
+
+/**
+ * Deals by their search keys (domain/search.ts dealSearchKeys): one group of keys per typed word; a
+ * deal matches a group when it holds any key of it. `all`: every group matches; `any`: one at least.
+ */
+export interface KeyQuery {
+  readonly groups: readonly (readonly string[])[];
+  readonly mode: 'all' | 'any';
 }
 
 export interface WriteOptions {
@@ -150,11 +193,24 @@ export interface DealRepository {
   update(deal: Deal, ifMatch: string, options?: WriteOptions): Promise<Stored<Deal>>;
   /** Newest first (by createdAt, then id). */
   list(tenantId: string, query: DealQuery, page: PageRequest): Promise<Page<Stored<Deal>>>;
-  /**
-   * Deals whose name contains `text` (case-insensitive), whose id is `text`, or whose short id
-   * (domain/ids.ts, the id's last characters) it is, with or without "#"; newest first.
-   */
+  /** Deals whose name contains `text` (case-insensitive), or whose id is `text`; newest first. */
   search(tenantId: string, text: string, query: DealQuery, limit: number): Promise<Stored<Deal>[]>;
+  /**
+   * Deals holding the keys asked for, newest first, at most `limit`. Served by an index of the keys, so
+   * its cost grows with the deals that hold them, not with the deals stored. Deals written before the
+   * stores kept keys are found once `indexOlderDeals` has run.
+   */
+  searchByKeys(tenantId: string, keys: KeyQuery, query: DealQuery, limit: number): Promise<Stored<Deal>[]>;
+  /**
+   * The pipeline's few fields of the deals matching `query`, newest first, at most `limit`
+   * (`truncated` when more were left): read without the rest of each deal.
+   */
+  figures(tenantId: string, query: DealQuery, limit: number): Promise<FiguresRead>;
+  /**
+   * Give search keys to the deals written before the store kept them (or by an older scheme). Run in the
+   * background after start-up until `complete`; `stopped` is asked between batches. Harmless to repeat.
+   */
+  indexOlderDeals(stopped?: () => boolean): Promise<{ rewritten: number; complete: boolean }>;
   /**
    * Deals of every tenant with `dueAt <= before`, soonest first. Served by an index on dueAt, so its
    * cost grows with the number due, not the number stored.
@@ -215,6 +271,25 @@ export interface MemberRepository {
    * (it moves the roster's version).
    */
   claimFirstAdmin(tenantId: string, userId: string, at: string): Promise<boolean>;
+}
+
+// ---------- the organization's own offers ----------
+
+export interface OfferRepository {
+  get(tenantId: string, id: string): Promise<Stored<Offer> | undefined>;
+  /** Throws AlreadyExistsError when (tenantId, id) exists; nothing is written then, outbox included. */
+  create(offer: Offer, options?: WriteOptions): Promise<Stored<Offer>>;
+  /**
+   * Replace the offer if its stored etag is still `ifMatch`, together with `options.outbox`; throws
+   * ConflictError (nothing written) otherwise, NotFoundError when it is gone.
+   */
+  update(offer: Offer, ifMatch: string, options?: WriteOptions): Promise<Stored<Offer>>;
+  /** Delete the offer if its stored etag is still `ifMatch`; ConflictError otherwise, NotFoundError when it is gone. */
+  delete(tenantId: string, id: string, ifMatch: string): Promise<void>;
+  /** A tenant's offers by name (case-insensitive), then id. */
+  list(tenantId: string, page: PageRequest): Promise<Page<Stored<Offer>>>;
+  /** Offers of every tenant with `dueAt <= before`, soonest first; from an index, so it costs what is due. */
+  listDue(before: string, page: PageRequest): Promise<Page<Stored<Offer>>>;
 }
 
 // ---------- Teams conversations and the cards sent into them ----------
@@ -305,6 +380,7 @@ export interface StateStorage {
 export interface Store {
   readonly kind: 'sqlite' | 'cosmos';
   readonly deals: DealRepository;
+  readonly offers: OfferRepository;
   readonly organizations: OrganizationRepository;
   readonly members: MemberRepository;
   readonly conversations: ConversationRepository;

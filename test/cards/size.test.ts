@@ -1,4 +1,5 @@
-import { galleryEntries, galleryId } from '../../cards/gallery';
+import { galleryEntries, galleryId, READERS } from '../../cards/gallery';
+import { translator } from '../../services/i18n';
 import { CARD_BUDGET_BYTES, cardBytes, MAX_CARD_BYTES, renderCard } from '../../cards/render';
 import notice from '../../cards/templates/notice.json';
 import { cardText } from '../support/connector';
@@ -18,15 +19,17 @@ const card = (id: string): Record<string, unknown> => {
   if (!entry) throw new Error(`no gallery entry ${id}`);
   return entry.card();
 };
+/** The contract-limits entries are read in Chinese: what they say comes from the zh-Hans catalog. */
+const zh = translator(READERS.zh);
 const lines = (c: unknown, prefix: string) => cardText(c).split('\n').filter((l) => l.startsWith(prefix));
 
 describe('cards at the contract’s limits stay under Teams’ 28 KB', () => {
   it('when a referral carries two 4,000-character Chinese notes and 50 long solutions, then its card is under the limit, says it is shortened and offers the deal card', () => {
     const referral = card('referral/contract-limits-zh');
     expect(cardBytes(referral)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
-    expect(cardText(referral)).toContain('Long texts are shortened here (they end in “…”). Open the deal card to read everything.');
-    expect(cardText(referral)).toMatch(/and 40 more/);
-    expect(actionsOf(referral).map((a) => [a.verb, a.title])).toContainEqual(['deal.show', 'Open deal']);
+    expect(cardText(referral)).toContain(zh.t('referral.shortened'));
+    expect(cardText(referral)).toContain(zh.t('card.listMore', { items: '', count: 40 }));
+    expect(actionsOf(referral).map((a) => [a.verb, a.title])).toContainEqual(['deal.show', zh.t('referral.openDeal')]);
   });
 
   it('when an ordinary referral fits, then nothing is said to be shortened, and it has only its usual buttons (answer, open the deal, hand it over)', () => {
@@ -42,8 +45,8 @@ describe('cards at the contract’s limits stay under Teams’ 28 KB', () => {
     const longest = (c: unknown, prefix: string) => Math.max(...lines(c, prefix).map((l) => l.length));
     expect(longest(deal, '客户希望')).toBeGreaterThan(longest(referral, '客户希望'));
     expect(longest(deal, '你们上次')).toBeGreaterThan(longest(referral, '你们上次'));
-    expect(cardText(deal)).toContain('This deal holds more than one Teams card can show: texts and lists ending in “…” are shortened.');
-    expect(cardText(deal)).toContain('Why you');
+    expect(cardText(deal)).toContain(zh.t('deal.shortened'));
+    expect(cardText(deal)).toContain(zh.t('referral.inviteNotes'));
   });
 
   it('when an ordinary deal fits, then its card shows the whole notes and says nothing is shortened', () => {
@@ -54,14 +57,14 @@ describe('cards at the contract’s limits stay under Teams’ 28 KB', () => {
 
   it('when the edit form would prefill more than fits, then the compact card says why and leads back to the deal, never a cut value', () => {
     const compact = card('compact/edit-form-contract-limits-zh');
-    expect(cardText(compact)).toContain('This form cannot be shown');
-    expect(actionsOf(compact).map((a) => [a.verb, a.title])).toEqual([['deal.show', 'Back']]);
+    expect(cardText(compact)).toContain(zh.t('card.form.tooLarge'));
+    expect(actionsOf(compact).map((a) => [a.verb, a.title])).toEqual([['deal.show', zh.t('referral.form.cancel')]]);
     expect(JSON.stringify(compact)).not.toContain('Input.');
   });
 
   it('when the decline is answered to the sender’s organization, then the notes end in "…" and the card says why', () => {
     const outcome = card('sender-outcome/contract-limits-declined-zh');
-    expect(cardText(outcome)).toContain('The notes end in “…”: they are longer than a Teams card can show.');
+    expect(cardText(outcome)).toContain(zh.t('senderOutcome.shortened'));
   });
 });
 

@@ -6,6 +6,7 @@ import type { TestApp } from '../support/app';
 import { cardsOf, cardText, ConnectorStandIn } from '../support/connector';
 import { EventsReceiver } from '../support/eventsReceiver';
 import { OTHER_TENANT, seq, TENANT } from '../support/fixtures';
+import { coSellReadyOffer } from '../support/offers';
 import { actionsOf, click, inputsOf, install, personalConversation, say, submit, teamsUser, type TeamsUser } from '../support/teams';
 import { cardProblems, command, KEY, press, startBot, type Card } from '../dialogs/support';
 
@@ -277,7 +278,7 @@ describe('deal work from chat', () => {
       expect(verbs(card)).not.toContain('deal.stage');
       expect(cardText(card)).toContain('Customer engaged\nNext');
       expect(cardText(await act(ada, 'deal.won', deal))).toContain('Complete every assessment stage before marking this deal as won.');
-      expect(cardText(await act(ada, 'deal.assessmentStage', deal, { stage: 'analysis' }))).toContain('Assessment stages are completed in order: the next one is "engaged".');
+      expect(cardText(await act(ada, 'deal.assessmentStage', deal, { stage: 'analysis' }))).toContain('Assessment stages are completed in order: the next one is "Customer engaged".');
       for (const stage of ['engaged', 'discovery', 'analysis', 'findingsPresented']) {
         card = await press(bot, connector, ada, card, 'deal.assessmentStage');
         expect((await get(deal.id)).assessmentStage).toBe(stage);
@@ -293,9 +294,16 @@ describe('deal work from chat', () => {
       expect(cardText(await open(ada, deal))).not.toContain('Deal registration');
       const won = await act(ada, 'deal.won', deal);
       expect(cardText(won)).toContain('Deal registration\nEligible: register it now or later.');
-      expect(verbs(won)).toEqual(['deal.register', 'deal.favorite']);
-      const registered = await press(bot, connector, ada, won, 'deal.register');
+      expect(verbs(won)).toEqual(['deal.registerForm', 'deal.favorite']);
+      const form = await press(bot, connector, ada, won, 'deal.registerForm');
+      expect(cardText(form)).toContain('Register the deal only if your company name and the incentive-eligible solution are clearly mentioned in the contract with the customer.');
+      expect(cardProblems(form)).toEqual([]);
+      const unconfirmed = await press(bot, connector, ada, form, 'deal.register', { contractSignedOn: '2026-11-19' });
+      expect(cardText(unconfirmed)).toContain('Confirm that your company name and the solution are clearly in the customer contract.');
+      expect((await get(deal.id)).registration).toBeUndefined();
+      const registered = await press(bot, connector, ada, form, 'deal.register', { contractSignedOn: '2026-11-19', contractConfirmed: 'true', contractReference: 'NW-114' });
       expect(cardText(registered)).toContain('Registration submitted.');
+      expect(cardText(registered)).toContain('Contract NW-114, signed Nov 19, 2026: Fabrikam Migrate');
       expect(cardText(registered)).toMatch(/Submitted \(updated Nov 20, 2026/);
       expect(verbs(registered)).toEqual(['deal.favorite']);
       const res = await sync(`/api/deals/${deal.id}/registration`, { tenantId: TENANT, status: 'actionRequired', note: 'Upload the signed contract' });
@@ -321,7 +329,7 @@ describe('deal work from chat', () => {
       const benCopy = connector.updates(personalConversation(ben)).at(-1)!;
       expect(cardText(cardsOf(benCopy)[0])).toContain('Developed · 40 %');
       expect(cardText(await act(ada, 'deal.stage', deal, { stage: 'developed' }))).toContain('The deal is already at that stage.');
-      expect(cardText(await act(ada, 'deal.stage', deal, { stage: 'won' }))).toContain('The stage "won" cannot be marked on this deal.');
+      expect(cardText(await act(ada, 'deal.stage', deal, { stage: 'won' }))).toContain('The stage "Won" cannot be marked on this deal.');
     });
 
     it('Won and Lost each sit behind a confirmation that says it cannot be undone', async () => {
@@ -347,8 +355,7 @@ describe('deal work from chat', () => {
     });
 
     it('edit changes every editable field, never the location; errors show beside the field and save nothing', async () => {
-      const stored = (await store().organizations.get(TENANT))!;
-      await store().organizations.update({ ...stored.value, solutions: [{ kind: 'own', name: 'Fabrikam Migrate', incentive: 'azureIpCoSell' }] }, stored.etag);
+      await store().offers.create(coSellReadyOffer(TENANT, 'Fabrikam Migrate', { incentive: 'azureIpCoSell', diagram: true }));
       const deal = await seed({ name: 'Before', notes: 'Old notes', crmId: 'CRM-1' });
       const form = await act(ada, 'deal.editForm', deal);
       expect(inputsOf(form)).not.toHaveProperty('location');
@@ -384,7 +391,7 @@ describe('deal work from chat', () => {
         crmId: 'CRM-2',
         campaignId: 'SPRING',
         team: [{ email: ada.email, userId: ada.aadObjectId }, { name: 'Ben', email: ben.email }],
-        solutions: [{ kind: 'own', name: 'Fabrikam Migrate', incentive: 'azureIpCoSell' }, { name: 'Azure Synapse' }, { name: 'Azure OpenAI' }],
+        solutions: [{ kind: 'own', id: 'O0000000000AB', name: 'Fabrikam Migrate', incentive: 'azureIpCoSell' }, { name: 'Azure Synapse' }, { name: 'Azure OpenAI' }],
       });
       expect((await get(deal.id)).notes).toBeUndefined();
       expect((await get(deal.id)).history.at(-1)).toMatchObject({ event: 'edited', detail: 'name,value,closeDate,notes,crmId,campaignId,team,solutions' });
@@ -405,7 +412,7 @@ describe('deal work from chat', () => {
       expect((await get(deal.id)).invitations[0]).toMatchObject({ notes: 'New why', helpWanted: 'Support desk', closeDate: '2027-05-31', value: { amount: 40000 } });
       // A forged form that sends a locked field is refused by name, and nothing changes.
       const forged = await act(ada, 'deal.editInvitation', deal, { invitationId: '1', notes: 'x', closeDate: '2027-12-31' });
-      expect(cardText(forged)).toContain('After the deal is created only Contoso Services can change its closeDate.');
+      expect(cardText(forged)).toContain('After the deal is created only Contoso Services can change its close date.');
       expect((await get(deal.id)).invitations[0]).toMatchObject({ notes: 'New why', closeDate: '2027-05-31' });
       // The edit form itself does not hold invitation fields; it says where they are edited.
       const edit = await act(ada, 'deal.editForm', deal);
@@ -485,6 +492,7 @@ describe('deal work from chat', () => {
       ['deal.invitePartner', { partnerName: 'Contoso', partnerAmount: '1' }],
       ['deal.invitationForm', { invitationId: '1' }],
       ['deal.editInvitation', { invitationId: '1', notes: 'x' }],
+      ['deal.registerForm', {}],
       ['deal.register', {}],
     ];
 
@@ -587,9 +595,9 @@ describe('deal work from chat', () => {
     it('Microsoft marks a won co-sell deal won: it becomes eligible for registration', async () => {
       const deal = await seed({ customer: consenting, help: 'technicalPresales', solutions: [{ kind: 'own', name: 'Fabrikam Migrate', incentive: 'bizAppsPremium' }] });
       await act(ada, 'deal.won', deal);
-      expect(verbs(await open(ada, deal))).not.toContain('deal.register');
+      expect(verbs(await open(ada, deal))).not.toContain('deal.registerForm');
       expect((await sync(`/api/deals/${deal.id}/microsoft`, { tenantId: TENANT, status: 'markedWon' })).status).toBe(200);
-      expect(verbs(await open(ada, deal))).toContain('deal.register');
+      expect(verbs(await open(ada, deal))).toContain('deal.registerForm');
     });
 
     type Call = { path: string; body: unknown; headers?: Record<string, string>; dealId?: string };

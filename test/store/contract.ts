@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import { toggleFavorite, type Deal } from '../../services/domain';
+import { createOffer, offerDetailsInput, toggleFavorite, type Deal, type Offer } from '../../services/domain';
+import { figuresOf } from '../../services/domain/pipeline';
+import { searchStageOf, searchWords, shortDealId, shortIdKey, wordKeys } from '../../services/domain/search';
 import {
   AlreadyExistsError,
   ConflictError,
@@ -43,6 +45,13 @@ function outboxItem(tenantId: string, id: string, extra: Partial<OutboxItem> = {
 }
 
 const iso = (s: string) => DateTime.fromISO(s).toUTC().toISO()!;
+
+function offerIn(tenantId: string, i: number, overrides: Partial<Offer> = {}): Offer {
+  const input = offerDetailsInput('2026-11-20').parse({ name: `Offer ${String(i).padStart(3, '0')}`, offerType: 'saas', listingType: 'transact', liveSince: '2026-10-01' });
+  const id = 'O' + String(i).padStart(12, '0');
+  const at = { actor: { kind: 'user' as const, id: 'user-adam', name: 'Adam Admin' }, now: DateTime.fromISO('2026-11-01T00:00:00Z').plus({ minutes: i }) };
+  return { ...createOffer(id, tenantId, input, at), ...overrides };
+}
 
 export function describeStoreContract(name: string, harness: StoreHarness): void {
   describe(`store contract: ${name}`, () => {
@@ -182,18 +191,119 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
         expect(await store.deals.search(tenant, '100%_', {}, 10)).toEqual([]);
       });
 
-      it('when the text is a deal\'s short id (its last six characters, any case, "#" or not), then that deal is found, in its tenant only', async () => {
-        const a = dealIn(tenant, 1, { name: 'Contoso – Azure migration' });
-        await store.deals.create(a);
-        await store.deals.create(dealIn(tenant, 2, { name: 'Contoso – Azure migration' }));
-        await store.deals.create({ ...dealIn('someone-else', 3), id: `D999999${a.id.slice(-6)}` });
-        const short = a.id.slice(-6);
-        for (const typed of [short, short.toLowerCase(), `#${short}`]) {
-          expect((await store.deals.search(tenant, typed, {}, 10)).map((d) => d.value.id)).toEqual([a.id]);
-        }
-        // Not a short id (a LIKE pattern, too short): only names match.
-        expect(await store.deals.search(tenant, '%%%%%%', {}, 10)).toEqual([]);
-        expect(await store.deals.search(tenant, short.slice(1), {}, 10)).toEqual([]);
+      describe('search keys (services/domain/search.ts)', () => {
+        /** The keys of each typed word, as the search use case asks for them. */
+        const keysOf = (text: string) => searchWords(text).map(wordKeys);
+        const names = (found: { value: Deal }[]) => found.map((d) => d.value.name);
+        const partner = (name: string): Deal['invitations'][number] => ({
+          id: `inv-${name}`,
+          partner: { name },
+          closeDate: '2027-06-30',
+          value: { amount: 1, currency: 'EUR' },
+          team: [],
+          solutions: [{ kind: 'own', name: 'Backup' }],
+          status: 'pending',
+          invitedAt: '2026-11-01T00:00:00.000Z',
+          invitedBy: { kind: 'user', id: 'user-ana', name: 'Ana' },
+        });
+
+        it('finds deals by the keys of their name, customer, CRM id, partners and short id — all words or any word, newest first, never another tenant’s', async () => {
+          const contoso = dealIn(tenant, 1, { name: 'Contoso – Azure migration', crmId: 'CRM-4471' });
+          const societe = dealIn(tenant, 2, { name: 'Data platform', customer: { ...contoso.customer, name: 'Société Générale' }, invitations: [partner('Tailspin Toys')] });
+          const contosoData = dealIn(tenant, 3, { name: 'Contoso data estate' });
+          for (const d of [contoso, societe, contosoData]) await store.deals.create(d);
+          await store.deals.create(dealIn('someone-else', 4, { name: 'Contoso elsewhere' }));
+          const find = async (text: string, mode: 'all' | 'any' = 'all') => names(await store.deals.searchByKeys(tenant, { groups: keysOf(text), mode }, {}, 50));
+
+          expect(await find('contoso')).toEqual(['Contoso data estate', 'Contoso – Azure migration']);
+          expect(await find('contso')).toEqual(['Contoso data estate', 'Contoso – Azure migration']); // one letter missing
+          expect(await find('societe generale')).toEqual(['Data platform']); // no accents
+          expect(await find('SOCIÉTÉ')).toEqual(['Data platform']);
+          expect(await find('tailspin')).toEqual(['Data platform']);
+          expect(await find('crm 4471')).toEqual(['Contoso – Azure migration']);
+          expect(await find('migr')).toEqual(['Contoso – Azure migration']); // the start of a word
+          expect(await find('contoso data')).toEqual(['Contoso data estate']);
+          expect(await find('contoso data', 'any')).toEqual(['Contoso data estate', 'Data platform', 'Contoso – Azure migration']);
+          expect(names(await store.deals.searchByKeys(tenant, { groups: [[`i${shortDealId(societe.id).toLowerCase()}`]], mode: 'any' }, {}, 10))).toEqual(['Data platform']);
+          expect(names(await store.deals.searchByKeys(tenant, { groups: keysOf('contoso'), mode: 'all' }, {}, 1))).toEqual(['Contoso data estate']);
+        });
+
+        it('when a deal\'s short id is typed (its last six characters, any case, "#" or not), then its id key finds that deal only, in its tenant only', async () => {
+          const a = dealIn(tenant, 1, { name: 'Contoso – Azure migration' });
+          await store.deals.create(a);
+          await store.deals.create(dealIn(tenant, 2, { name: 'Contoso – Azure migration' }));
+          await store.deals.create({ ...dealIn('someone-else', 3), id: `D999999${a.id.slice(-6)}` });
+          const short = shortDealId(a.id);
+          for (const typed of [short, short.toLowerCase(), `#${short}`]) {
+            expect((await store.deals.searchByKeys(tenant, { groups: [[shortIdKey(typed)!]], mode: 'any' }, {}, 10)).map((d) => d.value.id)).toEqual([a.id]);
+          }
+          // Not a short id (a LIKE pattern, too short): no id key, and the name search finds nothing.
+          expect([shortIdKey('%%%%%%'), shortIdKey(short.slice(1))]).toEqual([undefined, undefined]);
+          expect(await store.deals.search(tenant, '%%%%%%', {}, 10)).toEqual([]);
+        });
+
+        it('when a deal is renamed, then it is found by its new name and no longer by its old one', async () => {
+          const created = await store.deals.create(dealIn(tenant, 1, { name: 'Fabrikam lakehouse' }));
+          const find = async (text: string) => names(await store.deals.searchByKeys(tenant, { groups: keysOf(text), mode: 'all' }, {}, 10));
+          await store.deals.update({ ...created.value, name: 'Northwind warehouse' }, created.etag);
+          expect(await find('lakehouse')).toEqual([]);
+          expect(await find('northwind')).toEqual(['Northwind warehouse']);
+        });
+
+        it('when keys hold what a query language would read (quotes, operators, wildcards), then they are looked up as text and nothing breaks', async () => {
+          await store.deals.create(dealIn(tenant, 1, { name: 'Alpha' }));
+          for (const key of ['w" OR "walpha', 'w*', 'wNEAR(a b)', 'w%', 'w_', "w'; DROP TABLE deals; --", 'w\\', '']) {
+            expect(await store.deals.searchByKeys(tenant, { groups: [[key]], mode: 'any' }, {}, 10)).toEqual([]);
+          }
+          expect(names(await store.deals.searchByKeys(tenant, { groups: [['walpha']], mode: 'any' }, {}, 10))).toEqual(['Alpha']);
+        });
+
+        it('applies the list filters, the referral user’s view and the stage, close-date and answered-since filters to the keys’ matches', async () => {
+          const mk = (i: number, overrides: Partial<Deal>) => dealIn(tenant, i, { name: `Contoso ${i}`, ...overrides });
+          await store.deals.create(mk(1, { salesStage: 'qualified', closeDate: '2027-01-15' }));
+          await store.deals.create(mk(2, { status: 'won', salesStage: 'won', closeDate: '2027-03-31' }));
+          await store.deals.create(mk(3, { location: 'DE', closeDate: '2026-12-01' }));
+          const find = async (query: Parameters<Store['deals']['list']>[1]) =>
+            names(await store.deals.searchByKeys(tenant, { groups: keysOf('contoso'), mode: 'all' }, query, 10)).sort();
+          expect(await find({ stage: 'qualified' })).toEqual(['Contoso 1']);
+          expect(await find({ stage: 'won' })).toEqual(['Contoso 2']);
+          expect(await find({ stage: 'created' })).toEqual(['Contoso 3']);
+          expect(await find({ closeBy: '2027-01-15' })).toEqual(['Contoso 1', 'Contoso 3']);
+          expect(await find({ restrictTo: { locations: ['FR'], userId: 'user-ana' } })).toEqual(['Contoso 1', 'Contoso 2']);
+          expect(await find({ restrictTo: { locations: ['FR'], userId: 'nobody' } })).toEqual([]);
+          expect(await find({ open: true, direction: 'outbound' })).toEqual(['Contoso 1', 'Contoso 3']);
+        });
+
+        it('files every deal under the stage the domain gives it (searchStageOf), whatever its status', async () => {
+          const deals = [
+            dealIn(tenant, 1, { salesStage: 'negotiated' }),
+            dealIn(tenant, 2, { salesStage: undefined }),
+            dealIn(tenant, 3, { status: 'lost' }),
+            { ...receivedReferral({ tenantId: tenant, externalId: 'x-1' }), createdAt: iso('2026-11-10T00:00:00Z') },
+            { ...receivedReferral({ tenantId: tenant, externalId: 'x-2' }), status: 'expired' as const, createdAt: iso('2026-11-11T00:00:00Z') },
+          ];
+          for (const d of deals) await store.deals.create(d);
+          for (const d of deals) {
+            const listed = (await store.deals.list(tenant, { stage: searchStageOf(d) }, { limit: 50 })).items.map((s) => s.value.id);
+            expect({ stage: searchStageOf(d), listed: listed.includes(d.id) }).toEqual({ stage: searchStageOf(d), listed: true });
+          }
+        });
+
+        it('reads the pipeline figures of the deals a query matches, newest first, with the answer time of referrals, and says when it stopped at its limit', async () => {
+          const received = { ...receivedReferral({ tenantId: tenant, externalId: 'r-1' }), createdAt: iso('2026-11-10T00:00:00Z') };
+          const answered: Deal = { ...received, id: 'DANSWERED0001', status: 'open', salesStage: 'accepted', response: { action: 'accepted', at: '2026-11-12T06:00:00.000Z', by: { kind: 'user', name: 'Ana' } }, createdAt: iso('2026-11-09T00:00:00Z') };
+          const assessment = dealIn(tenant, 3, { assessment: { type: 'Migration', location: 'FR' }, assessmentStage: 'discovery' });
+          for (const d of [received, answered, assessment, dealIn(tenant, 4, { status: 'lost' })]) await store.deals.create(d);
+          await store.deals.create(dealIn('someone-else', 5));
+
+          const open = await store.deals.figures(tenant, { open: true }, 10);
+          expect(open).toEqual({ items: [received, answered, assessment].map(figuresOf), truncated: false });
+          expect(await store.deals.figures(tenant, { open: true }, 2)).toEqual({ items: [received, answered].map(figuresOf), truncated: true });
+          const since = await store.deals.figures(tenant, { direction: 'inbound', respondedSince: '2026-11-12T06:00:00.000Z' }, 10);
+          expect(since.items.map((f) => [f.id, f.receivedAt, f.respondedAt])).toEqual([[answered.id, answered.inbound!.receivedAt, '2026-11-12T06:00:00.000Z']]);
+          expect((await store.deals.figures(tenant, { respondedSince: '2026-11-12T06:00:00.001Z' }, 10)).items).toEqual([]);
+          expect((await store.deals.figures(tenant, { open: true, restrictTo: { locations: [], userId: 'user-ana' } }, 10)).items).toEqual([]);
+        });
       });
 
       it('lists deals due before a time, soonest first across tenants, in pages, skipping deals that are not due', async () => {
@@ -232,6 +342,84 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       }, 60000);
     });
 
+    describe('offers', () => {
+      it('when an offer is created, then reading it returns the same offer and an etag; another tenant never reads it', async () => {
+        const offer = offerIn(tenant, 1);
+        const created = await store.offers.create(offer);
+        expect(await store.offers.get(tenant, offer.id)).toEqual({ value: offer, etag: created.etag });
+        expect(await store.offers.get('another-tenant', offer.id)).toBeUndefined();
+        expect(await store.offers.get(tenant, 'O999999999999')).toBeUndefined();
+        await expect(store.offers.create({ ...offer, name: 'Impostor' }, { outbox: [outboxItem(tenant, `offer-dup-${tenant}`)] })).rejects.toBeInstanceOf(AlreadyExistsError);
+        expect((await store.offers.get(tenant, offer.id))!.value.name).toBe('Offer 001');
+        expect(await store.outbox.get(`offer-dup-${tenant}`)).toBeUndefined();
+      });
+
+      it('updates with the current etag together with its outbox items; a stale etag is a ConflictError and writes nothing; a missing offer is NotFound', async () => {
+        const created = await store.offers.create(offerIn(tenant, 1));
+        const updated = await store.offers.update({ ...created.value, name: 'Renamed' }, created.etag, { outbox: [outboxItem(tenant, `offer-u-${tenant}`)] });
+        expect(updated.etag).not.toBe(created.etag);
+        expect(await store.offers.get(tenant, created.value.id)).toEqual({ value: { ...created.value, name: 'Renamed' }, etag: updated.etag });
+        expect(await store.outbox.get(`offer-u-${tenant}`)).toMatchObject({ status: 'pending', tenantId: tenant });
+        await expect(store.offers.update({ ...created.value, name: 'Stale' }, created.etag, { outbox: [outboxItem(tenant, `offer-s-${tenant}`)] })).rejects.toBeInstanceOf(ConflictError);
+        expect((await store.offers.get(tenant, created.value.id))!.value.name).toBe('Renamed');
+        expect(await store.outbox.get(`offer-s-${tenant}`)).toBeUndefined();
+        await expect(store.offers.update(offerIn(tenant, 2), 'whatever')).rejects.toBeInstanceOf(NotFoundError);
+      });
+
+      it('when 10 updates start from the same etag at once, then exactly one succeeds, with only its outbox item', async () => {
+        const created = await store.offers.create(offerIn(tenant, 1));
+        const results = await Promise.allSettled(
+          Array.from({ length: 10 }, (_, i) => store.offers.update({ ...created.value, name: `Writer ${i}` }, created.etag, { outbox: [outboxItem(tenant, `offer-race-${tenant}-${i}`)] })),
+        );
+        const won = results.filter((r): r is PromiseFulfilledResult<{ value: Offer; etag: string }> => r.status === 'fulfilled');
+        expect(won).toHaveLength(1);
+        for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConflictError);
+        const winner = Number(won[0]!.value.value.name.split(' ')[1]);
+        const written = await Promise.all(Array.from({ length: 10 }, (_, i) => store.outbox.get(`offer-race-${tenant}-${i}`)));
+        expect(written.map((w, i) => (w ? i : -1)).filter((i) => i >= 0)).toEqual([winner]);
+      });
+
+      it('deletes with the current etag only; a stale etag is a ConflictError, a missing offer NotFound', async () => {
+        const created = await store.offers.create(offerIn(tenant, 1));
+        const updated = await store.offers.update({ ...created.value, name: 'Changed' }, created.etag);
+        await expect(store.offers.delete(tenant, created.value.id, created.etag)).rejects.toBeInstanceOf(ConflictError);
+        expect(await store.offers.get(tenant, created.value.id)).toBeDefined();
+        await store.offers.delete(tenant, created.value.id, updated.etag);
+        expect(await store.offers.get(tenant, created.value.id)).toBeUndefined();
+        await expect(store.offers.delete(tenant, created.value.id, updated.etag)).rejects.toBeInstanceOf(NotFoundError);
+      });
+
+      it('lists a tenant’s offers by name, case-insensitively, in pages that hold each once, never another tenant’s', async () => {
+        for (const [i, name] of ['zeta', 'Alpha', 'beta', 'Gamma', 'delta'].entries()) await store.offers.create(offerIn(tenant, i, { name }));
+        await store.offers.create(offerIn(`${tenant}-other`, 9, { name: 'Aardvark' }));
+        const seen: string[] = [];
+        let token: string | undefined;
+        do {
+          const page = await store.offers.list(tenant, { limit: 2, continuationToken: token });
+          seen.push(...page.items.map((o) => o.value.name));
+          token = page.continuationToken;
+        } while (token);
+        expect(seen).toEqual(['Alpha', 'beta', 'delta', 'Gamma', 'zeta']);
+      });
+
+      it('lists offers due before a time, soonest first across tenants, in pages; an offer no longer due leaves the list', async () => {
+        const due = ['2026-11-27T09:30:00.000Z', '2026-11-25T00:00:00.000Z', '2026-12-30T00:00:00.000Z', '2026-11-26T00:00:00.000Z'];
+        const created = [];
+        for (const [i, dueAt] of due.entries()) created.push(await store.offers.create(offerIn(i % 2 ? tenant : `${tenant}-b`, i, { dueAt })));
+        await store.offers.create(offerIn(tenant, 8, { dueAt: null }));
+        const seen: string[] = [];
+        let token: string | undefined;
+        do {
+          const page = await store.offers.listDue('2026-11-27T09:30:00.000Z', { limit: 2, continuationToken: token });
+          seen.push(...page.items.map((o) => o.value.dueAt!));
+          token = page.continuationToken;
+        } while (token);
+        expect(seen).toEqual(['2026-11-25T00:00:00.000Z', '2026-11-26T00:00:00.000Z', '2026-11-27T09:30:00.000Z']);
+        await store.offers.update({ ...created[1]!.value, dueAt: null }, created[1]!.etag);
+        expect((await store.offers.listDue('2026-11-25T12:00:00.000Z', { limit: 10 })).items.filter((o) => o.value.tenantId.startsWith(tenant))).toEqual([]);
+      });
+    });
+
     describe('organizations', () => {
       const org = (tenantId: string, name: string) => ({
         tenantId,
@@ -248,6 +436,16 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
         await expect(store.organizations.create(org(tenant, 'Again'))).rejects.toBeInstanceOf(AlreadyExistsError);
         const updated = await store.organizations.update({ ...created.value, name: 'Fabrikam Ltd' }, created.etag);
         await expect(store.organizations.update({ ...created.value, name: 'Stale' }, created.etag)).rejects.toBeInstanceOf(ConflictError);
+        expect((await store.organizations.get(tenant))!).toEqual(updated);
+      });
+
+      it('keeps the tally of the locales and time zones its members use, and an organization from before the tally reads without one', async () => {
+        const before = await store.organizations.create(org(tenant, 'Fabrikam'));
+        expect(before.value.readers).toBeUndefined();
+        const readers = { locales: { 'fr-FR': 3, 'zh-CN': 1 }, timeZones: { 'Europe/Paris': 3, 'Asia/Shanghai': 1 } };
+        const updated = await store.organizations.update({ ...before.value, readers }, before.etag);
+        expect((await store.organizations.get(tenant))!.value.readers).toEqual(readers);
+        await expect(store.organizations.update({ ...before.value, readers: { locales: {}, timeZones: {} } }, before.etag)).rejects.toBeInstanceOf(ConflictError);
         expect((await store.organizations.get(tenant))!).toEqual(updated);
       });
 
@@ -459,7 +657,58 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
 
       it('claims only the kinds asked for', async () => {
         await store.outbox.enqueue([outboxItem(tenant, `k1-${tenant}`, { availableAt: now }), outboxItem(tenant, `k2-${tenant}`, { availableAt: now, kind: 'webhook' })]);
-        expect((await store.outbox.claim('w1', now, 10, 30000, ['webhook'])).map((l) => l.item.id)).toEqual([`k2-${tenant}`]);
+        expect((await store.outbox.claim('w1', now, 10, 30000, { kinds: ['webhook'] })).map((l) => l.item.id)).toEqual([`k2-${tenant}`]);
+      });
+
+      it('when a worker skips a paced key or tenant, then a claim leaves that backlog alone and hands out everyone else’s items', async () => {
+        const other = `${tenant}-other`;
+        await store.outbox.enqueue([
+          ...Array.from({ length: 5 }, (_, i) => outboxItem(tenant, `busy-${tenant}-${i}`, { key: 'busy-chat', availableAt: later(-60 + i) })),
+          outboxItem(tenant, `paced-${tenant}`, { key: 'busy-chat', availableAt: later(-1) }),
+          outboxItem(tenant, `calm-${tenant}`, { key: 'calm-chat', availableAt: now }),
+          outboxItem(other, `x-${tenant}-1`, { key: 'x-chat-1', availableAt: later(-30) }),
+          outboxItem(other, `x-${tenant}-2`, { key: 'x-chat-2', availableAt: later(-20) }),
+        ]);
+        const ids = (leases: { item: { id: string } }[]) => leases.map((l) => l.item.id).sort();
+        // The busy chat's old backlog and the whole paced tenant are skipped; an item put back to its turn is not.
+        const first = await store.outbox.claim('w1', now, 10, 30000, { skip: [{ key: 'busy-chat', availableBefore: later(-2) }, { tenantId: other }] });
+        expect(ids(first)).toEqual([`calm-${tenant}`, `paced-${tenant}`].sort());
+        // Only the first item fits: the skipped backlog would have been first in line.
+        await store.outbox.enqueue([outboxItem(tenant, `new-${tenant}`, { key: 'new-chat', availableAt: now })]);
+        expect(ids(await store.outbox.claim('w2', now, 1, 30000, { skip: [{ key: 'busy-chat' }, { tenantId: other }] }))).toEqual([`new-${tenant}`]);
+        expect(ids(await store.outbox.claim('w3', now, 10, 30000))).toEqual([...Array.from({ length: 5 }, (_, i) => `busy-${tenant}-${i}`), `x-${tenant}-1`, `x-${tenant}-2`].sort());
+      });
+
+      it('when a worker puts an item back for later, then it is not an attempt: the count and last error stay, and it returns at that time', async () => {
+        await store.outbox.enqueue([outboxItem(tenant, `b-${tenant}`, { availableAt: now })]);
+        const [first] = await store.outbox.claim('w1', now, 1, 30000);
+        expect(await store.outbox.retry(first!, now, '503 Service Unavailable', now)).toBe(true);
+        const [second] = await store.outbox.claim('w1', now, 1, 30000);
+        expect(await store.outbox.release(second!, later(20), now)).toBe(true);
+        expect(await store.outbox.release(second!, later(20), now)).toBe(false);
+        expect(await store.outbox.claim('w2', later(19), 1, 30000)).toEqual([]);
+        const [back] = await store.outbox.claim('w2', later(20), 1, 30000);
+        expect(back!.item).toMatchObject({ id: `b-${tenant}`, status: 'pending', attempts: 1, lastError: '503 Service Unavailable', availableAt: later(20) });
+        // Put back "now" (a worker shutting down): another worker takes it at once.
+        expect(await store.outbox.release(back!, later(20), later(20))).toBe(true);
+        expect((await store.outbox.claim('w3', later(20), 1, 30000)).map((l) => l.item.id)).toEqual([`b-${tenant}`]);
+      });
+
+      it('renews a lease still held, even one that ran out unnoticed, and never one another worker took since', async () => {
+        await store.outbox.enqueue([outboxItem(tenant, `n-${tenant}`, { availableAt: now }), outboxItem(tenant, `m-${tenant}`, { availableAt: now })]);
+        const leases = await store.outbox.claim('w1', now, 2, 1000);
+        const kept = leases.find((l) => l.item.id === `n-${tenant}`)!;
+        const lost = leases.find((l) => l.item.id === `m-${tenant}`)!;
+        const renewed = await store.outbox.renew(kept, later(2), 60_000);
+        expect(renewed).toMatchObject({ owner: 'w1', item: { id: `n-${tenant}` } });
+        expect(renewed!.leaseUntil).toBe(later(62));
+        const [taken] = await store.outbox.claim('w2', later(2), 10, 60_000);
+        expect(taken!.item.id).toBe(`m-${tenant}`);
+        expect(await store.outbox.renew(lost, later(2), 60_000)).toBeUndefined();
+        expect(await store.outbox.renew(kept, later(3), 60_000)).toBeUndefined(); // the old lease is no longer the held one
+        expect(await store.outbox.complete(renewed!, later(3))).toBe(true);
+        expect(await store.outbox.complete(lost, later(3))).toBe(false);
+        expect(await store.outbox.complete(taken!, later(3))).toBe(true);
       });
 
       it('purges finished items older than a time, never pending ones', async () => {

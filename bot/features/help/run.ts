@@ -1,7 +1,7 @@
 import { parseCommand } from '../../commands/parse';
 import type { CommandRouter } from '../../commands/router';
 import type { CardActionHandler } from '../../cardActions/router';
-import { readerFromActivity } from '../../turn';
+import { readerOfTurn } from '../../middleware/presence';
 import { translator } from '../../../services/i18n';
 
 /** The longest command a button may carry: ours are a few words; anything longer was not made by us. */
@@ -19,7 +19,7 @@ export function runCommand(commands: CommandRouter): CardActionHandler {
     async handle(request) {
       const command = typeof request.data.command === 'string' ? request.data.command.slice(0, COMMAND_MAX) : '';
       await commands.run(request.context, parseCommand(command));
-      return { note: translator(readerFromActivity(request.context.activity)).t('help.actionDone') };
+      return { note: translator(readerOfTurn(request.context)).t('help.actionDone') };
     },
   };
 }

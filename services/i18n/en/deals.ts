@@ -56,6 +56,8 @@ export const deals = {
   'deal.microsoft.sentIt': 'Engaged: Microsoft sent this referral.',
   'deal.microsoft.closedUnanswered': 'Invited for {help}; had not answered when the deal closed.',
   'deal.microsoft.markedWon': 'Microsoft marked the deal won.',
+  // Microsoft's status (microsoftStatus.*) as a sentence, so that "Microsoft marked the deal won." can follow it.
+  'deal.microsoft.status': '{status}.',
 
   'deal.partner.share': '{value}, closing {date}',
   'deal.partner.answered': 'answered {when}',

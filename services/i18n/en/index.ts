@@ -1,9 +1,11 @@
 import { common } from './common';
 import { deals } from './deals';
 import { dialogs } from './dialogs';
+import { find } from './find';
 import { members } from './members';
 import { readiness } from './readiness';
 import { referrals } from './referrals';
+import { solutions } from './solutions';
 
 /**
  * The English catalog: the one place user-facing text lives. Each area keeps its messages in its own
@@ -17,6 +19,8 @@ export const en = {
   ...readiness,
   ...deals,
   ...dialogs,
+  ...find,
+  ...solutions,
 } as const;
 
 export type MessageKey = keyof typeof en;

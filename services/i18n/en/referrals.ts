@@ -33,6 +33,7 @@ export const referrals = {
   'referral.decline': 'Decline',
   'referral.none': '—',
   'referral.customerWithPlace': '{name} ({place})',
+  'referral.cityInCountry': '{city}, {country}',
   'referral.shortened': 'Long texts are shortened here (they end in “…”). Open the deal card to read everything.',
   'referral.openDeal': 'Open deal',
   'referral.tooLarge': 'This referral holds more text than one Teams card can show. Open the deal card to read it and answer.',
@@ -78,9 +79,10 @@ export const referrals = {
   'referral.notice.declined': 'Done: you declined this referral.',
   'referral.notice.alreadyAnswered': 'Someone already answered this referral. Here is where it stands.',
 
-  'referral.summary': 'New referral: {name}',
   'reminder.summary': 'Reminder: {name} waits for your answer',
-  'reminder.header': 'Reminder: {timeLeft} to answer this referral',
+  // The same countdown arguments as 'time.left'.
+  'reminder.header':
+    '{unit, select, day {Reminder: {days, plural, one {# day} other {# days}}{hours, plural, =0 {} one {, # hour} other {, # hours}} left to answer this referral} hour {Reminder: {hours, plural, one {# hour} other {# hours}}{minutes, plural, =0 {} one {, # minute} other {, # minutes}} left to answer this referral} minute {Reminder: {minutes, plural, one {# minute} other {# minutes}} left to answer this referral} other {Reminder: less than a minute left to answer this referral}}',
   'reminder.snooze': 'Remind me tomorrow',
   'reminder.digestInstead': 'Daily digest instead',
   'reminder.snoozed': 'I will remind you once more tomorrow at this time.',
@@ -93,12 +95,8 @@ export const referrals = {
   'digest.singleInstead': 'Single reminders instead',
 
   'senderOutcome.header': 'Your referral was answered',
-  'senderOutcome.title': '{partner} {outcome} “{name}”',
-  'senderOutcome.accepted': 'accepted',
-  'senderOutcome.declined': 'declined',
-  'senderOutcome.expired': 'did not answer in time on',
-  'senderOutcome.won': 'won',
-  'senderOutcome.lost': 'lost',
+  'senderOutcome.title':
+    '{outcome, select, accepted {{partner} accepted “{name}”} declined {{partner} declined “{name}”} expired {{partner} did not answer in time on “{name}”} won {{partner} won “{name}”} lost {{partner} lost “{name}”} other {{partner} answered “{name}”}}',
   'senderOutcome.fact.status': 'Status',
   'senderOutcome.fact.by': 'By',
   'senderOutcome.fact.when': 'When',

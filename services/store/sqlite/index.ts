@@ -5,12 +5,14 @@ import { GroupCommit, openDatabase, StatementCache, type Db } from './db';
 import { SqliteDeals } from './deals';
 import { SqliteMembers, SqliteOrganizations } from './directory';
 import { SqliteIdempotency, SqliteStateStorage } from './keyValue';
+import { SqliteOffers } from './offers';
 import { SqliteOutbox } from './outbox';
 
 /** The embedded store: one SQLite file in DATA_DIR, shared safely by several bot processes on one machine. */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly deals;
+  readonly offers;
   readonly organizations;
   readonly members;
   readonly conversations;
@@ -27,6 +29,9 @@ export class SqliteStore implements Store {
     this.writer = writer;
     this.outbox = new SqliteOutbox(db, writer, cache);
     this.deals = new SqliteDeals(db, writer, cache, this.outbox);
+    // Deals from before search keys existed become searchable before the store is handed out.
+    this.deals.indexUnsearchable();
+    this.offers = new SqliteOffers(db, writer, this.outbox);
     this.organizations = new SqliteOrganizations(db, writer);
     this.members = new SqliteMembers(db, writer);
     this.conversations = new SqliteConversations(db, writer);
