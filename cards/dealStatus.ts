@@ -77,9 +77,9 @@ export interface DealStatusCardData {
     register: boolean;
     favorite: boolean;
     nextStage: boolean;
-    /** The actions a seller uses most, at the top: next stage (or assessment stage), Won, Lost, Edit. */
+    /** The actions a seller uses most, at the top: next stage (or assessment stage), Won, Lost. */
     primaryRow: boolean;
-    /** Any other stage, and inviting partners. */
+    /** Right under them: Edit, any other stage, and inviting partners. */
     moreRow: boolean;
     microsoftRow: boolean;
   };
@@ -338,8 +338,9 @@ export function dealStatusCardData(deal: Deal, viewer: Member, tr: Translator, n
     can: {
       ...can,
       nextStage: can.stage && nextStage !== undefined,
-      primaryRow: (can.stage && nextStage !== undefined) || can.assessmentStage || can.won || can.lost || can.edit,
-      moreRow: can.stage || can.invitePartners,
+      primaryRow: (can.stage && nextStage !== undefined) || can.assessmentStage || can.won || can.lost,
+      // Edit leads the second row: four buttons in one row do not fit Teams' width in French.
+      moreRow: can.edit || can.stage || can.invitePartners,
       microsoftRow: can.inviteMicrosoft || can.grantView,
     },
     stageChoices: MARKABLE_STAGES.map((s) => ({ title: tr.t('deal.stageChoice', { stage: tr.tk(`stage.${s}`), percent: stagePercent({ status: 'open', salesStage: s }) ?? 0 }), value: s })),

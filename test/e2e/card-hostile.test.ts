@@ -182,7 +182,7 @@ describe('cards across organizations, through the real server', () => {
     const referralCard = first(cardsTo(fabrikamAdmin)[0]!);
     // Shortened, it says so and leads to the deal card.
     expect(cardText(referralCard)).toContain('Long texts are shortened here');
-    expect(actionsOf(referralCard).map((a) => a.verb)).toEqual(['referral.acceptForm', 'referral.declineForm', 'deal.show', 'referral.assign']);
+    expect(actionsOf(referralCard).map((a) => a.verb)).toEqual(['referral.assign', 'referral.acceptForm', 'referral.declineForm', 'deal.show']);
 
     // A reminder a week later is rendered again, from the same deal.
     clock.set('2026-11-27T09:30:00Z');

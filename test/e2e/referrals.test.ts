@@ -76,7 +76,7 @@ describe('inbound referrals end to end', () => {
       expect(text).toContain(expected);
     }
     expect(cardText(lastCard(sentTo(ben)[0]!))).toContain('Dec 4, 2026, 4:30 AM EST');
-    expect(actionsOf(adaCard).map((a) => a.verb)).toEqual(['referral.acceptForm', 'referral.declineForm', 'deal.show', 'referral.assign']);
+    expect(actionsOf(adaCard).map((a) => a.verb)).toEqual(['referral.assign', 'referral.acceptForm', 'referral.declineForm', 'deal.show']);
     expect(adaCard.refresh).toMatchObject({ userIds: [ada.aadObjectId] });
 
     // Accept opens the form on the card, prefilled from the referral; the team is optional (seed 003),

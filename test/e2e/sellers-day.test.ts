@@ -349,13 +349,16 @@ describe('issue 13: what tripped a new user', () => {
       await bot.app.store.deals.create({ ...outbound, tenantId: TENANT });
       const card = (await click(bot, connector, ada, 'deal.show', { dealId: outbound.id, tenantId: TENANT })).card;
       const body = card.body as Record<string, unknown>[];
-      const firstActions = body.find((b) => b.type === 'ActionSet')!;
-      expect((firstActions.actions as { title: string }[]).map((a) => a.title)).toEqual(['Next: Qualified', 'Won', 'Lost', 'Edit']);
+      // Two rows, so that each fits Teams' width in French too: the next stage, Won and Lost; then Edit first.
+      const [firstActions, secondActions] = body.filter((b) => b.type === 'ActionSet');
+      expect(body.indexOf(secondActions!)).toBe(body.indexOf(firstActions!) + 1);
+      expect((firstActions!.actions as { title: string }[]).map((a) => a.title)).toEqual(['Next: Qualified', 'Won', 'Lost']);
+      expect((secondActions!.actions as { title: string }[])[0]!.title).toBe('Edit');
       const more = body.find((b) => b.id === 'more')!;
       expect(more).toMatchObject({ type: 'Container', isVisible: false });
       expect(cardText(more)).toContain('Stage history');
       expect(actionsOf(card).find((a) => a.type === 'Action.ToggleVisibility')).toMatchObject({ title: 'Show team and history' });
-      const next = await click(bot, connector, ada, 'deal.stage', (firstActions.actions as { data: Record<string, unknown> }[])[0]!.data);
+      const next = await click(bot, connector, ada, 'deal.stage', (firstActions!.actions as { data: Record<string, unknown> }[])[0]!.data);
       expect(cardText(next.card)).toContain('Stage saved: Qualified.');
     });
   });
