@@ -112,6 +112,16 @@ const MIGRATIONS: readonly string[] = [
     doc TEXT NOT NULL
   );
   `,
+  `
+  -- One Partner Center connection per organization (services/partnerCenter).
+  CREATE TABLE partner_center_connections (
+    tenant_id TEXT PRIMARY KEY,
+    etag TEXT NOT NULL,
+    active INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX partner_center_active ON partner_center_connections (tenant_id) WHERE active = 1;
+  `,
 ];
 
 /**
