@@ -24,6 +24,14 @@ export const OutboxKind = {
   partnerResponse: 'p2p.response',
   /** Deliver a P2P invitation to an organization that uses this deployment, as an inbound referral. */
   partnerInvitation: 'p2p.invite',
+  /** Send a deal's change to Partner Center (PATCH, or POST for a deal created here). */
+  partnerCenterPush: 'pc.push',
+  /** Read one referral from Partner Center after its webhook said it changed. */
+  partnerCenterPull: 'pc.pull',
+  /** Reconcile one organization with Partner Center (referrals updated since the last pass). */
+  partnerCenterPoll: 'pc.poll',
+  /** Tell an organization's admin something about its Partner Center connection. */
+  partnerCenterNotice: 'pc.notice',
 } as const;
 
 /** Which card a fan-out sends; `deal` is the deal status card (copies sent in answer to a command). */
@@ -166,6 +174,23 @@ export class Effects {
           payload: { ...payload },
         };
       });
+  }
+
+  /**
+   * A deal linked to Partner Center changed here: send the change there. Keyed by the change, like
+   * refreshCards; the handler sends only what differs from what Partner Center last held, so a change
+   * that came from Partner Center (or touched nothing it keeps) sends nothing.
+   */
+  partnerCenterPush(deal: Deal): OutboxItem[] {
+    if (!deal.partnerCenter) return [];
+    return [
+      {
+        id: `pcpush:${deal.tenantId}:${deal.id}:${deal.updatedAt}:${deal.history.length}`,
+        kind: OutboxKind.partnerCenterPush,
+        tenantId: deal.tenantId,
+        payload: { dealTenantId: deal.tenantId, dealId: deal.id },
+      },
+    ];
   }
 
   /** The contract's status event, fixed at the moment of the transition. */

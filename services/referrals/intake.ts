@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import { receiveReferral, type ReferralIntake } from '../domain/lifecycle';
-import { CountryCode, CurrencyCode, Duns, Email, IsoInstant, type Solution } from '../domain/model';
+import { CountryCode, CurrencyCode, Duns, Email, IsoInstant, type Deal, type Solution } from '../domain/model';
 import type { TimeRules } from '../domain/schedule';
 import { apiIssues } from '../i18n';
 import type { Effects } from '../notifications/effects';
@@ -128,10 +128,12 @@ export interface IntakeDeps {
 
 /**
  * Store a referral and queue its cards, atomically. The deal id derives from (tenant, sender's id),
- * so a repeat lands on the existing record: no second referral, no second notification.
+ * so a repeat lands on the existing record: no second referral, no second notification. `finish`
+ * completes the received deal before it is written (Partner Center's import links it, and records an
+ * answer already given there), so that it is still one write.
  */
-export async function receiveInbound(deps: IntakeDeps, intake: ReferralIntake): Promise<{ status: 'received' | 'repeat'; referralId: string }> {
-  const deal = receiveReferral(intake, deps.clock.now(), deps.timeRules);
+export async function receiveInbound(deps: IntakeDeps, intake: ReferralIntake, finish: (deal: Deal) => Deal = (deal) => deal): Promise<{ status: 'received' | 'repeat'; referralId: string }> {
+  const deal = finish(receiveReferral(intake, deps.clock.now(), deps.timeRules));
   try {
     await deps.store.deals.create(deal, { outbox: deps.effects.newReferral(deal) });
     return { status: 'received', referralId: deal.id };
