@@ -6,6 +6,7 @@ import { registrationEligibility } from '../services/domain/registration';
 import { ASSESSMENT_STAGES, completedAssessmentStages, isTerminal, nextAssessmentStage, stagePercent } from '../services/domain/stages';
 import { countryName, describeRefusal, formatCountdown, formatDate, formatDateTime, formatMoney, type Translator } from '../services/i18n';
 import { customerLine, historyText, solutionLabel, stageLine, typeLine, STATUS_COLOR, type CardColor } from './dealText';
+import { partnerCenterLine } from './partnerCenter';
 import type { Fact } from './referral';
 import { expandCard, type AdaptiveCardJson } from './render';
 import template from './templates/deal-status.json';
@@ -38,6 +39,8 @@ export interface DealStatusCardData {
   status: string;
   statusColor: Color;
   heart: string;
+  /** "Partner Center: synced / waiting to sync / conflict", empty when the deal is not linked to it. */
+  partnerCenter: { text: string; color: Color };
   /** What the heart sets when clicked: the opposite of what it shows. */
   heartSets: boolean;
   progress: { show: boolean; label: string; cells: { style: string }[] };
@@ -232,6 +235,7 @@ export function dealStatusCardData(deal: Deal, viewer: Member, tr: Translator, n
     statusColor: STATUS_COLOR[deal.status],
     heart: isFavorite(deal, viewer.userId) ? tr.t('deal.favorite.on') : tr.t('deal.favorite.off'),
     heartSets: !isFavorite(deal, viewer.userId),
+    partnerCenter: partnerCenterLine(deal, tr),
     progress: progressOf(deal, tr),
     facts: factsOf(deal, tr, now),
     notes: deal.notes ?? '',

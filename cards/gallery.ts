@@ -23,6 +23,7 @@ import { describeRefusal, readerOf, translator, type Reader, type Translator } f
 import { contractExample } from '../services/referrals/contractExample';
 import { parseIntakeBody, toReferralIntake } from '../services/referrals/intake';
 import { DEAL_SECTIONS } from './dealGallery';
+import { PARTNER_CENTER_SECTIONS } from './partnerCenterGallery';
 import type { FormValues } from './formParts';
 import { helpCardData, renderHelpCard } from './help';
 import { membersCardData, renderMembersCard, scopesText } from './members';
@@ -463,7 +464,7 @@ function senderOutcomeCards(): GalleryEntry[] {
 }
 
 /** Every section of the gallery; a new card adds its function here. */
-const SECTIONS: readonly (() => GalleryEntry[])[] = [referralCards, acceptForms, declineForms, membersCards, helpCards, noticeCards, senderOutcomeCards, ...DEAL_SECTIONS];
+const SECTIONS: readonly (() => GalleryEntry[])[] = [referralCards, acceptForms, declineForms, membersCards, helpCards, noticeCards, senderOutcomeCards, ...DEAL_SECTIONS, ...PARTNER_CENTER_SECTIONS];
 
 /** Every gallery entry, in a stable order. */
 export function galleryEntries(): GalleryEntry[] {

@@ -27,6 +27,7 @@ export const COMMANDS = [
   // Square brackets: cards render TextBlock text as Markdown, where <…> can be taken for HTML and dropped.
   { name: 'deal [name or id]', key: 'help.command.deal' },
   { name: 'members', key: 'help.command.members' },
+  { name: 'partner center', key: 'help.command.partnerCenter' },
 ] as const;
 
 /**

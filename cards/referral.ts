@@ -12,6 +12,7 @@ import {
   type Translator,
 } from '../services/i18n';
 import { customerLine, STATUS_COLOR, type CardColor } from './dealText';
+import { partnerCenterLine } from './partnerCenter';
 import { str, teamFromRows, teamRowsFor, typedTeamRows, type FormValues, type TeamRow } from './formParts';
 import { expandCard, type AdaptiveCardJson } from './render';
 import acceptTemplate from './templates/referral-accept.json';
@@ -42,6 +43,8 @@ export interface ReferralCardData {
   status: string;
   statusColor: Color;
   outcome: string;
+  /** "Partner Center: synced / waiting to sync / conflict", empty when the referral did not come from it. */
+  partnerCenter: { text: string; color: Color };
   facts: Fact[];
   notesTitle: string;
   notes: string;
@@ -136,6 +139,7 @@ export function referralCardData(deal: Deal, tr: Translator, now: DateTime, opti
     status: tr.tk(`referral.status.${deal.status}`),
     statusColor: STATUS_COLOR[deal.status],
     outcome: outcomeLine(deal, tr),
+    partnerCenter: partnerCenterLine(deal, tr),
     facts,
     notesTitle: tr.t('referral.notes'),
     notes: deal.notes ?? '',

@@ -2,6 +2,7 @@ import { common } from './common';
 import { deals } from './deals';
 import { dialogs } from './dialogs';
 import { members } from './members';
+import { partnerCenter } from './partnerCenter';
 import { readiness } from './readiness';
 import { referrals } from './referrals';
 
@@ -17,6 +18,7 @@ export const en = {
   ...readiness,
   ...deals,
   ...dialogs,
+  ...partnerCenter,
 } as const;
 
 export type MessageKey = keyof typeof en;
