@@ -25,9 +25,10 @@ function keyMatches(header: string | undefined, key: string): boolean {
   return presented.length === expected.length && timingSafeEqual(presented, expected);
 }
 
-class TooLarge extends Error {}
+/** A body longer than the limit was refused while reading. */
+export class TooLarge extends Error {}
 
-async function readBody(req: restify.Request, limit: number): Promise<string> {
+export async function readBody(req: restify.Request, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {

@@ -4,6 +4,7 @@ import {
   TeamsActivityHandler,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type SigninStateVerificationQuery,
   type TurnContext,
 } from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/render';
@@ -20,10 +21,18 @@ export interface InstallationHandler {
   onUninstalled(context: TurnContext): Promise<void>;
 }
 
+/** The end of an OAuth sign-in in Teams (signin/verifyState, signin/tokenExchange invokes). */
+export interface SignInHandler {
+  verifyState(context: TurnContext, query: SigninStateVerificationQuery): Promise<void>;
+  tokenExchange(context: TurnContext, query: SigninStateVerificationQuery): Promise<void>;
+}
+
 export interface CoSellBotDeps {
   readonly messages: MessageHandler;
   readonly cardActions: CardActionRouter;
   readonly installations: InstallationHandler;
+  /** Sign-ins the bot asked for (Partner Center); without one, Teams is told they are not implemented. */
+  readonly signIn?: SignInHandler;
 }
 
 /** A card's Action.Submit arrives as a message whose `value` holds the data (and no text). */
@@ -75,6 +84,16 @@ export class CoSellBot extends TeamsActivityHandler {
     const data = action?.data && typeof action.data === 'object' ? (action.data as Record<string, unknown>) : {};
     const result = await this.deps.cardActions.dispatch({ context, verb, data, via: 'execute' });
     return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: result.card as unknown as Record<string, unknown> };
+  }
+
+  protected override async handleTeamsSigninVerifyState(context: TurnContext, query: SigninStateVerificationQuery): Promise<void> {
+    if (!this.deps.signIn) return super.handleTeamsSigninVerifyState(context, query);
+    await this.deps.signIn.verifyState(context, query);
+  }
+
+  protected override async handleTeamsSigninTokenExchange(context: TurnContext, query: SigninStateVerificationQuery): Promise<void> {
+    if (!this.deps.signIn) return super.handleTeamsSigninTokenExchange(context, query);
+    await this.deps.signIn.tokenExchange(context, query);
   }
 
   private async onCardSubmit(context: TurnContext, data: Record<string, unknown>): Promise<void> {

@@ -5,7 +5,7 @@ import {
   ConfigurationBotFrameworkAuthentication,
   type TurnContext,
 } from 'botbuilder';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import { renderErrorCard } from '../cards/notice';
@@ -28,6 +28,8 @@ import { DealQueries } from '../services/deals/queries';
 import { PartnerCenterSync } from '../services/deals/sync';
 import { PartnerInvitationHandler } from '../services/p2p/deliver';
 import { Sweeper } from '../services/sweeper';
+import { PartnerCenterClient, PartnerCenterService, type PartnerCenterTokens } from '../services/partnerCenter';
+import { certificatesFromPem, WebhookVerifier } from '../services/partnerCenter/webhook';
 import { CardActionRouter } from './cardActions/router';
 import { CoSellBot } from './coSellBot';
 import { CommandRouter } from './commands/router';
@@ -36,6 +38,10 @@ import { registerFeatures } from './features';
 import { helpCommand } from './features/help/help';
 import { Installations } from './installations';
 import { intakeRoute } from './intake';
+import { PartnerCenterChat } from './features/partnerCenter/chat';
+import { PartnerCenterNoticeSender } from './features/partnerCenter/notice';
+import { BotFrameworkSignIn, botFrameworkTokens, DevSignIn, devTokens, noPartnerCenterTokens, type PartnerCenterSignIn } from './features/partnerCenter/signIn';
+import { partnerCenterEventsRoute } from './partnerCenterEvents';
 import { syncRoutes } from './sync';
 import { createLogger, type Logger } from './logger';
 import { dedupeMiddleware } from './middleware/dedupe';
@@ -44,7 +50,7 @@ import { PrivateChat, sharedConversationPolicies } from './privateChat';
 import { createServer } from './server';
 import { appTokenSource, BotConnector, type TokenSource } from './teams/connector';
 import { CardComposer, TeamsSender } from './teams/sender';
-import { readerFromActivity } from './turn';
+import { readerFromActivity, tenantIdOf } from './turn';
 
 /*
  * The one wiring point: config → store → services → features → bot → HTTP server. Everything else
@@ -61,6 +67,8 @@ export interface AppOverrides {
   readonly tokens?: TokenSource;
   /** Start the outbox worker and the sweeper with the server (default true); tests may drive them by hand. */
   readonly workers?: boolean;
+  /** The admin's Partner Center tokens and sign-in (tests use fakes instead of the Bot Framework token service). */
+  readonly partnerCenter?: { readonly tokens?: PartnerCenterTokens; readonly signIn?: PartnerCenterSignIn };
 }
 
 export interface App {
@@ -74,6 +82,7 @@ export interface App {
   readonly membership: Membership;
   readonly dispatcher: OutboxDispatcher;
   readonly sweeper: Sweeper;
+  readonly partnerCenter: PartnerCenterService;
   /** Listen on the configured port (0: any free port); resolves with the base URL. */
   start(): Promise<string>;
   /** Stop accepting requests, finish background work, close the store. */
@@ -145,6 +154,34 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   if (config.referrals.eventsUrl && config.referrals.eventsSecret) {
     handlers[OutboxKind.event] = new EventDelivery({ url: config.referrals.eventsUrl, secret: config.referrals.eventsSecret, timeoutMs: config.teams.sendTimeoutMs });
   }
+
+  // The Partner Center connector: tokens from the Bot Framework token service (or the development
+  // token against a local stand-in), its outbox handlers, its poll and its webhook route.
+  const pc = config.partnerCenter;
+  const botTokens = config.bot.appId && pc.connection ? botFrameworkTokens(auth, config.bot.appId, pc.connection) : undefined;
+  const pcTokens = overrides.partnerCenter?.tokens ?? (pc.dev ? devTokens(pc.dev, botTokens) : (botTokens ?? noPartnerCenterTokens));
+  const botSignIn = pc.connection ? new BotFrameworkSignIn(pc.connection) : undefined;
+  const pcSignIn = overrides.partnerCenter?.signIn ?? (pc.dev ? new DevSignIn(pc.dev, (context) => tenantIdOf(context.activity), botSignIn) : botSignIn);
+  let publicBaseUrl = pc.publicBaseUrl;
+  const partnerCenter = new PartnerCenterService({
+    store,
+    clock,
+    timeRules,
+    effects,
+    client: new PartnerCenterClient({ apiUrl: pc.apiUrl, webhooksUrl: pc.webhooksUrl, timeoutMs: config.teams.sendTimeoutMs }),
+    tokens: pcTokens,
+    logger: logger.child({ component: 'partnerCenter' }),
+    onWork: () => dispatcher.wake(),
+    publicBaseUrl: () => publicBaseUrl,
+    syncIntervalMs: pc.syncMs,
+  });
+  Object.assign(handlers, partnerCenter.handlers(), {
+    [OutboxKind.partnerCenterNotice]: new PartnerCenterNoticeSender({ store, connector, logger: logger.child({ component: 'partnerCenter' }) }),
+  });
+  const roots = certificatesFromPem(readFileSync(pc.webhookRootsFile, 'utf8'));
+  if (roots.length === 0) throw new ConfigError(`Invalid configuration:\n  PARTNER_CENTER_WEBHOOK_ROOTS: ${pc.webhookRootsFile} holds no certificate`);
+  const webhookVerifier = new WebhookVerifier({ roots, certHosts: pc.certHosts, clock, timeoutMs: config.teams.sendTimeoutMs });
+
   const dispatcher = new OutboxDispatcher({ store, clock, handlers, logger: logger.child({ component: 'outbox' }) });
   const onWork = () => dispatcher.wake();
   const sweeper = new Sweeper({ store, clock, timeRules, effects, logger: logger.child({ component: 'sweeper' }), intervalMs: config.sweepIntervalMs, onWork });
@@ -157,9 +194,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     membership,
     onWork,
     responses: new ReferralResponses({ store, clock, timeRules, effects }),
-    creation: new DealCreation({ store, clock, timeRules, effects }),
+    creation: new DealCreation({ store, clock, timeRules, effects, partnerCenter: partnerCenter.connections }),
     queries: new DealQueries(store),
     deals: new DealActions({ store, clock, timeRules, effects }),
+    partnerCenter: {
+      chat: new PartnerCenterChat({ service: partnerCenter, signIn: pcSignIn, clock, logger, onWork, syncSeconds: pc.syncMs / 1000, devTenantId: pc.dev?.tenantId }),
+    },
   };
   const sync = new PartnerCenterSync({ store, clock, timeRules, effects });
   const shared = sharedConversationPolicies(new PrivateChat({ adapter, store, clock, logger, appId: config.bot.appId }));
@@ -177,7 +217,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   registerFeatures(routers, services);
 
   const installations = new Installations({ membership, logger, welcome: helpCommand(store.members) });
-  const bot = new CoSellBot({ messages: routers.commands, cardActions: routers.cardActions, installations });
+  const chat = services.partnerCenter.chat;
+  const bot = new CoSellBot({
+    messages: routers.commands,
+    cardActions: routers.cardActions,
+    installations,
+    signIn: { verifyState: (context, query) => chat.verifyState(context, query), tokenExchange: (context, query) => chat.tokenExchange(context, query) },
+  });
   const server = createServer({
     adapter,
     bot,
@@ -186,6 +232,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     routes: [
       intakeRoute({ store, clock, timeRules, effects, key: config.referrals.intakeKey, logger, onWork }),
       ...syncRoutes({ sync, key: config.referrals.intakeKey, logger, onWork }),
+      partnerCenterEventsRoute({ service: partnerCenter, verifier: webhookVerifier, logger }),
     ],
   });
 
@@ -210,6 +257,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     membership,
     dispatcher,
     sweeper,
+    partnerCenter,
     start: () =>
       new Promise<string>((resolve, reject) => {
         server.once('error', reject);
@@ -217,9 +265,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           const { port } = server.address() as AddressInfo;
           const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
           logger.info('bot listening', { url, store: store.kind, authenticated: Boolean(config.bot.appId) });
+          if (pc.dev) {
+            publicBaseUrl ??= url;
+            void connectDevTenant(partnerCenter, pc.dev, logger).then(onWork);
+          }
           if (workers) {
             dispatcher.start();
             sweeper.start();
+            partnerCenter.poller.start();
             housekeepingTimer = setInterval(() => housekeeping().catch((err: unknown) => logger.error('housekeeping failed', { error: err })), 3600_000);
             housekeepingTimer.unref();
           }
@@ -232,10 +285,25 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         server.server.closeIdleConnections();
         await closed;
         if (housekeepingTimer) clearInterval(housekeepingTimer);
-        await Promise.all([dispatcher.stop(), sweeper.stop()]);
+        await Promise.all([dispatcher.stop(), sweeper.stop(), partnerCenter.poller.stop()]);
         await store.close();
       })()),
   };
+}
+
+/**
+ * Local runs against a Partner Center stand-in: connect the development tenant with its fixed token at
+ * start-up (no sign-in), unless it already is. A stand-in that is not up yet is only logged: the
+ * admin can type `connect partner center` later.
+ */
+async function connectDevTenant(partnerCenter: PartnerCenterService, dev: { tenantId: string; token: string }, logger: Logger): Promise<void> {
+  try {
+    if ((await partnerCenter.status(dev.tenantId))?.state === 'connected') return;
+    const outcome = await partnerCenter.connect(dev.tenantId, { userId: 'partner-center-dev', name: 'Development token' }, dev.token, true);
+    logger.info('partner center: development tenant connected', { tenantId: dev.tenantId, outcome: outcome.kind });
+  } catch (err) {
+    logger.warn('partner center: the development tenant could not be connected', { error: err });
+  }
 }
 
 export async function main(): Promise<void> {

@@ -10,6 +10,7 @@ export type Command =
   | { readonly name: 'inbound' | 'outbound' | 'favorites'; readonly filter: ListFilter }
   | { readonly name: 'deal'; readonly query: string }
   | { readonly name: 'members' }
+  | { readonly name: 'partnerCenter' | 'connectPartnerCenter' | 'disconnectPartnerCenter' }
   | { readonly name: 'unknown'; readonly text: string };
 
 type Simple = 'help' | 'newDeal' | 'inbound' | 'outbound' | 'favorites' | 'members';
@@ -34,6 +35,12 @@ const KEYWORDS: ReadonlyArray<readonly [string, Simple]> = [
 ];
 
 const FILTERS: Readonly<Record<string, ListFilter>> = { open: 'open', closed: 'closed', all: 'all' };
+
+const PARTNER_CENTER: ReadonlyArray<readonly [string, 'partnerCenter' | 'connectPartnerCenter' | 'disconnectPartnerCenter']> = [
+  ['partnercenter', 'partnerCenter'],
+  ['connectpartnercenter', 'connectPartnerCenter'],
+  ['disconnectpartnercenter', 'disconnectPartnerCenter'],
+];
 
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions). */
 export function editDistance(a: string, b: string): number {
@@ -82,6 +89,11 @@ export function parseCommand(raw: string): Command {
   if (words.length > 1 && (first === 'deal' || closeEnough(first, 'deal') || first === 'open')) {
     return { name: 'deal', query: text.slice(text.indexOf(' ') + 1).trim() };
   }
+
+  // The Partner Center connection, in any spacing: "partner center", "connect partner-center", "PartnerCentre".
+  const compact = lower.replace(/[\s_-]+/g, '').replace(/centre$/, 'center');
+  const connection = PARTNER_CENTER.find(([k]) => compact === k || editDistance(compact, k) <= 2);
+  if (connection) return { name: connection[1] };
 
   // Two-word commands typed with a space, hyphen or underscore: "new deal", "new-deal", "create deal".
   const joinedTwo = words.slice(0, 2).join('').replace(/[-_]/g, '');

@@ -3,6 +3,7 @@ import { deals } from './deals';
 import type { Feature, Routers, Services } from './feature';
 import { help } from './help';
 import { members } from './members';
+import { partnerCenter } from './partnerCenter';
 import { referrals } from './referrals';
 
 export type { Feature, Routers, Services } from './feature';
@@ -11,7 +12,7 @@ export type { Feature, Routers, Services } from './feature';
  * Every feature of the bot. The order matters only for text a feature intercepts before commands
  * are read (the create-deal dialog takes "back" and "cancel" while it waits).
  */
-export const FEATURES: readonly Feature[] = [help, referrals, deals, createDeal, members];
+export const FEATURES: readonly Feature[] = [help, referrals, deals, createDeal, members, partnerCenter];
 
 export function registerFeatures(routers: Routers, services: Services, features: readonly Feature[] = FEATURES): void {
   for (const feature of features) feature.register(routers, services);

@@ -421,8 +421,11 @@ export const PartnerCenterConnection = z.object({
   tenantId: TenantId,
   /** `needsSignIn`: Partner Center refused the admin's token; nothing syncs until they sign in again. */
   state: z.enum(['connected', 'needsSignIn', 'disconnected']),
-  /** The admin whose sign-in the bot acts with (the Bot Framework token service holds the token, not us). */
-  connectedBy: z.object({ userId: UserId, name: z.string().max(256) }),
+  /**
+   * The admin whose sign-in the bot acts with (the Bot Framework token service holds the token, not
+   * us; it knows them by their channel account id on their channel).
+   */
+  connectedBy: z.object({ userId: UserId, name: z.string().max(256), channelUserId: z.string().max(256).optional(), channelId: z.string().max(64).optional() }),
   connectedAt: IsoInstant,
   updatedAt: IsoInstant,
   lastSyncAt: IsoInstant.optional(),

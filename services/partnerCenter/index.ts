@@ -30,8 +30,8 @@ export interface PartnerCenterServiceDeps {
   readonly tokens: PartnerCenterTokens;
   readonly logger: SyncLogger;
   readonly onWork: () => void;
-  /** PUBLIC_BASE_URL: where Partner Center posts webhooks. Without it only the poll keeps in step. */
-  readonly publicBaseUrl?: string;
+  /** PUBLIC_BASE_URL (read when connecting): where Partner Center posts webhooks. Without it only the poll keeps in step. */
+  readonly publicBaseUrl: () => string | undefined;
   /** PARTNER_CENTER_SYNC_SECONDS, in ms. */
   readonly syncIntervalMs: number;
 }
@@ -65,7 +65,7 @@ export class PartnerCenterService {
 
   /** The organization's callback address: one per organization, so a callback says whose it is. */
   webhookUrl(tenantId: string): string | undefined {
-    const base = this.deps.publicBaseUrl?.replace(/\/+$/, '');
+    const base = this.deps.publicBaseUrl()?.replace(/\/+$/, '');
     return base ? `${base}/api/partner-center/events?tenant=${encodeURIComponent(tenantId)}` : undefined;
   }
 
@@ -78,7 +78,7 @@ export class PartnerCenterService {
    * Center accepts the token), record the connection, then import every open incoming referral. An
    * import that fails half-way leaves the connection in place: the poll finishes it.
    */
-  async connect(tenantId: string, by: { userId: string; name: string }, token: string, dev = false): Promise<ConnectOutcome> {
+  async connect(tenantId: string, by: PartnerCenterConnection['connectedBy'], token: string, dev = false): Promise<ConnectOutcome> {
     const { client, clock, logger } = this.deps;
     const url = this.webhookUrl(tenantId);
     try {
@@ -140,10 +140,10 @@ export class PartnerCenterService {
 
   /**
    * A verified callback for an organization: queue a read of the referral it names (its id only — the
-   * address it gives is never fetched). Ignored when the organization is not connected or the event is
+   * address it gives is never fetched); `callbackDigest` identifies the callback (a hash of its bytes). Ignored when the organization is not connected or the event is
    * not about a referral.
    */
-  async receive(tenantId: string, event: WebhookEvent): Promise<'queued' | 'ignored'> {
+  async receive(tenantId: string, event: WebhookEvent, callbackDigest: string): Promise<'queued' | 'ignored'> {
     if (!/^(related-)?referral-/i.test(event.EventName)) return 'ignored';
     const connection = await this.connections.active(tenantId);
     if (connection?.state !== 'connected') return 'ignored';
@@ -155,7 +155,7 @@ export class PartnerCenterService {
     }
     const referralId = REFERRAL_PATH.exec(path)?.[1];
     if (!referralId) return 'ignored';
-    await this.deps.store.outbox.enqueue([pullItem(tenantId, referralId, event.ResourceChangeUtcDate, this.deps.clock.now())]);
+    await this.deps.store.outbox.enqueue([pullItem(tenantId, referralId, callbackDigest, this.deps.clock.now())]);
     this.deps.onWork();
     return 'queued';
   }

@@ -285,10 +285,13 @@ export class PollHandler implements OutboxHandler {
   }
 }
 
-/** Queue a pull of a referral a webhook named; its id derives from the notice, so a repeated callback queues nothing new. */
-export function pullItem(tenantId: string, referralId: string, changedAt: string, now: DateTime): OutboxItem {
+/**
+ * Queue a pull of a referral a webhook named. Its id derives from the callback's exact bytes: Partner
+ * Center's retry of one callback queues nothing new, any other callback queues its own read.
+ */
+export function pullItem(tenantId: string, referralId: string, callbackDigest: string, now: DateTime): OutboxItem {
   return {
-    id: `pcpull:${tenantId}:${referralId}:${changedAt}`,
+    id: `pcpull:${tenantId}:${referralId}:${callbackDigest}`,
     kind: OutboxKind.partnerCenterPull,
     tenantId,
     availableAt: isoInstant(now),
