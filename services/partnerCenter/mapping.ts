@@ -21,6 +21,9 @@ import { parseIntakeBody, type IntakeBody } from '../referrals/intake';
  * - statusReason carries a decline's reason and notes ("Not a fit — notes") and a loss's reason.
  * - Sales stages are not sent: the documents name no writable stage field on the referral resource,
  *   so Partner Center keeps only status and substatus; stages stay in the bot.
+ * - Expiry is Partner Center's: our sweeper expires a referral at its expirationDateTime, but that is
+ *   not sent; Partner Center's own Closed/Expired arrives like any change (and an accept made there
+ *   just before our expiry still wins).
  * - The sender of an incoming referral is `inviteContext.invitedBy`: organizationId "msft" (as in the
  *   documentation's example) or an organization named Microsoft is Microsoft, anyone else a partner.
  *   `referralSource` is not read: its values are not documented.
@@ -391,7 +394,8 @@ export function takeRemote(deal: Deal, remote: PartnerCenterFields, groups: read
     switch (status) {
       case 'open':
         next.salesStage = deal.salesStage && deal.salesStage !== 'won' ? deal.salesStage : deal.inbound ? 'accepted' : 'created';
-        if (deal.status === 'received') {
+        // Accepted there, perhaps just before our sweeper expired it here (Partner Center decides expiry).
+        if (deal.status === 'received' || deal.status === 'expired') {
           next.response = { action: 'accepted', at: acceptedAt ? isoInstant(DateTime.fromISO(acceptedAt, { zone: 'utc' })) : isoInstant(now), by: PARTNER_CENTER_ACTOR };
           history.push(entry('accepted', ctx, { stage: 'accepted' }));
         }

@@ -84,9 +84,14 @@ export class PushHandler implements OutboxHandler {
   private async create(deal: Deal, token: string): Promise<void> {
     const { client, clock } = this.deps;
     let found: unknown;
-    for await (const page of client.listReferrals(token, { filter: `externalReferenceId eq '${deal.id}'`, top: 1 })) {
-      found = page[0];
-      break;
+    try {
+      for await (const page of client.listReferrals(token, { filter: `externalReferenceId eq '${deal.id}'`, top: 1 })) {
+        found = page[0];
+        break;
+      }
+    } catch (err) {
+      // A Partner Center that cannot filter on externalReferenceId: create (the look-up only guards a lost answer).
+      if (!(err instanceof PartnerCenterError && err.failure === 'refused')) throw err;
     }
     const pc = this.parse(found ?? (await client.createReferral(token, createBody(deal))).body);
     const link = syncedLink(pc, clock.now());

@@ -93,7 +93,9 @@ export class WebhookVerifier {
     } catch {
       return undefined;
     }
-    if (url.username || url.password || !this.hosts.has(url.host.toLowerCase())) return undefined;
+    if (url.username || url.password || url.search || url.hash || !this.hosts.has(url.host.toLowerCase())) return undefined;
+    // Certificate files only: a trusted host is not an open door to every path on it.
+    if (!/\.(cer|crt|pem|der)$/i.test(url.pathname)) return undefined;
     if (url.protocol === 'https:') return url;
     if (url.protocol !== 'http:') return undefined;
     if (LOOPBACK.has(url.hostname.toLowerCase())) return url;

@@ -543,3 +543,72 @@ describe('Partner Center webhook callbacks that are not Partner Center’s', () 
     expect(res.status).toBe(413);
   });
 });
+
+describe('Partner Center sign-in in Teams', () => {
+  let clock: FixedClock;
+  let connector: ConnectorStandIn;
+  let pc: PartnerCenterStandIn;
+  let dir: string;
+  const bots: TestApp[] = [];
+
+  beforeEach(async () => {
+    clock = new FixedClock('2026-11-20T10:00:00Z');
+    connector = await new ConnectorStandIn().start();
+    pc = await new PartnerCenterStandIn({ now: () => clock.now().toJSDate() }).start();
+    pc.addOrganization(TENANT, FABRIKAM_TOKEN, 'Fabrikam');
+    dir = mkdtempSync(join(tmpdir(), 'cosell-pc-signin-'));
+    writeFileSync(join(dir, 'roots.pem'), pc.rootPem);
+  });
+
+  afterEach(async () => {
+    for (const b of bots.splice(0)) await b.stop();
+    await connector.stop();
+    await pc.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function start(env: Record<string, string>, signIn?: PartnerCenterSignIn): Promise<TestApp> {
+    const tokens = new FakeTokenService();
+    const bot = await startTestApp(
+      { ...FAST, PARTNER_CENTER_API_URL: pc.url, PARTNER_CENTER_WEBHOOKS_URL: `${pc.url}/webhooks/v1`, PARTNER_CENTER_WEBHOOK_ROOTS: join(dir, 'roots.pem'), PARTNER_CENTER_CERT_HOSTS: pc.host, ...env },
+      { clock, workers: false, partnerCenter: { tokens, ...(signIn ? { signIn } : {}) } },
+    );
+    bots.push(bot);
+    await install(bot, connector, ada);
+    return bot;
+  }
+
+  const tokenExchange = (bot: TestApp, token: string) =>
+    bot.post(
+      teamsActivity(connector.url, {
+        from: { id: ada.id, aadObjectId: ada.aadObjectId, name: ada.name },
+        conversationId: personalConversation(ada),
+        type: 'invoke',
+        name: 'signin/tokenExchange',
+        text: undefined,
+        value: { id: 'exchange-1', connectionName: 'PartnerCenter', token },
+      }),
+    );
+
+  it('when no OAuth connection is configured, then `connect partner center` says what the bot’s administrator must set, and nothing is asked of Partner Center', async () => {
+    const bot = await start({});
+    await say(bot, connector, ada, 'connect partner center');
+    expect(cardText(cardsOf(connector.sent(personalConversation(ada)).at(-1)!)[0]!)).toContain('PARTNER_CENTER_CONNECTION and PUBLIC_BASE_URL');
+    expect(pc.requests).toHaveLength(0);
+  });
+
+  it('when Teams offers a single sign-on token that cannot be exchanged, then it is answered 412 so that Teams shows the sign-in button; one that can connects', async () => {
+    const signIn: PartnerCenterSignIn = {
+      ...new FakeTokenService().signIn(),
+      exchange: async (_context, query) => (query.token === 'sso-token' ? FABRIKAM_TOKEN : undefined),
+    };
+    const bot = await start({ PARTNER_CENTER_CONNECTION: 'PartnerCenter' }, signIn);
+    const refused = await tokenExchange(bot, 'stale-sso-token');
+    expect(refused).toMatchObject({ status: 412, body: { id: 'exchange-1', connectionName: 'PartnerCenter' } });
+    expect(pc.requests).toHaveLength(0);
+    const accepted = await tokenExchange(bot, 'sso-token');
+    expect(accepted.status).toBe(200);
+    expect(cardText(cardsOf(connector.sent(personalConversation(ada)).at(-1)!)[0]!)).toContain('Connected. Partner Center has no open referrals');
+    expect((await bot.app.partnerCenter.status(TENANT))?.connectedBy).toEqual({ userId: ada.aadObjectId, name: ada.name, channelUserId: ada.id, channelId: 'msteams' });
+  });
+});

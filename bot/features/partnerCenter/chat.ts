@@ -79,7 +79,14 @@ export class PartnerCenterChat {
       return undefined;
     });
     if (token) return this.finish(context, acting, token);
-    const card = await signIn.card(context, { title: acting.tr.t('partnerCenter.signIn.title'), text: acting.tr.t('partnerCenter.signIn.text') });
+    let card;
+    try {
+      card = await signIn.card(context, { title: acting.tr.t('partnerCenter.signIn.title'), text: acting.tr.t('partnerCenter.signIn.text') });
+    } catch (err) {
+      // No OAuth connection for this organization (a development setup), or the token service failed.
+      this.deps.logger.warn('partner center: no sign-in card could be made', { error: err, tenantId: acting.member.tenantId });
+      return this.send(context, this.refusal(context, (tr) => tr.t('partnerCenter.notConfigured')));
+    }
     await context.sendActivity({ attachments: [card] });
   }
 
