@@ -293,12 +293,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
 /**
  * Local runs against a Partner Center stand-in: connect the development tenant with its fixed token at
- * start-up (no sign-in), unless it already is. A stand-in that is not up yet is only logged: the
- * admin can type `connect partner center` later.
+ * every start-up (no sign-in; a stand-in forgets its webhook registrations when it stops). One that is
+ * not up yet is only logged: the admin can type `connect partner center` later.
  */
 async function connectDevTenant(partnerCenter: PartnerCenterService, dev: { tenantId: string; token: string }, logger: Logger): Promise<void> {
   try {
-    if ((await partnerCenter.status(dev.tenantId))?.state === 'connected') return;
     const outcome = await partnerCenter.connect(dev.tenantId, { userId: 'partner-center-dev', name: 'Development token' }, dev.token, true);
     logger.info('partner center: development tenant connected', { tenantId: dev.tenantId, outcome: outcome.kind });
   } catch (err) {

@@ -304,6 +304,7 @@ export class PartnerCenterStandIn {
       res.writeHead(status, { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers });
       res.end(body !== undefined ? JSON.stringify(body) : undefined);
     };
+    if (req.method === 'POST' && url.pathname.startsWith('/_standin/')) return this.control(url, raw, res);
     if (req.method === 'GET' && url.pathname.startsWith('/cert/')) {
       const file = url.pathname.slice('/cert/'.length);
       const cert = file === 'issuing-ca.cer' ? this.issuing : file === 'rogue.cer' ? this.rogueLeaf : file === 'pcnotifications-dispatch.microsoft.com.cer' ? this.leaf : undefined;
@@ -350,6 +351,26 @@ export class PartnerCenterStandIn {
       record(err.status);
       send(err.status, err.body);
     }
+  }
+
+  /**
+   * What someone does in Partner Center's own UI, for `npm run playground` (loopback only, no token):
+   * POST /_standin/referrals?tenant=<id> sends a new incoming referral (the JSON body overrides its
+   * fields); POST /_standin/referrals/<id> changes one (e.g. {"status":"Closed","substatus":"Declined"}).
+   */
+  private async control(url: URL, raw: string, res: ServerResponse): Promise<void> {
+    let body: Json = {};
+    try {
+      body = raw ? (JSON.parse(raw) as Json) : {};
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    const one = /^\/_standin\/referrals\/([^/]+)$/.exec(url.pathname);
+    const tenant = url.searchParams.get('tenant');
+    const answer = one && this.referrals.has(one[1]!) ? await this.change(one[1]!, body) : url.pathname === '/_standin/referrals' && tenant ? await this.sendIncoming(tenant, body) : undefined;
+    res.writeHead(answer ? 200 : 404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(answer ?? { error: 'not found' }));
   }
 
   private route(method: string, url: URL, body: unknown, tenantId: string, headers: IncomingMessage['headers']): [number, unknown?, Record<string, string>?] {
