@@ -4,13 +4,12 @@ import { partnerCenterCardData, renderPartnerCenterCard } from '../../../cards/p
 import type { AdaptiveCardJson } from '../../../cards/render';
 import type { Clock } from '../../../services/clock';
 import type { Member } from '../../../services/domain/model';
-import type { Translator } from '../../../services/i18n';
+import { translator, type Translator } from '../../../services/i18n';
 import type { ConnectOutcome, PartnerCenterService } from '../../../services/partnerCenter';
 import type { Acting } from '../../cardActions/support';
 import { actingOf } from '../../commands/acting';
 import type { Logger } from '../../logger';
 import { readerFromActivity } from '../../turn';
-import { translator } from '../../../services/i18n';
 import type { PartnerCenterSignIn } from './signIn';
 
 /*
