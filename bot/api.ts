@@ -2,11 +2,12 @@ import { timingSafeEqual } from 'node:crypto';
 import type restify from 'restify';
 import type { z } from 'zod';
 import { apiIssues } from '../services/i18n';
+import { ClientGone, declaresMoreThan, isJsonContentType, readBody, refusedEncoding } from './http/body';
 import type { Logger } from './logger';
 
 /*
  * The JSON API other systems call (the referral intake and the Partner Center sync endpoints): one
- * bearer key, JSON bodies of at most 64 KiB, and the contract's 4xx answers
+ * bearer key, uncompressed JSON bodies of at most 64 KiB, and the contract's 4xx answers
  * (shared/contracts/inbound-referral.md).
  */
 
@@ -25,20 +26,6 @@ function keyMatches(header: string | undefined, key: string): boolean {
   return presented.length === expected.length && timingSafeEqual(presented, expected);
 }
 
-/** A body longer than the limit was refused while reading. */
-export class TooLarge extends Error {}
-
-export async function readBody(req: restify.Request, limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new TooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export interface JsonApi {
   /** For logs and the 503 error code: `<name>_not_configured`. */
   readonly name: string;
@@ -54,9 +41,9 @@ export interface JsonApi {
 
 /**
  * Read an authenticated JSON request and validate it with `schema`: 503 when the key is not
- * configured, 401 without it, 415 when not JSON, 413 above 64 KiB, 400 with per-field issues (in
- * English, the API's language). Returns the valid body, or undefined once it has answered and logged
- * why.
+ * configured, 401 without it, 415 when not JSON or compressed, 413 above 64 KiB, 400 with per-field
+ * issues (in English, the API's language). The key is checked before a byte of the body is read.
+ * Returns the valid body, or undefined once it has answered and logged why.
  */
 export async function readJsonRequest<T>(req: restify.Request, res: restify.Response, api: JsonApi, schema: z.ZodType<T>, log: Logger): Promise<T | undefined> {
   if (!api.key) {
@@ -67,22 +54,29 @@ export async function readJsonRequest<T>(req: restify.Request, res: restify.Resp
     log.warn(`${api.name} refused: missing or wrong key`);
     return void reply(res, 401, { error: 'unauthorized', message: 'Missing or wrong bearer key.' });
   }
-  if (!/^application\/json\s*(;|$)/i.test(req.header('content-type') ?? '')) {
+  if (!isJsonContentType(req.header('content-type'))) {
     log.warn(`${api.name} refused: not JSON`, { contentType: req.header('content-type') });
     return void reply(res, 415, { error: 'unsupported_media_type', message: `Send ${api.noun} as application/json.` });
+  }
+  const encoding = refusedEncoding(req.header('content-encoding'));
+  if (encoding) {
+    log.warn(`${api.name} refused: compressed body`, { contentEncoding: encoding });
+    res.setHeader('accept-encoding', 'identity');
+    return void reply(res, 415, { error: 'unsupported_media_type', message: `Send ${api.noun} uncompressed (no Content-Encoding).` });
   }
   const tooLarge = () => {
     log.warn(`${api.name} refused: too large`, { contentLength: req.header('content-length') });
     reply(res, 413, { error: 'payload_too_large', message: 'The body is larger than 64 KiB.' });
   };
-  if (Number(req.header('content-length') ?? 0) > MAX_API_BYTES) return void tooLarge();
-  let raw: string;
+  if (declaresMoreThan(req.header('content-length'), MAX_API_BYTES)) return void tooLarge();
+  let raw: string | undefined;
   try {
     raw = await readBody(req, MAX_API_BYTES);
   } catch (err) {
-    if (!(err instanceof TooLarge)) throw err;
-    return void tooLarge();
+    if (!(err instanceof ClientGone)) throw err;
+    return void log.info(`${api.name}: the client left before sending its body`);
   }
+  if (raw === undefined) return void tooLarge();
   let body: unknown;
   try {
     body = JSON.parse(raw);

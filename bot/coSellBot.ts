@@ -4,11 +4,14 @@ import {
   TeamsActivityHandler,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type SigninStateVerificationQuery,
   type TurnContext,
 } from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/render';
+import { translator } from '../services/i18n';
 import type { CardActionRouter } from './cardActions/router';
+import { readerFromActivity } from './turn';
 
 /** Handles typed text (commands, dialogs). */
 export interface MessageHandler {
@@ -31,15 +34,46 @@ export interface CoSellBotDeps {
   readonly messages: MessageHandler;
   readonly cardActions: CardActionRouter;
   readonly installations: InstallationHandler;
-  /** Sign-ins the bot asked for (Partner Center); without one, Teams is told they are not implemented. */
+  /** Sign-ins the bot asked for (Partner Center); without one, sign-in invokes get the polite answer. */
   readonly signIn?: SignInHandler;
 }
 
-/** A card's Action.Submit arrives as a message whose `value` holds the data (and no text). */
+/**
+ * A card's Action.Submit arrives as a message whose `value` holds the data (and no text). The HTTP
+ * edge (bot/http/activity.ts) lets a message's value be an object or nothing.
+ */
 function submittedData(context: TurnContext): Record<string, unknown> | undefined {
-  const value = context.activity.value as unknown;
-  if (value && typeof value === 'object' && !Array.isArray(value) && !context.activity.text) return value as Record<string, unknown>;
-  return undefined;
+  const value = context.activity.value as Record<string, unknown> | null | undefined;
+  return value && !context.activity.text ? value : undefined;
+}
+
+/**
+ * The answer Teams expects to an invoke the bot does not support (botbuilder answers 501, which
+ * Teams shows as a failure): where the invoke has a way to show a message, the sentence; otherwise
+ * an empty 200, which Teams takes as "done".
+ */
+function unsupportedInvoke(name: string | undefined, sentence: string): InvokeResponse {
+  switch (name) {
+    case 'task/fetch':
+    case 'task/submit':
+    case 'composeExtension/fetchTask':
+      return { status: 200, body: { task: { type: 'message', value: sentence } } };
+    case 'composeExtension/query':
+    case 'composeExtension/queryLink':
+    case 'composeExtension/anonymousQueryLink':
+    case 'composeExtension/selectItem':
+    case 'composeExtension/submitAction':
+    case 'composeExtension/querySettingUrl':
+      return { status: 200, body: { composeExtension: { type: 'message', text: sentence } } };
+    case 'config/fetch':
+    case 'config/submit':
+      return { status: 200, body: { responseType: 'config', config: { type: 'message', value: sentence } } };
+    case 'application/search':
+      return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.search.searchResponse', value: { results: [] } } };
+    default:
+      // signin/* when no sign-in is configured, fileConsent/invoke, tab/*, feedback, unnamed card invokes…
+      return { status: 200 };
+  }
 }
 
 /**
@@ -78,22 +112,27 @@ export class CoSellBot extends TeamsActivityHandler {
     });
   }
 
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const action = invokeValue?.action;
-    const verb = typeof action?.verb === 'string' ? action.verb : '';
-    const data = action?.data && typeof action.data === 'object' ? (action.data as Record<string, unknown>) : {};
-    const result = await this.deps.cardActions.dispatch({ context, verb, data, via: 'execute' });
-    return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: result.card as unknown as Record<string, unknown> };
+  /** Universal actions and the sign-ins the bot asked for are the invokes it handles; every other one gets Teams' polite answer. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const name = context.activity.name;
+    if (name === 'adaptiveCard/action') return super.onInvokeActivity(context);
+    if (this.deps.signIn && (name === 'signin/verifyState' || name === 'signin/tokenExchange')) return super.onInvokeActivity(context);
+    return unsupportedInvoke(name, translator(readerFromActivity(context.activity)).t('invoke.notSupported'));
   }
 
   protected override async handleTeamsSigninVerifyState(context: TurnContext, query: SigninStateVerificationQuery): Promise<void> {
-    if (!this.deps.signIn) return super.handleTeamsSigninVerifyState(context, query);
-    await this.deps.signIn.verifyState(context, query);
+    await this.deps.signIn?.verifyState(context, query);
   }
 
   protected override async handleTeamsSigninTokenExchange(context: TurnContext, query: SigninStateVerificationQuery): Promise<void> {
-    if (!this.deps.signIn) return super.handleTeamsSigninTokenExchange(context, query);
-    await this.deps.signIn.tokenExchange(context, query);
+    await this.deps.signIn?.tokenExchange(context, query);
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    // The HTTP edge (bot/http/activity.ts) has checked the action: a verb and data, each string/object or absent.
+    const { verb, data } = invokeValue.action;
+    const result = await this.deps.cardActions.dispatch({ context, verb: verb ?? '', data: (data as Record<string, unknown> | null) ?? {}, via: 'execute' });
+    return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: result.card as unknown as Record<string, unknown> };
   }
 
   private async onCardSubmit(context: TurnContext, data: Record<string, unknown>): Promise<void> {

@@ -1,10 +1,4 @@
-import {
-  ActivityTypes,
-  CardFactory,
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type TurnContext,
-} from 'botbuilder';
+import { ActivityTypes, CardFactory, type CloudAdapter, type TurnContext } from 'botbuilder';
 import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
@@ -46,6 +40,7 @@ import { syncRoutes } from './sync';
 import { createLogger, type Logger } from './logger';
 import { dedupeMiddleware } from './middleware/dedupe';
 import { presenceMiddleware } from './middleware/presence';
+import { botAuthentication, BotAdapter } from './http/botAdapter';
 import { PrivateChat, sharedConversationPolicies } from './privateChat';
 import { createServer } from './server';
 import { appTokenSource, BotConnector, type TokenSource } from './teams/connector';
@@ -69,6 +64,8 @@ export interface AppOverrides {
   readonly workers?: boolean;
   /** The admin's Partner Center tokens and sign-in (tests use fakes instead of the Bot Framework token service). */
   readonly partnerCenter?: { readonly tokens?: PartnerCenterTokens; readonly signIn?: PartnerCenterSignIn };
+  /** Where the Bot Framework channel's signing keys are published (tests serve their own). */
+  readonly openIdMetadataUrl?: string;
 }
 
 export interface App {
@@ -114,13 +111,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const store = overrides.store ?? (await openStore({ kind: config.store, dataDir: config.dataDir, cosmos: config.cosmos }));
   const timeRules: TimeRules = { reminderLeadTimes: parseLeadTimes(config.reminderLeadTimes) };
 
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.bot.appId,
-    MicrosoftAppPassword: config.bot.appPassword,
-    MicrosoftAppType: config.bot.appType,
-    MicrosoftAppTenantId: config.bot.appTenantId,
-  });
-  const adapter = new CloudAdapter(auth);
+  const auth = botAuthentication(config.bot, overrides.openIdMetadataUrl);
+  const adapter = new BotAdapter(auth);
   adapter.onTurnError = turnErrorHandler(logger);
 
   adapter.use(dedupeMiddleware(store.idempotency, clock, logger));
@@ -229,6 +221,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     bot,
     store,
     logger,
+    requireToken: Boolean(config.bot.appId),
     routes: [
       intakeRoute({ store, clock, timeRules, effects, key: config.referrals.intakeKey, logger, onWork }),
       ...syncRoutes({ sync, key: config.referrals.intakeKey, logger, onWork }),

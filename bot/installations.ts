@@ -13,7 +13,8 @@ export interface InstallationDeps {
 
 /**
  * Install and removal. The presence middleware has already recorded the member and conversation by
- * the time an install arrives; here the bot says hello. On removal the conversation and the card
+ * the time an install arrives (and, on a personal install, settled the tenant's first admin); here the
+ * bot says hello. On removal the conversation and the card
  * copies in it are forgotten, so nothing is sent there again.
  */
 export class Installations implements InstallationHandler {

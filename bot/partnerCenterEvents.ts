@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { TenantId } from '../services/domain/model';
 import type { PartnerCenterService } from '../services/partnerCenter';
 import type { WebhookVerifier } from '../services/partnerCenter/webhook';
-import { MAX_API_BYTES, readBody, reply, TooLarge } from './api';
+import { MAX_API_BYTES, reply } from './api';
+import { ClientGone, declaresMoreThan, readBody, refusedEncoding } from './http/body';
 import type { Logger } from './logger';
 import type { HttpRoute } from './server';
 
@@ -19,7 +20,8 @@ const header = (value: string | string[] | undefined) => (Array.isArray(value) ?
  * not signed by Partner Center (services/partnerCenter/webhook.ts says what that means) is answered
  * 401 and logged, and nothing is read from Partner Center for it. A genuine one queues a read of the
  * referral it names and is answered at once; the read itself happens in the outbox, with the
- * organization's own token. 413 above 64 KiB; 400 without a tenant.
+ * organization's own token. 413 above 64 KiB, 415 compressed (bot/http/body.ts says why); 400 without
+ * a tenant.
  */
 export function partnerCenterEventsRoute(deps: PartnerCenterEventsDeps): HttpRoute {
   return {
@@ -31,14 +33,20 @@ export function partnerCenterEventsRoute(deps: PartnerCenterEventsDeps): HttpRou
         log.warn('partner center callback refused: too large', { contentLength: req.header('content-length') });
         reply(res, 413, { error: 'payload_too_large' });
       };
-      if (Number(req.header('content-length') ?? 0) > MAX_API_BYTES) return tooLarge();
-      let raw: string;
+      const encoding = refusedEncoding(req.header('content-encoding'));
+      if (encoding) {
+        log.warn('partner center callback refused: compressed body', { contentEncoding: encoding });
+        return reply(res, 415, { error: 'unsupported_media_type' });
+      }
+      if (declaresMoreThan(req.header('content-length'), MAX_API_BYTES)) return tooLarge();
+      let raw: string | undefined;
       try {
         raw = await readBody(req, MAX_API_BYTES);
       } catch (err) {
-        if (!(err instanceof TooLarge)) throw err;
-        return tooLarge();
+        if (!(err instanceof ClientGone)) throw err;
+        return log.info('partner center callback: the sender left before its body was complete');
       }
+      if (raw === undefined) return tooLarge();
       const tenant = TenantId.safeParse(new URL(req.url ?? '/', 'http://callback').searchParams.get('tenant') ?? '');
       const verification = await deps.verifier.verify(
         {

@@ -1,6 +1,10 @@
 import restify from 'restify';
-import type { CloudAdapter, ActivityHandler } from 'botbuilder';
+import type { ActivityHandler } from 'botbuilder';
 import type { Store } from '../services/store/ports';
+import { reply } from './api';
+import type { BotAdapter } from './http/botAdapter';
+import { messagesHandler } from './http/messages';
+import { withTimeout } from './http/timeout';
 import type { Logger } from './logger';
 
 /** A route another part of the bot adds (e.g. the referral intake). */
@@ -12,32 +16,18 @@ export interface HttpRoute {
 }
 
 export interface ServerDeps {
-  readonly adapter: CloudAdapter;
+  readonly adapter: BotAdapter;
   readonly bot: ActivityHandler;
   readonly store: Store;
   readonly logger: Logger;
+  /** MicrosoftAppId is set: /api/messages requires a valid Bot Framework token. */
+  readonly requireToken: boolean;
   readonly routes?: readonly HttpRoute[];
   /** Largest activity accepted on /api/messages. */
   readonly maxActivityBytes?: number;
 }
 
 const HEALTH_TIMEOUT_MS = 2000;
-
-function json(res: restify.Response, status: number, body: unknown): void {
-  res.status(status);
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.send(body);
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    p.then(
-      (v) => (clearTimeout(timer), resolve(v)),
-      (e: unknown) => (clearTimeout(timer), reject(e)),
-    );
-  });
-}
 
 /**
  * The bot's HTTP surface: POST /api/messages (Bot Framework), GET /healthz, and the routes other parts
@@ -48,19 +38,10 @@ export function createServer(deps: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'cosell-bot', handleUncaughtExceptions: false });
   server.pre(restify.plugins.pre.context());
 
+  // No body parser: each route reads its own body, bounded and after its cheap refusals.
   server.post(
     '/api/messages',
-    // restify's typings omit maxBodySize, which jsonBodyParser passes on to its body reader.
-    restify.plugins.jsonBodyParser({ maxBodySize: deps.maxActivityBytes ?? 1024 * 1024, mapParams: false } as restify.plugins.JsonBodyParserOptions),
-    async (req: restify.Request, res: restify.Response) => {
-      try {
-        await adapter.process(req, res, (context) => bot.run(context));
-      } catch (err) {
-        // The adapter validates the activity before authenticating it; a malformed one lands here.
-        logger.warn('rejected activity', { error: err, contentLength: req.header('content-length') });
-        if (!res.headersSent) json(res, 400, { error: 'invalid_activity' });
-      }
-    },
+    messagesHandler({ adapter, bot, logger, requireToken: deps.requireToken, maxActivityBytes: deps.maxActivityBytes ?? 1024 * 1024 }),
   );
 
   // Clients probe the endpoint (the Agents Playground does on every page load): say it is there.
@@ -72,10 +53,10 @@ export function createServer(deps: ServerDeps): restify.Server {
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     try {
       await withTimeout(store.ping(), HEALTH_TIMEOUT_MS);
-      json(res, 200, { status: 'ok', store: store.kind });
+      reply(res, 200, { status: 'ok', store: store.kind });
     } catch (err) {
       logger.error('health check failed: store unusable', { error: err });
-      json(res, 503, { status: 'unavailable', store: store.kind });
+      reply(res, 503, { status: 'unavailable', store: store.kind });
     }
   });
 
@@ -85,7 +66,7 @@ export function createServer(deps: ServerDeps): restify.Server {
         await route.handler(req, res);
       } catch (err) {
         logger.error('route failed', { route: route.path, error: err });
-        if (!res.headersSent) json(res, 500, { error: 'internal_error' });
+        if (!res.headersSent) reply(res, 500, { error: 'internal_error' });
       }
     });
   }

@@ -26,9 +26,9 @@ function summary(kind: Kind, deal: Deal): Record<string, unknown> {
  * The compatible extension of the intake API for what only Partner Center knows (docs/deals.md):
  * `POST /api/deals/{referralId}/microsoft` and `POST /api/deals/{referralId}/registration`, with the
  * intake's bearer key and 4xx conventions — 503 not configured, 401 wrong key, 415 not JSON, 413 too
- * large, 400 with per-field issues, 404 unknown deal (or not of that tenant), 409 when the domain
- * refuses (with its code and sentence), 200 with the deal's side as it now is (a repeat changes
- * nothing and answers the same).
+ * large, 400 with per-field issues (also for a body the store would refuse), 404 unknown deal (or
+ * not of that tenant), 409 when the domain refuses (with its code and sentence), 200 with the deal's
+ * side as it now is (a repeat changes nothing and answers the same).
  */
 function syncRoute<T>(deps: SyncRouteDeps, kind: Kind, schema: z.ZodType<T>, record: (dealId: string, body: T) => Promise<SyncOutcome>): HttpRoute {
   const api: JsonApi = {
@@ -52,6 +52,9 @@ function syncRoute<T>(deps: SyncRouteDeps, kind: Kind, schema: z.ZodType<T>, rec
         case 'notFound':
           log.warn('sync refused: unknown deal', { referralId });
           return reply(res, 404, { error: 'not_found', message: 'No such deal for this tenant.' });
+        case 'invalid':
+          log.warn('sync refused: the deal would not be stored', { referralId, issues: outcome.issues });
+          return reply(res, 400, { error: api.invalidError, issues: outcome.issues });
         case 'refused':
           log.info('sync refused by a rule', { referralId, code: outcome.refusal.code });
           return reply(res, 409, { error: 'refused', code: outcome.refusal.code, message: describeRefusal(outcome.refusal, translator()) });

@@ -3,7 +3,7 @@ import type { Deal, Solution } from '../services/domain/model';
 import type { Refusal } from '../services/domain/result';
 import { countryName, type Translator } from '../services/i18n';
 import type { Choice } from './dealStatus';
-import { solutionLabel } from './dealText';
+import { NAME_SHOWN, solutionLabel } from './dealText';
 import {
   errorsByField,
   microsoftSolutionsFrom,
@@ -19,8 +19,10 @@ import {
   type TeamRow,
   type TypedPerson,
 } from './formParts';
-import { expandCard, type AdaptiveCardJson } from './render';
+import { openDeal, renderCompactCard } from './compact';
+import { renderCard, type AdaptiveCardJson } from './render';
 import template from './templates/deal-edit.json';
+import { oneLine } from './untrusted';
 
 /** Empty rows offered below the current team, to add people. */
 export const EXTRA_TEAM_ROWS = 2;
@@ -81,10 +83,17 @@ export interface DealEditFormData {
   teamNote: string;
   submitTitle: string;
   cancelTitle: string;
+  tooLarge: string;
 }
 
+/**
+ * Prefilled values are never shortened (the seller would save the cut text): a deal whose notes,
+ * solutions and team together are over Teams' limit gets the compact card instead of the form.
+ */
 export function renderDealEditForm(data: DealEditFormData): AdaptiveCardJson {
-  return expandCard(template, data);
+  return renderCard(template, data, {
+    compact: (d) => renderCompactCard({ title: d.title, message: d.tooLarge, action: openDeal(d.cancelTitle, d.dealId, d.tenantId) }),
+  });
 }
 
 /** The own solutions a seller may pick: the organization's co-sell ready ones and those already on the deal. */
@@ -118,7 +127,7 @@ export function dealEditFormData(
   return {
     dealId: deal.id,
     tenantId: deal.tenantId,
-    title: tr.t('deal.edit.title', { name: deal.name }),
+    title: tr.t('deal.edit.title', { name: oneLine(deal.name, NAME_SHOWN) }),
     intro: tr.t('deal.edit.intro'),
     notice: problems.error || problems.refusal ? (errors._ ?? tr.t('referral.form.fixErrors')) : '',
     noticeColor: 'Attention',
@@ -176,6 +185,7 @@ export function dealEditFormData(
     teamNote: deal.team.length > MAX_TEAM_ROWS_SHOWN ? tr.t('deal.edit.teamNote', { shown: MAX_TEAM_ROWS_SHOWN, total: deal.team.length }) : '',
     submitTitle: tr.t('deal.edit.submit'),
     cancelTitle: tr.t('referral.form.cancel'),
+    tooLarge: tr.t('card.form.tooLarge'),
   };
 }
 

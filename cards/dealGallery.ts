@@ -10,6 +10,7 @@ import {
   markWon,
   parseLeadTimes,
   recordMicrosoftResponse,
+  receiveReferral,
   recordPartnerResponse,
   registerDeal,
   todayFor,
@@ -28,6 +29,7 @@ import { invitationFormData, renderInvitationForm } from './dealInvitation';
 import { dealListCardData, renderDealListCard } from './dealList';
 import { dealStatusCardData, renderDealStatusCard } from './dealStatus';
 import type { GalleryEntry } from './gallery';
+import { HOSTILE } from './hostile';
 import type { AdaptiveCardJson } from './render';
 import { customerCard, detailsCard, partnersCard, sellingCard, solutionsCard, summaryCard, teamCard, type ViewContext } from '../dialogs/createDeal/views';
 import type { CreateDealState } from '../dialogs/createDeal/state';
@@ -258,5 +260,123 @@ function createDealSteps(): GalleryEntry[] {
   ];
 }
 
+// ---------- hostile text in every field (cards/hostile.ts) ----------
+
+const MALLORY = { kind: 'user' as const, id: 'user-mallory', name: HOSTILE };
+
+/** A deal whose every free-text field is hostile: names, notes, ids, customer, team, solutions, partners, history, registration. */
+function hostileDeal(): Deal {
+  const base = deal({
+    name: HOSTILE,
+    notes: HOSTILE,
+    crmId: HOSTILE,
+    campaignId: HOSTILE,
+    customer: { name: HOSTILE, country: 'FR', city: HOSTILE, duns: '987654321', contacts: [{ name: HOSTILE, phone: '+33 1 23 45 67 89', email: 'lea.dubois@northwind.example' }], contactConsent: true },
+    team: [{ ...seller(0), name: HOSTILE, userId: ADAM.userId }, { ...seller(1), name: HOSTILE }],
+    solutions: [{ kind: 'own', name: 'Fabrikam Migrate', incentive: 'azureIpCoSell' }, { kind: 'microsoft', name: HOSTILE, publisher: 'Microsoft' }, { kind: 'thirdParty', name: HOSTILE, publisher: HOSTILE }],
+    invitations: [
+      { ...invitation(HOSTILE, PARTNER_TENANT), notes: HOSTILE, helpWanted: HOSTILE, team: [{ ...seller(0), name: HOSTILE }], solutions: [{ kind: 'thirdParty', name: HOSTILE, publisher: HOSTILE }] },
+      { ...invitation(HOSTILE), notes: HOSTILE, helpWanted: HOSTILE },
+    ],
+  });
+  const answered = ok(recordPartnerResponse(base, '1', 'declined', NOW.plus({ hours: 2 }), RULES, HOSTILE), 'partner answer');
+  const history: HistoryEntry[] = [
+    ...answered.history,
+    { event: 'partnerInvited', at: answered.updatedAt, by: MALLORY, detail: HOSTILE },
+    { event: 'lost', at: answered.updatedAt, by: MALLORY, detail: HOSTILE },
+    { event: 'registration', stage: 'actionRequired', at: answered.updatedAt, by: MALLORY, detail: HOSTILE },
+  ];
+  return {
+    ...answered,
+    createdBy: MALLORY,
+    history,
+    registration: { status: 'actionRequired', submittedAt: answered.updatedAt, submittedBy: MALLORY, updatedAt: answered.updatedAt, note: HOSTILE },
+    assessment: undefined,
+  };
+}
+
+/** An inbound referral from a partner organization, hostile in every field its sender chose. */
+function hostileInbound(): Deal {
+  return receiveReferral(
+    {
+      tenantId: TENANT,
+      externalId: 'pc-hostile',
+      name: HOSTILE,
+      location: 'FR',
+      sender: { type: 'Partner', organizationName: HOSTILE, name: HOSTILE, email: 'mallory@evil.example', tenantId: PARTNER_TENANT },
+      customer: { name: HOSTILE, country: 'FR', city: HOSTILE, contacts: [{ name: HOSTILE, email: 'lea@contoso.example' }], contactConsent: false },
+      value: { amount: 1000, currency: 'EUR' },
+      closeDate: '2027-03-31',
+      notes: HOSTILE,
+      solutions: [{ kind: 'thirdParty', name: HOSTILE, publisher: HOSTILE }],
+      inviteContext: { notes: HOSTILE, helpWanted: HOSTILE },
+      createdAt: NOW.minus({ minutes: 30 }),
+    },
+    NOW,
+    RULES,
+  );
+}
+
+function hostileDealCards(): GalleryEntry[] {
+  const d = hostileDeal();
+  const notice = { text: HOSTILE, color: 'Attention' as const };
+  const hostileOrg = [{ kind: 'own' as const, name: HOSTILE }];
+  const typedPartner = { partnerQuery: HOSTILE, partnerName: HOSTILE, partnerAmount: HOSTILE, partnerCurrency: HOSTILE, partnerNotes: HOSTILE, partnerHelp: HOSTILE, partnerOtherSolutions: HOSTILE };
+  const badInvite = z.object({ value: z.object({ amount: z.number() }) }).safeParse({ value: { amount: HOSTILE } });
+  const v = (state: CreateDealState): ViewContext => ({ tr: tr('en'), member: member({ name: HOSTILE }), today: todayOf('en'), state });
+  const hostileState = dialogState({
+    typed: {
+      customer: { customerCountry: HOSTILE, customerCity: HOSTILE, customerName: HOSTILE, customerDuns: HOSTILE, contactName: HOSTILE, contactPhone: HOSTILE, contactEmail: HOSTILE, contactConsent: 'true' },
+      details: { name: HOSTILE, location: HOSTILE, amount: HOSTILE, currency: HOSTILE, closeDate: HOSTILE, crmId: HOSTILE, campaignId: HOSTILE, notes: HOSTILE },
+      team: { team0Name: HOSTILE, team0Phone: HOSTILE, team0Email: HOSTILE },
+      solutions: { own: '0', microsoft: HOSTILE, thirdParty: HOSTILE, assessmentType: HOSTILE, assessmentLocation: HOSTILE },
+      selling: { help: 'technicalPresales', microsoftMayView: 'false' },
+    },
+    contacts: [{ name: HOSTILE, phone: '+33 6 10 20 30 40', email: 'seller2@fabrikam.example' }],
+    ownSolutions: hostileOrg,
+    partnerResults: [{ tenantId: PARTNER_TENANT, name: HOSTILE }],
+    invitations: [{ partner: { name: HOSTILE, tenantId: PARTNER_TENANT }, value: { amount: 40000, currency: 'EUR' }, closeDate: '2027-05-31' }],
+  });
+  const soFar = { team: d.team, solutions: d.solutions, closeDate: '2027-06-30', currency: 'EUR' };
+  const draft = draftSchema(todayOf('en')).parse({
+    customer: { name: HOSTILE, country: 'FR', city: HOSTILE, duns: '987654321', contacts: [{ name: HOSTILE, phone: '+33 1 23 45 67 89', email: 'lea@northwind.example' }], contactConsent: true },
+    name: HOSTILE,
+    location: 'FR',
+    value: { amount: '120000', currency: 'EUR' },
+    closeDate: '2027-06-30',
+    crmId: HOSTILE,
+    campaignId: HOSTILE,
+    notes: HOSTILE,
+    team: [{ ...seller(0), name: HOSTILE }],
+    solutions: [{ kind: 'microsoft', name: HOSTILE }],
+    help: 'technicalPresales',
+    invitations: [invitation(HOSTILE, PARTNER_TENANT)],
+  });
+  return [
+    { template: 'deal-status.json', state: 'hostile-everything-en', card: () => status(d, 'en', ADAM, notice) },
+    { template: 'deal-status.json', state: 'hostile-inbound-en', card: () => status(hostileInbound(), 'en', ADAM, notice) },
+    {
+      template: 'deal-list.json',
+      state: 'hostile-en',
+      card: () => renderDealListCard(dealListCardData([d, hostileInbound()], ADAM, tr('en'), NOW, todayOf('en'), { title: HOSTILE, empty: HOSTILE, notice: { text: HOSTILE, color: 'Good' } })),
+    },
+    { template: 'deal-edit.json', state: 'hostile-prefilled-en', card: () => renderDealEditForm(dealEditFormData(d, tr('en'), todayOf('en'), hostileOrg)) },
+    { template: 'deal-edit-invitation.json', state: 'hostile-en', card: () => renderInvitationForm(invitationFormData(d, d.invitations[0]!, tr('en'))) },
+    { template: 'deal-invite-microsoft.json', state: 'hostile-en', card: () => renderMicrosoftForm(microsoftFormData(d, tr('en'), { help: 'proofOfConcept', contactName: HOSTILE, contactPhone: HOSTILE, contactEmail: HOSTILE }, { refusal: { code: 'partner_already_invited', params: { partner: HOSTILE } } })) },
+    {
+      template: 'deal-invite.json',
+      state: 'hostile-en',
+      card: () => renderPartnerForm(partnerFormData(d, tr('en'), todayOf('en'), { typed: typedPartner, results: [{ tenantId: PARTNER_TENANT, name: HOSTILE }], searched: true, error: badInvite.success ? undefined : badInvite.error, refusal: { code: 'partner_already_invited', params: { partner: HOSTILE } } })),
+    },
+    { template: 'deal-create-customer.json', state: 'hostile-en', card: () => customerCard(v(hostileState), { notice: { text: HOSTILE, color: 'Attention' } }) },
+    { template: 'deal-create-details.json', state: 'hostile-en', card: () => detailsCard(v(hostileState)) },
+    { template: 'deal-create-team.json', state: 'hostile-en', card: () => teamCard(v(hostileState)) },
+    { template: 'deal-create-solutions.json', state: 'hostile-en', card: () => solutionsCard(v(hostileState)) },
+    { template: 'deal-create-selling.json', state: 'hostile-en', card: () => sellingCard(v(hostileState), { refusal: { code: 'partner_already_invited', params: { partner: HOSTILE } } }) },
+    { template: 'deal-create-partners.json', state: 'hostile-en', card: () => partnersCard(v(hostileState), soFar, { typed: typedPartner, refusal: { code: 'partner_already_invited', params: { partner: HOSTILE } } }) },
+    { template: 'deal-create-summary.json', state: 'hostile-en', card: () => summaryCard(v(hostileState), draft, createDeal(draft, ORG, ctx(), RULES)) },
+  ];
+}
+
 /** The deal sections, for cards/gallery.ts SECTIONS. */
-export const DEAL_SECTIONS: readonly (() => GalleryEntry[])[] = [dealStatusCards, dealListCards, dealForms, createDealSteps];
+export const DEAL_SECTIONS: readonly (() => GalleryEntry[])[] = [dealStatusCards, dealListCards, dealForms, createDealSteps, hostileDealCards];

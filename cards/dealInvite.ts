@@ -2,10 +2,13 @@ import type { z } from 'zod';
 import type { Deal } from '../services/domain/model';
 import type { Refusal } from '../services/domain/result';
 import type { Translator } from '../services/i18n';
+import { openDeal, renderCompactCard, type CompactAction } from './compact';
 import { helpChoices, type Choice } from './dealStatus';
+import { listLine, NAME_SHOWN } from './dealText';
 import { errorsByField, str, type FormValues } from './formParts';
 import { partnerBlock, type PartnerBlock, type PartnerMatchChoice } from './partnerBlock';
-import { expandCard, type AdaptiveCardJson } from './render';
+import { renderCard, type AdaptiveCardJson } from './render';
+import { oneLine } from './untrusted';
 import microsoftTemplate from './templates/deal-invite-microsoft.json';
 import partnerTemplate from './templates/deal-invite.json';
 
@@ -28,10 +31,15 @@ export interface MicrosoftFormData {
   errors: Record<'help' | 'contactName' | 'contactPhone' | 'contactEmail' | 'consent', string>;
   submitTitle: string;
   cancelTitle: string;
+  tooLarge: string;
 }
 
+type FormFrame = { title: string; tooLarge: string; cancelTitle: string; dealId: string; tenantId: string };
+const backToDeal = (d: FormFrame): CompactAction => openDeal(d.cancelTitle, d.dealId, d.tenantId);
+const compactForm = (d: FormFrame): AdaptiveCardJson => renderCompactCard({ title: d.title, message: d.tooLarge, action: backToDeal(d) });
+
 export function renderMicrosoftForm(data: MicrosoftFormData): AdaptiveCardJson {
-  return expandCard(microsoftTemplate, data);
+  return renderCard(microsoftTemplate, data, { compact: compactForm });
 }
 
 const MICROSOFT_FIELDS: Record<string, string> = {
@@ -55,7 +63,7 @@ export function microsoftFormData(deal: Deal, tr: Translator, typed?: FormValues
   return {
     dealId: deal.id,
     tenantId: deal.tenantId,
-    title: tr.t('deal.microsoftForm.title', { name: deal.name }),
+    title: tr.t('deal.microsoftForm.title', { name: oneLine(deal.name, NAME_SHOWN) }),
     intro: tr.t('deal.microsoftForm.intro'),
     notice: problems.error || problems.refusal ? (errors._ ?? tr.t('referral.form.fixErrors')) : '',
     noticeColor: 'Attention',
@@ -86,6 +94,7 @@ export function microsoftFormData(deal: Deal, tr: Translator, typed?: FormValues
     },
     submitTitle: tr.t('deal.microsoftForm.submit'),
     cancelTitle: tr.t('referral.form.cancel'),
+    tooLarge: tr.t('card.form.tooLarge'),
   };
 }
 
@@ -112,10 +121,11 @@ export interface PartnerFormData {
   partner: PartnerBlock;
   submitTitle: string;
   cancelTitle: string;
+  tooLarge: string;
 }
 
 export function renderPartnerForm(data: PartnerFormData): AdaptiveCardJson {
-  return expandCard(partnerTemplate, data);
+  return renderCard(partnerTemplate, data, { compact: compactForm });
 }
 
 export function partnerFormData(
@@ -128,11 +138,11 @@ export function partnerFormData(
   return {
     dealId: deal.id,
     tenantId: deal.tenantId,
-    title: tr.t('deal.inviteForm.title', { name: deal.name }),
+    title: tr.t('deal.inviteForm.title', { name: oneLine(deal.name, NAME_SHOWN) }),
     intro: tr.t('deal.inviteForm.intro'),
     notice: invalid ? tr.t('referral.form.fixErrors') : '',
     noticeColor: invalid ? 'Attention' : 'Default',
-    invitedSoFar: deal.invitations.length ? tr.t('deal.inviteForm.already', { partners: deal.invitations.map((i) => i.partner.name).join(', ') }) : '',
+    invitedSoFar: deal.invitations.length ? tr.t('deal.inviteForm.already', { partners: listLine(deal.invitations.map((i) => i.partner.name), tr) }) : '',
     partner: partnerBlock(tr, {
       typed: options.typed,
       results: options.results,
@@ -146,5 +156,6 @@ export function partnerFormData(
     }),
     submitTitle: tr.t('deal.inviteForm.submit'),
     cancelTitle: tr.t('referral.form.cancel'),
+    tooLarge: tr.t('card.form.tooLarge'),
   };
 }

@@ -2,8 +2,10 @@ import type { DateTime } from 'luxon';
 import { isFavorite } from '../services/domain/favorites';
 import type { Deal, Member } from '../services/domain/model';
 import type { Translator } from '../services/i18n';
-import { dueLine, stageLine, valueLine } from './dealText';
-import { expandCard, type AdaptiveCardJson } from './render';
+import { renderCompactCard } from './compact';
+import { dueLine, NAME_SHOWN, stageLine, valueLine } from './dealText';
+import { renderCard, type AdaptiveCardJson } from './render';
+import { oneLine } from './untrusted';
 import template from './templates/deal-list.json';
 
 export type ListName = 'inbound' | 'outbound' | 'favorites';
@@ -38,11 +40,11 @@ export interface DealListCardData {
   nextToken: string;
   filters: { title: string; filter: string }[];
   rows: DealRow[];
-  labels: { open: string; more: string; first: string };
+  labels: { open: string; more: string; first: string; tooLarge: string };
 }
 
 export function renderDealListCard(data: DealListCardData): AdaptiveCardJson {
-  return expandCard(template, data);
+  return renderCard(template, data, { compact: (d) => renderCompactCard({ title: d.title, message: d.labels.tooLarge }) });
 }
 
 export interface DealListOptions {
@@ -59,8 +61,8 @@ export function dealRow(deal: Deal, viewer: Member, tr: Translator, now: DateTim
   return {
     dealId: deal.id,
     tenantId: deal.tenantId,
-    name: deal.name,
-    summary: tr.t('deal.list.summary', { customer: deal.customer.name, value: valueLine(deal, tr) }),
+    name: oneLine(deal.name, NAME_SHOWN),
+    summary: tr.t('deal.list.summary', { customer: oneLine(deal.customer.name, NAME_SHOWN), value: valueLine(deal, tr) }),
     progress: tr.t('deal.list.progress', { stage: stageLine(deal, tr), due: dueLine(deal, tr, now, today) }),
     heart: isFavorite(deal, viewer.userId) ? tr.t('deal.favorite.onShort') : tr.t('deal.favorite.offShort'),
     heartSets: !isFavorite(deal, viewer.userId),
@@ -82,6 +84,6 @@ export function dealListCardData(deals: readonly Deal[], viewer: Member, tr: Tra
       ? (['open', 'closed', 'all'] as const).filter((f) => f !== filter).map((f) => ({ filter: f, title: tr.tk(`deal.list.filter.${f}`) }))
       : [],
     rows: deals.map((d) => dealRow(d, viewer, tr, now, today)),
-    labels: { open: tr.t('deal.list.open'), more: tr.t('deal.list.more'), first: tr.t('deal.list.first') },
+    labels: { open: tr.t('deal.list.open'), more: tr.t('deal.list.more'), first: tr.t('deal.list.first'), tooLarge: tr.t('card.tooLarge') },
   };
 }

@@ -5,11 +5,13 @@ import { DeclineReason, HelpKind, MARKABLE_STAGES, type Deal, type Member } from
 import { registrationEligibility } from '../services/domain/registration';
 import { ASSESSMENT_STAGES, completedAssessmentStages, isTerminal, nextAssessmentStage, stagePercent } from '../services/domain/stages';
 import { countryName, describeRefusal, formatCountdown, formatDate, formatDateTime, formatMoney, type Translator } from '../services/i18n';
-import { customerLine, historyText, solutionLabel, stageLine, typeLine, STATUS_COLOR, type CardColor } from './dealText';
+import { renderCompactCard } from './compact';
+import { customerLine, historyText, NAME_SHOWN, solutionLabel, stageLine, typeLine, STATUS_COLOR, type CardColor } from './dealText';
 import { partnerCenterLine } from './partnerCenter';
 import type { Fact } from './referral';
-import { expandCard, type AdaptiveCardJson } from './render';
+import { renderCard, type AdaptiveCardJson } from './render';
 import template from './templates/deal-status.json';
+import { oneLine, shorten } from './untrusted';
 
 type Color = CardColor;
 
@@ -46,8 +48,11 @@ export interface DealStatusCardData {
   progress: { show: boolean; label: string; cells: { style: string }[] };
   facts: Fact[];
   notes: string;
+  /** An inbound referral's "why you" from its sender. */
+  inviteNotes: string;
   microsoft: string;
   partners: { id: string; name: string; status: string; detail: string }[];
+  partnersMore: string;
   team: { name: string; contact: string }[];
   teamMore: string;
   solutions: string;
@@ -56,6 +61,8 @@ export interface DealStatusCardData {
   historyMore: string;
   registration: { show: boolean; status: string; note: string };
   closedNote: string;
+  /** Says that texts or lists were cut to fit in Teams ('' when nothing was). */
+  shortened: string;
   can: {
     respond: boolean;
     stage: boolean;
@@ -84,6 +91,12 @@ export interface DealStatusCardData {
     | 'history'
     | 'registration'
     | 'notes'
+    | 'inviteNotes'
+    | 'shortened'
+    | 'tooLarge'
+    | 'teamMoreShortened'
+    | 'historyShortened'
+    | 'partnersShortened'
     | 'markStage'
     | 'stage'
     | 'save'
@@ -107,8 +120,47 @@ export interface DealStatusCardData {
   >;
 }
 
+/**
+ * The deal card is where a reader goes for everything a referral card shortened, so it carries the
+ * whole deal when it can. When the whole deal is over Teams' limit (two 4,000-character notes in
+ * Chinese, 50 solutions, long lists), it shows as much as fits, each version smaller than the one
+ * before, and says so; texts cut end in "…".
+ */
+const SMALLER: readonly { notes: number; lines: number; rows: number; detail: number }[] = [
+  { notes: 1500, lines: 20, rows: 10, detail: 300 },
+  { notes: 600, lines: 10, rows: 5, detail: 150 },
+  { notes: 200, lines: 5, rows: 3, detail: 80 },
+];
+
+/** The first `count` paragraphs (one solution each), each at most `chars` long. */
+function firstLines(text: string, count: number, chars: number): string {
+  const lines = text.split('\n\n').map((line) => shorten(line, chars));
+  return (lines.length <= count ? lines : [...lines.slice(0, count), '…']).join('\n\n');
+}
+
+function smaller(to: (typeof SMALLER)[number]): (d: DealStatusCardData) => DealStatusCardData {
+  return (d) => ({
+    ...d,
+    shortened: d.labels.shortened,
+    facts: d.facts.map((f) => ({ ...f, value: shorten(f.value, to.detail) })),
+    notes: shorten(d.notes, to.notes),
+    inviteNotes: shorten(d.inviteNotes, to.notes),
+    partners: d.partners.slice(0, to.rows).map((p) => ({ ...p, detail: shorten(p.detail, to.detail) })),
+    partnersMore: d.partners.length > to.rows ? d.labels.partnersShortened : d.partnersMore,
+    team: d.team.slice(0, to.rows),
+    teamMore: d.team.length > to.rows ? d.labels.teamMoreShortened : d.teamMore,
+    solutions: firstLines(d.solutions, to.lines, to.detail),
+    history: d.history.slice(0, to.rows).map((h) => ({ ...h, what: shorten(h.what, to.detail) })),
+    historyMore: d.history.length > to.rows ? d.labels.historyShortened : d.historyMore,
+    registration: { ...d.registration, note: shorten(d.registration.note, to.detail) },
+  });
+}
+
 export function renderDealStatusCard(data: DealStatusCardData): AdaptiveCardJson {
-  return expandCard(template, data);
+  return renderCard(template, data, {
+    shrink: SMALLER.map(smaller),
+    compact: (d) => renderCompactCard({ header: d.typeLine, title: d.title, message: d.labels.tooLarge }),
+  });
 }
 
 export interface DealStatusOptions {
@@ -159,30 +211,31 @@ function factsOf(deal: Deal, tr: Translator, now: DateTime): Fact[] {
   return [
     { title: tr.t('referral.fact.customer'), value: customerLine(deal.customer, tr) },
     ...(deal.customer.duns ? [{ title: tr.t('referral.fact.duns'), value: deal.customer.duns }] : []),
-    ...(contact?.name || contact?.email ? [{ title: tr.t('referral.fact.customerContact'), value: [contact.name, contact.email, contact.phone].filter(Boolean).join(' · ') }] : []),
+    ...(contact?.name || contact?.email ? [{ title: tr.t('referral.fact.customerContact'), value: [contact.name, contact.email, contact.phone].filter(Boolean).map((v) => oneLine(v!, NAME_SHOWN)).join(' · ') }] : []),
     { title: tr.t('deal.fact.location'), value: tr.t('deal.locationFixed', { country: countryName(deal.location, reader) }) },
     { title: tr.t('referral.fact.value'), value: formatMoney(deal.value, reader) },
     { title: tr.t('referral.fact.closeDate'), value: formatDate(deal.closeDate, reader) },
-    ...(deal.crmId ? [{ title: tr.t('deal.fact.crmId'), value: deal.crmId }] : []),
-    ...(deal.campaignId ? [{ title: tr.t('deal.fact.campaignId'), value: deal.campaignId }] : []),
+    ...(deal.crmId ? [{ title: tr.t('deal.fact.crmId'), value: oneLine(deal.crmId, NAME_SHOWN) }] : []),
+    ...(deal.campaignId ? [{ title: tr.t('deal.fact.campaignId'), value: oneLine(deal.campaignId, NAME_SHOWN) }] : []),
     ...(deal.assessment
-      ? [{ title: tr.t('deal.fact.assessment'), value: tr.t('deal.assessmentIn', { type: deal.assessment.type, location: countryName(deal.assessment.location, reader) }) }]
+      ? [{ title: tr.t('deal.fact.assessment'), value: tr.t('deal.assessmentIn', { type: oneLine(deal.assessment.type, NAME_SHOWN), location: countryName(deal.assessment.location, reader) }) }]
       : []),
-    ...(inbound ? [{ title: tr.t('referral.fact.sender'), value: [inbound.sender.name, inbound.sender.organizationName].filter(Boolean).join(', ') }] : []),
+    ...(inbound ? [{ title: tr.t('referral.fact.sender'), value: [inbound.sender.name, inbound.sender.organizationName].filter(Boolean).map((n) => oneLine(n!, NAME_SHOWN)).join(', ') }] : []),
+    ...(inbound?.inviteContext.helpWanted ? [{ title: tr.t('referral.fact.helpWanted'), value: oneLine(inbound.inviteContext.helpWanted, NAME_SHOWN) }] : []),
     ...(deal.status === 'received' && inbound ? [{ title: tr.t('referral.fact.timeLeft'), value: formatCountdown(inbound.expiresAt, now, tr) }] : []),
-    { title: tr.t('deal.fact.created'), value: tr.t('deal.createdBy', { when: formatDateTime(deal.createdAt, reader), who: deal.createdBy.name }) },
+    { title: tr.t('deal.fact.created'), value: tr.t('deal.createdBy', { when: formatDateTime(deal.createdAt, reader), who: oneLine(deal.createdBy.name, NAME_SHOWN) }) },
   ];
 }
 
 function partnersOf(deal: Deal, tr: Translator): DealStatusCardData['partners'] {
   return deal.invitations.map((inv) => ({
     id: inv.id,
-    name: inv.partner.name,
+    name: oneLine(inv.partner.name, NAME_SHOWN),
     status: tr.tk(`invitationStatus.${inv.status}`),
     detail: [
       tr.t('deal.partner.share', { value: formatMoney(inv.value, tr.reader), date: formatDate(inv.closeDate, tr.reader) }),
       inv.respondedAt ? tr.t('deal.partner.answered', { when: formatDateTime(inv.respondedAt, tr.reader) }) : '',
-      inv.reason ? tr.t('deal.partner.reason', { reason: DeclineReason.safeParse(inv.reason).success ? tr.tk(`declineReason.${inv.reason}`) : inv.reason }) : '',
+      inv.reason ? tr.t('deal.partner.reason', { reason: DeclineReason.safeParse(inv.reason).success ? tr.tk(`declineReason.${inv.reason}`) : oneLine(inv.reason, NAME_SHOWN) }) : '',
       inv.partner.tenantId ? '' : tr.t('deal.partner.outside'),
     ]
       .filter(Boolean)
@@ -239,9 +292,11 @@ export function dealStatusCardData(deal: Deal, viewer: Member, tr: Translator, n
     progress: progressOf(deal, tr),
     facts: factsOf(deal, tr, now),
     notes: deal.notes ?? '',
+    inviteNotes: deal.inbound?.inviteContext.notes ?? '',
     microsoft: microsoftLine(deal, tr, now),
     partners: partnersOf(deal, tr),
-    team: deal.team.slice(0, TEAM_SHOWN).map((t) => ({ name: t.name, contact: [t.email, t.phone].join(' · ') })),
+    partnersMore: '',
+    team: deal.team.slice(0, TEAM_SHOWN).map((t) => ({ name: oneLine(t.name, NAME_SHOWN), contact: [t.email, t.phone].join(' · ') })),
     teamMore: deal.team.length > TEAM_SHOWN ? tr.t('deal.teamMore', { count: deal.team.length - TEAM_SHOWN }) : deal.team.length === 0 ? tr.t('deal.teamEmpty') : '',
     solutions: deal.solutions.map((s) => solutionLabel(s, tr)).join('\n\n') || tr.t('referral.none'),
     assessment: {
@@ -251,10 +306,11 @@ export function dealStatusCardData(deal: Deal, viewer: Member, tr: Translator, n
         state: done.has(s) ? tr.t('deal.assessment.done') : s === next ? tr.t('deal.assessment.next') : tr.t('deal.assessment.todo'),
       })),
     },
-    history: history.map((h) => ({ when: formatDateTime(h.at, reader), who: h.by.name, what: historyText(h, tr) })),
+    history: history.map((h) => ({ when: formatDateTime(h.at, reader), who: oneLine(h.by.name, NAME_SHOWN), what: historyText(h, tr) })),
     historyMore: deal.history.length > HISTORY_SHOWN ? tr.t('deal.historyMore', { shown: HISTORY_SHOWN, total: deal.history.length }) : '',
     registration: registrationOf(deal, tr),
     closedNote: isTerminal(deal) ? describeRefusal({ code: 'deal_closed', params: { status: deal.status } }, tr) : '',
+    shortened: '',
     can: {
       ...can,
       progressRow: can.stage || can.assessmentStage || can.won || can.lost,
@@ -273,6 +329,12 @@ export function dealStatusCardData(deal: Deal, viewer: Member, tr: Translator, n
       history: tr.t('deal.section.history'),
       registration: tr.t('deal.section.registration'),
       notes: tr.t('referral.notes'),
+      inviteNotes: tr.t('referral.inviteNotes'),
+      shortened: tr.t('deal.shortened'),
+      tooLarge: tr.t('deal.tooLarge'),
+      teamMoreShortened: tr.t('deal.teamMoreShortened'),
+      historyShortened: tr.t('deal.historyShortened'),
+      partnersShortened: tr.t('deal.partnersShortened'),
       markStage: tr.t('deal.action.markStage'),
       stage: tr.t('deal.action.stage'),
       save: tr.t('deal.action.save'),

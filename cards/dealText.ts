@@ -3,11 +3,17 @@ import { dealType } from '../services/domain/dealType';
 import type { Deal, HistoryEntry, Solution } from '../services/domain/model';
 import { stagePercent } from '../services/domain/stages';
 import { countryName, daysUntil, formatMoney, type Translator } from '../services/i18n';
+import { oneLine } from './untrusted';
 
 /*
  * Short texts about a deal that several cards show (status card, lists, creation summary), in the
- * reader's language and time zone. Pure functions of the deal and the reader.
+ * reader's language and time zone. Pure functions of the deal and the reader. Names are shown on one
+ * line: a line break in a name would let it pass for a section of the card.
  */
+
+/** The longest name a card shows (the domain allows 200 characters for deal, customer and partner names). */
+export const NAME_SHOWN = 200;
+const name = (text: string): string => oneLine(text, NAME_SHOWN);
 
 /** The colours an Adaptive Card may give text. */
 export type CardColor = 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
@@ -25,19 +31,29 @@ export const STATUS_COLOR: Readonly<Record<Deal['status'], CardColor>> = {
 export function solutionLabel(solution: Solution, tr: Translator): string {
   switch (solution.kind) {
     case 'own':
-      return tr.t('deal.solution.own', { name: solution.name });
+      return tr.t('deal.solution.own', { name: name(solution.name) });
     case 'microsoft':
-      return tr.t('deal.solution.microsoft', { name: solution.name });
+      return tr.t('deal.solution.microsoft', { name: name(solution.name) });
     case 'thirdParty':
-      return solution.publisher ? tr.t('deal.solution.thirdPartyBy', { name: solution.name, publisher: solution.publisher }) : tr.t('deal.solution.thirdParty', { name: solution.name });
+      return solution.publisher
+        ? tr.t('deal.solution.thirdPartyBy', { name: name(solution.name), publisher: name(solution.publisher) })
+        : tr.t('deal.solution.thirdParty', { name: name(solution.name) });
     case 'assessment':
-      return tr.t('deal.solution.assessment', { name: solution.name });
+      return tr.t('deal.solution.assessment', { name: name(solution.name) });
   }
 }
 
+/** Names in a list, on one line: the first `shown` and how many more; "—" for none. */
+export function listLine(names: readonly string[], tr: Translator, shown = 10, nameChars = NAME_SHOWN): string {
+  if (names.length === 0) return tr.t('referral.none');
+  const items = names.slice(0, shown).map((n) => oneLine(n, nameChars)).join(', ');
+  return names.length <= shown ? items : tr.t('card.listMore', { items, count: names.length - shown });
+}
+
 export function customerLine(customer: Deal['customer'], tr: Translator): string {
-  const place = [customer.city, countryName(customer.country, tr.reader)].filter(Boolean).join(', ');
-  return tr.t('referral.customerWithPlace', { name: customer.name, place });
+  const country = countryName(customer.country, tr.reader);
+  const place = customer.city ? tr.t('referral.cityInCountry', { city: name(customer.city), country }) : country;
+  return tr.t('referral.customerWithPlace', { name: name(customer.name), place });
 }
 
 /** "Qualified · 20 %", "Customer engaged · 20 %", or the status alone where no percentage applies. */
@@ -59,7 +75,7 @@ export function typeLine(deal: Deal, tr: Translator): string {
   const type = tr.tk(`dealType.${dealType(deal)}`);
   const direction = tr.tk(`direction.${deal.direction}`);
   const sender = deal.inbound?.sender.organizationName;
-  return sender ? tr.t('deal.typeLineFrom', { direction, type, sender }) : tr.t('deal.typeLine', { direction, type });
+  return sender ? tr.t('deal.typeLineFrom', { direction, type, sender: name(sender) }) : tr.t('deal.typeLine', { direction, type });
 }
 
 /** What is due next, for the lists: days to respond to a received referral, days to the close date of an open deal. */
@@ -77,7 +93,7 @@ export function valueLine(deal: Pick<Deal, 'value'>, tr: Translator): string {
 
 /** One line of the stage history: what happened, in the reader's words. */
 export function historyText(entry: HistoryEntry, tr: Translator): string {
-  const detail = entry.detail ?? '';
+  const detail = oneLine(entry.detail ?? '', 400);
   switch (entry.event) {
     case 'stage':
       return tr.t('deal.history.stage', { stage: tr.tk(`stage.${entry.stage ?? ''}`) });

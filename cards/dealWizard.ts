@@ -3,7 +3,8 @@ import type { Choice } from './dealStatus';
 import type { Fact } from './referral';
 import type { PartnerBlock } from './partnerBlock';
 import type { TeamRow } from './formParts';
-import { expandCard, type AdaptiveCardJson } from './render';
+import { renderCompactCard } from './compact';
+import { renderCard, type AdaptiveCardJson } from './render';
 import customerTemplate from './templates/deal-create-customer.json';
 import detailsTemplate from './templates/deal-create-details.json';
 import partnersTemplate from './templates/deal-create-partners.json';
@@ -33,6 +34,7 @@ export interface StepFrame {
   nextTitle: string;
   backTitle: string;
   cancelTitle: string;
+  tooLarge: string;
 }
 
 export function stepFrame(tr: Translator, run: string, step: WizardStep, position: { index: number; total: number }, notice?: { text: string; color: StepFrame['noticeColor'] }): StepFrame {
@@ -48,6 +50,7 @@ export function stepFrame(tr: Translator, run: string, step: WizardStep, positio
     nextTitle: tr.t('dialog.next'),
     backTitle: tr.t('dialog.back'),
     cancelTitle: tr.t('dialog.cancel'),
+    tooLarge: tr.t('card.tooLarge'),
   };
 }
 
@@ -108,10 +111,17 @@ export interface SummaryStepData extends StepFrame {
   createTitle: string;
 }
 
-export const renderCustomerStep = (data: CustomerStepData): AdaptiveCardJson => expandCard(customerTemplate, data);
-export const renderDetailsStep = (data: DetailsStepData): AdaptiveCardJson => expandCard(detailsTemplate, data);
-export const renderTeamStep = (data: TeamStepData): AdaptiveCardJson => expandCard(teamTemplate, data);
-export const renderSolutionsStep = (data: SolutionsStepData): AdaptiveCardJson => expandCard(solutionsTemplate, data);
-export const renderSellingStep = (data: SellingStepData): AdaptiveCardJson => expandCard(sellingTemplate, data);
-export const renderPartnersStep = (data: PartnersStepData): AdaptiveCardJson => expandCard(partnersTemplate, data);
-export const renderSummaryStep = (data: SummaryStepData): AdaptiveCardJson => expandCard(summaryTemplate, data);
+/** A step too large for Teams still lets the seller leave the dialog. */
+const step = <T extends StepFrame>(template: object) => (data: T): AdaptiveCardJson =>
+  renderCard(template, data, {
+    compact: (d) =>
+      renderCompactCard({ title: d.title, message: d.tooLarge, action: { title: d.cancelTitle, verb: 'deal.create', data: { step: d.step, run: d.run, nav: 'cancel' } } }),
+  });
+
+export const renderCustomerStep = step<CustomerStepData>(customerTemplate);
+export const renderDetailsStep = step<DetailsStepData>(detailsTemplate);
+export const renderTeamStep = step<TeamStepData>(teamTemplate);
+export const renderSolutionsStep = step<SolutionsStepData>(solutionsTemplate);
+export const renderSellingStep = step<SellingStepData>(sellingTemplate);
+export const renderPartnersStep = step<PartnersStepData>(partnersTemplate);
+export const renderSummaryStep = step<SummaryStepData>(summaryTemplate);

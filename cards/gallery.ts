@@ -24,8 +24,11 @@ import { contractExample } from '../services/referrals/contractExample';
 import { parseIntakeBody, toReferralIntake } from '../services/referrals/intake';
 import { DEAL_SECTIONS } from './dealGallery';
 import { PARTNER_CENTER_SECTIONS } from './partnerCenterGallery';
+import { renderDealEditForm, dealEditFormData } from './dealEdit';
+import { dealStatusCardData, renderDealStatusCard } from './dealStatus';
 import type { FormValues } from './formParts';
 import { helpCardData, renderHelpCard } from './help';
+import { HOSTILE } from './hostile';
 import { membersCardData, renderMembersCard, scopesText } from './members';
 import { renderErrorCard, renderNoticeCard } from './notice';
 import {
@@ -463,8 +466,127 @@ function senderOutcomeCards(): GalleryEntry[] {
   ];
 }
 
+// ---------- hostile text in every field (cards/hostile.ts) ----------
+
+/** The admin who answers, with a display name an attacker chose (Teams shows it to the other organization). */
+const HOSTILE_ADMIN = galleryMember({ userId: 'user-adam', name: HOSTILE, email: 'adam.admin@fabrikam.example', role: 'admin', locationScopes: [] });
+
+/** A referral whose every free-text field is hostile, from a partner organization that uses the bot. */
+function hostileReferral(): Deal {
+  return referral({
+    id: 'pc-hostile',
+    name: HOSTILE,
+    sender: { type: 'Partner', organizationName: HOSTILE, name: HOSTILE, email: 'mallory@evil.example', tenantId: SENDER_TENANT },
+    customerProfile: {
+      name: HOSTILE,
+      address: { city: HOSTILE, country: 'FR' },
+      duns: '987654321',
+      team: [{ firstName: HOSTILE, lastName: HOSTILE, email: 'lea.dubois@contoso.example', phoneNumber: '+33 1 23 45 67 89' }],
+    },
+    details: { dealValue: 1000, currency: 'EUR', closingDateTime: '2027-03-31', notes: HOSTILE, requirements: { solutions: [{ name: HOSTILE, publisher: HOSTILE }, { name: HOSTILE, publisher: 'Microsoft' }] } },
+    inviteContext: { notes: HOSTILE, helpWanted: HOSTILE },
+  });
+}
+
+const hostileDecline: FormValues = { reason: 'other', reasonText: HOSTILE, notes: HOSTILE };
+const hostileRefusal = (lang: Lang = 'en'): string => describeRefusal({ code: 'partner_already_invited', params: { partner: HOSTILE } }, tr(lang));
+
+/** Every card of this file fed the same hostile text in each of its text fields. */
+function hostileCards(): GalleryEntry[] {
+  const received = hostileReferral();
+  const notice = { text: hostileRefusal(), color: 'Attention' as const };
+  const hostileMember = galleryMember({ userId: 'user-mallory', name: HOSTILE, email: 'mallory@fabrikam.example', locationScopes: ['FR'] });
+  return [
+    { template: 'referral.json', state: 'hostile-received-en', card: () => referralCard(received, 'en', { viewer: HOSTILE_ADMIN, notice }) },
+    { template: 'referral.json', state: 'hostile-declined-en', card: () => referralCard(declined(received, hostileDecline, HOSTILE_ADMIN), 'en', { viewer: HOSTILE_ADMIN }) },
+    { template: 'referral-accept.json', state: 'hostile-prefilled-en', card: () => acceptForm(received, 'en', undefined, hostileMember) },
+    {
+      template: 'referral-accept.json',
+      state: 'hostile-typed-en',
+      card: () =>
+        acceptForm(received, 'en', { name: HOSTILE, amount: HOSTILE, currency: 'EUR', closeDate: '2027-03-31', notes: HOSTILE, crmId: HOSTILE, campaignId: HOSTILE, team0Name: HOSTILE, team0Phone: HOSTILE, team0Email: HOSTILE }),
+    },
+    { template: 'referral-decline.json', state: 'hostile-typed-en', card: () => declineForm(received, 'en', { reason: '', reasonText: HOSTILE, notes: HOSTILE }) },
+    {
+      template: 'members.json',
+      state: 'hostile-names-en',
+      card: () => {
+        const saved = tr('en').t('members.saved', { name: HOSTILE, role: tr('en').tk('role.user'), scopes: scopesText(hostileMember, tr('en')) });
+        return renderMembersCard(membersCardData(HOSTILE, [hostileMember, galleryMember({ userId: 'user-x', name: '', email: undefined })], GLOBAL, tr('en'), { notice: { text: saved, color: 'Good' }, isConfigured }));
+      },
+    },
+    { template: 'help.json', state: 'hostile-unknown-command-en', card: () => renderHelpCard(helpCardData(tr('en'), { unknownText: HOSTILE, role: 'user' })) },
+    { template: 'notice.json', state: 'hostile-refusal-en', card: () => renderErrorCard(tr('en').t('error.title'), hostileRefusal()) },
+    { template: 'sender-outcome.json', state: 'hostile-declined-en', card: () => renderSenderOutcomeCard(senderOutcomeCardData(declined(received, hostileDecline, HOSTILE_ADMIN), HOSTILE, tr('en'))) },
+  ];
+}
+
+// ---------- at the contract's limits (finding 9: cards over Teams' size limit) ----------
+
+/** Chinese filler: 3 bytes a character in UTF-8, the heaviest text a referral can carry. */
+const cjk = (length: number, seed = '客户希望在第二季度之前迁出数据中心并保持系统运行同时培训员工'): string => longText(length, seed);
+
+/**
+ * A referral with every text at the longest the contract and the domain allow, in Chinese: two
+ * 4,000-character notes, 50 solutions of 200 characters with 200-character publishers, 50 customer
+ * contacts, 200-character names. (Over HTTP the intake's 64 KiB body limit allows somewhat less; a
+ * P2P invitation inside this deployment has no such limit.)
+ */
+export function contractLimitsReferral(): Deal {
+  return referral({
+    id: 'pc-contract-limits',
+    name: cjk(200),
+    sender: { type: 'Partner', organizationName: cjk(200), name: cjk(200), email: `${'m'.repeat(64)}@${'northwind-traders-international'.repeat(2)}.example`, tenantId: SENDER_TENANT },
+    customerProfile: {
+      name: cjk(200),
+      address: { city: cjk(120), country: 'FR' },
+      duns: '987654321',
+      team: Array.from({ length: 50 }, (_, i) => ({ firstName: cjk(100), lastName: cjk(100), email: `contact${i}@contoso.example`, phoneNumber: '+33 1 23 45 67 89' })),
+    },
+    details: {
+      dealValue: 1e15,
+      currency: 'JPY',
+      closingDateTime: '2027-12-31',
+      notes: cjk(4000),
+      requirements: { solutions: Array.from({ length: 50 }, (_, i) => ({ name: cjk(200, `解决方案${i + 1}号云迁移服务`), publisher: cjk(200, '合作伙伴公司') })) },
+    },
+    inviteContext: { notes: cjk(4000, '你们上次完成了他们的迁移项目'), helpWanted: cjk(200) },
+  });
+}
+
+function contractLimitCards(): GalleryEntry[] {
+  const big = contractLimitsReferral();
+  const answered = declined(big, { reason: 'other', reasonText: cjk(200), notes: cjk(4000) }, HOSTILE_ADMIN);
+  const open = accepted(big);
+  const status = (deal: Deal, lang: Lang) => renderDealStatusCard(dealStatusCardData(deal, ADAM, tr(lang), GALLERY_NOW, { allowed: allowedActions(deal, ADAM, GALLERY_NOW), refreshFor: ADAM.userId }));
+  return [
+    { template: 'referral.json', state: 'contract-limits-zh', card: () => referralCard(big, 'zh') },
+    { template: 'referral.json', state: 'contract-limits-declined-zh', card: () => referralCard(answered, 'zh') },
+    { template: 'referral-accept.json', state: 'contract-limits-zh', card: () => acceptForm(big, 'zh') },
+    { template: 'referral-decline.json', state: 'contract-limits-zh', card: () => renderDeclineForm(declineFormData(big, tr('zh'), 'referral')) },
+    { template: 'sender-outcome.json', state: 'contract-limits-declined-zh', card: () => renderSenderOutcomeCard(senderOutcomeCardData(answered, cjk(200), tr('zh'))) },
+    { template: 'deal-status.json', state: 'contract-limits-received-zh', card: () => status(big, 'zh') },
+    { template: 'deal-status.json', state: 'contract-limits-accepted-en', card: () => status(open, 'en') },
+    // The edit form prefills every solution and the whole notes: at these limits it cannot fit, and says so.
+    { template: 'compact.json', state: 'edit-form-contract-limits-zh', card: () => renderDealEditForm(dealEditFormData(open, tr('zh'), todayOf('zh'), [])) },
+    { template: 'compact.json', state: 'edit-form-contract-limits-hostile-name-en', card: () => renderDealEditForm(dealEditFormData({ ...open, name: HOSTILE }, tr('en'), todayOf('en'), [])) },
+  ];
+}
+
 /** Every section of the gallery; a new card adds its function here. */
-const SECTIONS: readonly (() => GalleryEntry[])[] = [referralCards, acceptForms, declineForms, membersCards, helpCards, noticeCards, senderOutcomeCards, ...DEAL_SECTIONS, ...PARTNER_CENTER_SECTIONS];
+const SECTIONS: readonly (() => GalleryEntry[])[] = [
+  referralCards,
+  acceptForms,
+  declineForms,
+  membersCards,
+  helpCards,
+  noticeCards,
+  senderOutcomeCards,
+  hostileCards,
+  contractLimitCards,
+  ...DEAL_SECTIONS,
+  ...PARTNER_CENTER_SECTIONS,
+];
 
 /** Every gallery entry, in a stable order. */
 export function galleryEntries(): GalleryEntry[] {

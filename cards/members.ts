@@ -1,7 +1,10 @@
 import { Role, type Member } from '../services/domain/model';
 import { countryName, type Translator } from '../services/i18n';
-import { expandCard, type AdaptiveCardJson } from './render';
+import { renderCompactCard } from './compact';
+import { NAME_SHOWN } from './dealText';
+import { renderCard, type AdaptiveCardJson } from './render';
 import template from './templates/members.json';
+import { oneLine, shorten } from './untrusted';
 
 export interface MemberRow {
   index: number;
@@ -29,16 +32,17 @@ export interface MembersCardData {
   saveTitle: string;
   moreTitle: string;
   nextToken: string;
+  tooLarge: string;
 }
 
 export function renderMembersCard(data: MembersCardData): AdaptiveCardJson {
-  return expandCard(template, data);
+  return renderCard(template, data, { compact: (d) => renderCompactCard({ title: d.title, message: d.tooLarge }) });
 }
 
 export function scopesText(member: Pick<Member, 'role' | 'locationScopes'>, tr: Translator): string {
   if (member.role !== 'user') return tr.t('members.allLocations');
   if (member.locationScopes.length === 0) return tr.t('members.noScopes');
-  return member.locationScopes.map((c) => `${countryName(c, tr.reader)} (${c})`).join(', ');
+  return member.locationScopes.map((code) => tr.t('members.scope', { country: countryName(code, tr.reader), code })).join(', ');
 }
 
 export function membersCardData(
@@ -49,7 +53,7 @@ export function membersCardData(
   options: { nextToken?: string; notice?: { text: string; color: 'Good' | 'Attention' }; isConfigured: (m: Member) => boolean },
 ): MembersCardData {
   return {
-    title: tr.t('members.title', { org: orgName }),
+    title: tr.t('members.title', { org: oneLine(orgName, NAME_SHOWN) }),
     intro: tr.t('members.intro'),
     notice: options.notice?.text ?? '',
     noticeColor: options.notice?.color ?? 'Default',
@@ -58,9 +62,10 @@ export function membersCardData(
       return {
         index,
         userId: m.userId,
-        name: m.name || m.email || m.userId,
+        name: oneLine(m.name || m.email || m.userId, NAME_SHOWN),
         detail: [m.email, m.installed ? undefined : tr.t('members.notInstalled')].filter(Boolean).join(' · '),
-        summary: `${tr.tk(`role.${m.role}`)}${configured ? ` (${tr.t('members.configured')})` : ''} · ${scopesText(m, tr)}`,
+        // Every country of the world is 249 scopes: the card names the first ones, the input holds them all.
+        summary: shorten(tr.t('members.summary', { role: tr.tk(`role.${m.role}`), configured: configured ? 'yes' : 'no', scopes: scopesText(m, tr) }), 400),
         role: m.role,
         scopes: m.locationScopes.join(', '),
         // Only a global admin may touch a global admin; nobody edits a role the configuration sets.
@@ -77,5 +82,6 @@ export function membersCardData(
     saveTitle: tr.t('members.save'),
     moreTitle: tr.t('members.more'),
     nextToken: options.nextToken ?? '',
+    tooLarge: tr.t('card.tooLarge'),
   };
 }

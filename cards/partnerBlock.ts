@@ -3,8 +3,15 @@ import type { Solution, TeamMember } from '../services/domain/model';
 import type { Refusal } from '../services/domain/result';
 import type { Translator } from '../services/i18n';
 import type { Choice } from './dealStatus';
-import { solutionLabel } from './dealText';
+import { NAME_SHOWN, solutionLabel } from './dealText';
 import { errorsByField, picked, str, thirdPartySolutionsFrom, type FormValues } from './formParts';
+import { oneLine } from './untrusted';
+
+/**
+ * How long a choice's title may be: a choice shows one name, and a deal may have 50 solutions —
+ * at full length the choices alone would not fit in a Teams card. The choice's value is what is sent.
+ */
+const CHOICE_SHOWN = 120;
 
 /**
  * The per-partner fields of a P2P invitation (003): the partner (found by name among organizations
@@ -70,7 +77,7 @@ export function partnerBlock(tr: Translator, input: PartnerBlockInput): PartnerB
   const value = (key: string, fallback: string) => (typed && typed[key] !== undefined ? str(typed[key]) : fallback);
   return {
     query: value('partnerQuery', ''),
-    results: input.results.map((r) => ({ value: r.tenantId, title: r.name })),
+    results: input.results.map((r) => ({ value: r.tenantId, title: oneLine(r.name, NAME_SHOWN) })),
     searched: input.searched,
     noResults: input.searched && input.results.length === 0 ? tr.t('deal.partner.noResults') : '',
     pick: value('partnerPick', input.results.length === 1 ? input.results[0]!.tenantId : ''),
@@ -81,9 +88,9 @@ export function partnerBlock(tr: Translator, input: PartnerBlockInput): PartnerB
     currency: value('partnerCurrency', input.defaults.currency),
     notes: value('partnerNotes', ''),
     helpWanted: value('partnerHelp', ''),
-    teamChoices: input.team.map((t) => ({ value: t.email, title: `${t.name} (${t.email})` })),
+    teamChoices: input.team.map((t) => ({ value: t.email, title: oneLine(`${t.name} (${t.email})`, CHOICE_SHOWN) })),
     team: value('partnerTeam', input.team.map((t) => t.email).join(',')),
-    solutionChoices: input.solutions.map((s, i) => ({ value: String(i), title: solutionLabel(s, tr) })),
+    solutionChoices: input.solutions.map((s, i) => ({ value: String(i), title: oneLine(solutionLabel(s, tr), CHOICE_SHOWN) })),
     solutions: value('partnerSolutions', input.solutions.map((_, i) => String(i)).join(',')),
     otherSolutions: value('partnerOtherSolutions', ''),
     errors: {

@@ -1,10 +1,12 @@
 import type { Deal, PartnerCenterConnection } from '../services/domain/model';
 import { formatDateTime, type Translator } from '../services/i18n';
 import { syncStateOf } from '../services/partnerCenter/mapping';
+import { renderCompactCard } from './compact';
 import type { CardColor } from './dealText';
 import type { Fact } from './referral';
-import { expandCard, type AdaptiveCardJson } from './render';
+import { renderCard, type AdaptiveCardJson } from './render';
 import template from './templates/partner-center.json';
+import { oneLine, shorten } from './untrusted';
 
 /** How many import errors the card lists (the connection keeps up to 20). */
 export const ERRORS_SHOWN = 10;
@@ -25,10 +27,15 @@ export interface PartnerCenterCardData {
   hint: string;
   canDisconnect: boolean;
   labels: { disconnect: string; disconnectConfirm: string; confirm: string };
+  /** The compact card's sentence, when even the shortened card would be too large for Teams. */
+  tooLarge: string;
 }
 
 export function renderPartnerCenterCard(data: PartnerCenterCardData): AdaptiveCardJson {
-  return expandCard(template, data);
+  return renderCard(template, data, {
+    shrink: [(d) => ({ ...d, errors: d.errors.slice(0, 3) })],
+    compact: (d) => renderCompactCard({ title: d.title, message: [d.notice, d.status, d.tooLarge].filter(Boolean).join(' ') }),
+  });
 }
 
 export interface PartnerCenterViewOptions {
@@ -50,7 +57,7 @@ export function partnerCenterCardData(connection: PartnerCenterConnection | unde
   const state = connection?.state;
   const facts: Fact[] = [];
   if (connection && state !== 'disconnected') {
-    facts.push({ title: tr.t('partnerCenter.fact.connectedBy'), value: connection.connectedBy.name || connection.connectedBy.userId });
+    facts.push({ title: tr.t('partnerCenter.fact.connectedBy'), value: oneLine(connection.connectedBy.name || connection.connectedBy.userId, 120) });
     facts.push({ title: tr.t('partnerCenter.fact.connectedAt'), value: formatDateTime(connection.connectedAt, reader) });
     facts.push({ title: tr.t('partnerCenter.fact.lastSync'), value: connection.lastSyncAt ? formatDateTime(connection.lastSyncAt, reader) : tr.t('partnerCenter.never') });
     facts.push({
@@ -63,7 +70,7 @@ export function partnerCenterCardData(connection: PartnerCenterConnection | unde
     facts.push({ title: tr.t('partnerCenter.fact.lastError'), value: tr.tk(`partnerCenter.error.${e.code}`, { when: formatDateTime(e.at, reader), status: e.status === undefined ? 'none' : String(e.status) }) });
   }
   const errors = (connection?.importErrors ?? []).slice(0, ERRORS_SHOWN).map((e) => ({
-    line: tr.t('partnerCenter.importError', { referral: safeId(e.referralId), when: formatDateTime(e.at, reader), reason: e.reason.slice(0, 500) }),
+    line: tr.t('partnerCenter.importError', { referral: safeId(e.referralId), when: formatDateTime(e.at, reader), reason: shorten(e.reason, 500) }),
   }));
   return {
     tenantId: connection?.tenantId ?? '',
@@ -84,6 +91,7 @@ export function partnerCenterCardData(connection: PartnerCenterConnection | unde
       disconnectConfirm: tr.t('partnerCenter.action.disconnectConfirm'),
       confirm: tr.t('partnerCenter.action.confirm'),
     },
+    tooLarge: tr.t('card.tooLarge'),
   };
 }
 

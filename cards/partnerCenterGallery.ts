@@ -17,6 +17,7 @@ import { readerOf, translator, type Reader, type Translator } from '../services/
 import { fieldsOf, PcReferral, referralToIntake, syncedLink, takeRemote } from '../services/partnerCenter/mapping';
 import { toReferralIntake } from '../services/referrals/intake';
 import { dealStatusCardData, renderDealStatusCard } from './dealStatus';
+import { HOSTILE } from './hostile';
 import type { GalleryEntry } from './gallery';
 import { partnerCenterCardData, renderPartnerCenterCard } from './partnerCenter';
 import { referralCardData, renderReferralCard } from './referral';
@@ -131,6 +132,12 @@ function partnerCenterCards(): GalleryEntry[] {
     { template: t, state: 'needs-sign-in-zh', card: () => pcCard(connection({ state: 'needsSignIn', lastError: { at: NOW.toISO()!, code: 'unauthorized' } }), 'zh') },
     { template: t, state: 'disconnected-notice-en', card: () => pcCard(connection({ state: 'disconnected' }), 'en', { text: tr('en').t('partnerCenter.disconnected'), color: 'Good' }) },
     { template: t, state: 'longest-errors-en', card: () => pcCard(connection({ importErrors: longest, connectedBy: { userId: 'u', name: 'N'.repeat(256) } }), 'en') },
+    {
+      // An admin's display name and a referral Partner Center refused are text from outside.
+      template: t,
+      state: 'hostile-connected-by-and-errors-en',
+      card: () => pcCard(connection({ connectedBy: { userId: 'u', name: HOSTILE }, importErrors: [{ referralId: HOSTILE, at: NOW.toISO()!, reason: HOSTILE }] }), 'en'),
+    },
   ];
 }
 

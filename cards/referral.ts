@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { dealType } from '../services/domain/dealType';
 import { DeclineReason, type Deal, type Member } from '../services/domain/model';
 import {
+  countdown,
   countryName,
   fieldErrors,
   formatCountdown,
@@ -11,10 +12,12 @@ import {
   formatMoney,
   type Translator,
 } from '../services/i18n';
-import { customerLine, STATUS_COLOR, type CardColor } from './dealText';
+import { openDeal, renderCompactCard, type CompactAction } from './compact';
+import { customerLine, listLine, STATUS_COLOR, type CardColor } from './dealText';
 import { partnerCenterLine } from './partnerCenter';
 import { str, teamFromRows, teamRowsFor, typedTeamRows, type FormValues, type TeamRow } from './formParts';
-import { expandCard, type AdaptiveCardJson } from './render';
+import { renderCard, type AdaptiveCardJson } from './render';
+import { isLonger, oneLine, shorten } from './untrusted';
 import acceptTemplate from './templates/referral-accept.json';
 import declineTemplate from './templates/referral-decline.json';
 import template from './templates/referral.json';
@@ -50,13 +53,40 @@ export interface ReferralCardData {
   notes: string;
   inviteNotesTitle: string;
   inviteNotes: string;
+  /** Whether a long text or list was cut here: the card then says so and links to the deal card. */
+  shortened: boolean;
+  shortenedNote: string;
+  openDealTitle: string;
+  /** Why the compact card replaces this one, when even the shortened card is over Teams' limit. */
+  tooLarge: string;
   canRespond: boolean;
   acceptTitle: string;
   declineTitle: string;
 }
 
+/**
+ * How much of a referral's long texts and lists its card carries, in characters; the deal card shows
+ * the rest. About what the card's `maxLines` lets a reader see anyway at Teams' width, so cutting here
+ * costs nothing visible, and a referral at the contract's limits (two 4,000-character notes, 50
+ * solutions of 200 characters, in Chinese at 3 bytes a character) stays well under Teams' 28 KB.
+ */
+export const REFERRAL_SHOWN = { notes: 500, inviteNotes: 400, solutions: 10, solutionName: 80, name: 200 } as const;
+
 export function renderReferralCard(data: ReferralCardData): AdaptiveCardJson {
-  return expandCard(template, data);
+  return renderCard(template, data, {
+    shrink: [
+      (d) => ({
+        ...d,
+        shortened: true,
+        notes: shorten(d.notes, 150),
+        inviteNotes: shorten(d.inviteNotes, 150),
+        outcome: shorten(d.outcome, 300),
+        facts: d.facts.map((f) => ({ ...f, value: shorten(f.value, 150) })),
+      }),
+    ],
+    compact: (d) =>
+      renderCompactCard({ header: d.header, title: d.title, message: d.tooLarge, action: openDeal(d.openDealTitle, d.dealId, d.tenantId) }),
+  });
 }
 
 export interface ReferralViewOptions {
@@ -71,7 +101,16 @@ export interface ReferralViewOptions {
 function senderLine(deal: Deal): string {
   const s = deal.inbound?.sender;
   if (!s) return '';
-  return [s.name, s.organizationName].filter(Boolean).join(', ') + (s.email ? ` (${s.email})` : '');
+  return [s.name, s.organizationName].filter(Boolean).map((n) => oneLine(n!, REFERRAL_SHOWN.name)).join(', ') + (s.email ? ` (${s.email})` : '');
+}
+
+function cutsSomething(deal: Deal): boolean {
+  return (
+    isLonger(deal.notes ?? '', REFERRAL_SHOWN.notes) ||
+    isLonger(deal.inbound?.inviteContext.notes ?? '', REFERRAL_SHOWN.inviteNotes) ||
+    deal.solutions.length > REFERRAL_SHOWN.solutions ||
+    deal.solutions.some((s) => isLonger(s.name, REFERRAL_SHOWN.solutionName))
+  );
 }
 
 function outcomeLine(deal: Deal, tr: Translator): string {
@@ -81,8 +120,8 @@ function outcomeLine(deal: Deal, tr: Translator): string {
     case 'received':
       return '';
     case 'declined': {
-      const reason = response?.reason === 'other' ? (response.reasonText ?? tr.t('declineReason.other')) : tr.tk(`declineReason.${response?.reason ?? 'other'}`);
-      return tr.t('referral.outcome.declined', { name: response?.by.name ?? '', when: formatDateTime(response?.at ?? deal.updatedAt, reader), reason });
+      const reason = response?.reason === 'other' ? oneLine(response.reasonText ?? tr.t('declineReason.other'), 200) : tr.tk(`declineReason.${response?.reason ?? 'other'}`);
+      return tr.t('referral.outcome.declined', { name: oneLine(response?.by.name ?? '', REFERRAL_SHOWN.name), when: formatDateTime(response?.at ?? deal.updatedAt, reader), reason });
     }
     case 'expired':
       return tr.t('referral.outcome.expired', { when: formatDateTime(deal.inbound?.expiresAt ?? deal.updatedAt, reader) });
@@ -90,7 +129,7 @@ function outcomeLine(deal: Deal, tr: Translator): string {
     case 'lost':
       return tr.t(`referral.outcome.${deal.status}`, { when: formatDateTime(deal.updatedAt, reader) });
     case 'open':
-      return response ? tr.t('referral.outcome.accepted', { name: response.by.name, when: formatDateTime(response.at, reader) }) : '';
+      return response ? tr.t('referral.outcome.accepted', { name: oneLine(response.by.name, REFERRAL_SHOWN.name), when: formatDateTime(response.at, reader) }) : '';
   }
 }
 
@@ -102,7 +141,7 @@ export function referralCardData(deal: Deal, tr: Translator, now: DateTime, opti
   const received = deal.status === 'received';
   const header =
     received && options.purpose === 'reminder' && inbound
-      ? tr.t('referral.header.reminder', { timeLeft: formatCountdown(inbound.expiresAt, now, tr).replace(/ left$/, '') })
+      ? tr.t('referral.header.reminder', countdown(inbound.expiresAt, now).params)
       : received
         ? tr.t(type === 'p2p' ? 'referral.header.new.p2p' : 'referral.header.new.coSell')
         : tr.t('referral.header.seen');
@@ -110,13 +149,13 @@ export function referralCardData(deal: Deal, tr: Translator, now: DateTime, opti
   const facts: Fact[] = [
     { title: tr.t('referral.fact.customer'), value: customerLine(deal.customer, tr) },
     ...(deal.customer.duns ? [{ title: tr.t('referral.fact.duns'), value: deal.customer.duns }] : []),
-    ...(contact?.name || contact?.email ? [{ title: tr.t('referral.fact.customerContact'), value: [contact.name, contact.email, contact.phone].filter(Boolean).join(' · ') }] : []),
+    ...(contact?.name || contact?.email ? [{ title: tr.t('referral.fact.customerContact'), value: [contact.name, contact.email, contact.phone].filter(Boolean).map((v) => oneLine(v!, REFERRAL_SHOWN.name)).join(' · ') }] : []),
     { title: tr.t('referral.fact.location'), value: countryName(deal.location, reader) },
     { title: tr.t('referral.fact.value'), value: formatMoney(deal.value, reader) },
     { title: tr.t('referral.fact.closeDate'), value: formatDate(deal.closeDate, reader) },
     { title: tr.t('referral.fact.sender'), value: senderLine(deal) || tr.t('referral.none') },
-    ...(inbound?.inviteContext.helpWanted ? [{ title: tr.t('referral.fact.helpWanted'), value: inbound.inviteContext.helpWanted }] : []),
-    { title: tr.t('referral.fact.solutions'), value: deal.solutions.map((s) => s.name).join(', ') || tr.t('referral.none') },
+    ...(inbound?.inviteContext.helpWanted ? [{ title: tr.t('referral.fact.helpWanted'), value: oneLine(inbound.inviteContext.helpWanted, REFERRAL_SHOWN.name) }] : []),
+    { title: tr.t('referral.fact.solutions'), value: listLine(deal.solutions.map((s) => s.name), tr, REFERRAL_SHOWN.solutions, REFERRAL_SHOWN.solutionName) },
     ...(inbound ? [{ title: tr.t('referral.fact.received'), value: formatDateTime(inbound.receivedAt, reader) }] : []),
     ...(received && inbound
       ? [
@@ -134,17 +173,21 @@ export function referralCardData(deal: Deal, tr: Translator, now: DateTime, opti
     noticeColor: options.notice?.color ?? 'Default',
     header,
     headerColor: received && options.purpose === 'reminder' ? 'Warning' : 'Accent',
-    title: deal.name,
-    typeLine: tr.t('referral.typeLine', { type: tr.tk(`dealType.${type}`), sender: inbound?.sender.organizationName ?? '' }),
+    title: oneLine(deal.name, REFERRAL_SHOWN.name),
+    typeLine: tr.t('referral.typeLine', { type: tr.tk(`dealType.${type}`), sender: oneLine(inbound?.sender.organizationName ?? '', REFERRAL_SHOWN.name) }),
     status: tr.tk(`referral.status.${deal.status}`),
     statusColor: STATUS_COLOR[deal.status],
     outcome: outcomeLine(deal, tr),
     partnerCenter: partnerCenterLine(deal, tr),
     facts,
     notesTitle: tr.t('referral.notes'),
-    notes: deal.notes ?? '',
+    notes: shorten(deal.notes ?? '', REFERRAL_SHOWN.notes),
     inviteNotesTitle: tr.t('referral.inviteNotes'),
-    inviteNotes: inbound?.inviteContext.notes ?? '',
+    inviteNotes: shorten(inbound?.inviteContext.notes ?? '', REFERRAL_SHOWN.inviteNotes),
+    shortened: cutsSomething(deal),
+    shortenedNote: tr.t('referral.shortened'),
+    openDealTitle: tr.t('referral.openDeal'),
+    tooLarge: tr.t('referral.tooLarge'),
     canRespond: options.canRespond && received,
     acceptTitle: tr.t('referral.accept'),
     declineTitle: tr.t('referral.decline'),
@@ -168,10 +211,22 @@ export interface AcceptFormData {
   team: TeamRow[];
   submitTitle: string;
   cancelTitle: string;
+  tooLarge: string;
 }
 
+/** Back to the referral card, from a form too large to show. */
+const backToReferral = (d: { cancelTitle: string; dealId: string; tenantId: string; purpose: ReferralPurpose }): CompactAction => ({
+  title: d.cancelTitle,
+  verb: 'referral.show',
+  data: { dealId: d.dealId, tenantId: d.tenantId, purpose: d.purpose },
+});
+
+/**
+ * A form's prefilled values are never shortened: the seller would send the cut text back. A form
+ * that cannot fit is replaced by the compact card, which says why.
+ */
 export function renderAcceptForm(data: AcceptFormData): AdaptiveCardJson {
-  return expandCard(acceptTemplate, data);
+  return renderCard(acceptTemplate, data, { compact: (d) => renderCompactCard({ title: d.title, message: d.tooLarge, action: backToReferral(d) }) });
 }
 
 
@@ -197,7 +252,7 @@ export function acceptFormData(
     dealId: deal.id,
     tenantId: deal.tenantId,
     purpose,
-    title: tr.t('referral.acceptForm.title', { name: deal.name }),
+    title: tr.t('referral.acceptForm.title', { name: oneLine(deal.name, REFERRAL_SHOWN.name) }),
     intro: tr.t('referral.acceptForm.intro'),
     notice: error ? tr.t('referral.form.fixErrors') : '',
     labels: {
@@ -238,6 +293,7 @@ export function acceptFormData(
     team,
     submitTitle: tr.t('referral.acceptForm.submit'),
     cancelTitle: tr.t('referral.form.cancel'),
+    tooLarge: tr.t('card.form.tooLarge'),
   };
 }
 
@@ -271,10 +327,11 @@ export interface DeclineFormData {
   errors: { reason: string; reasonText: string; notes: string };
   submitTitle: string;
   cancelTitle: string;
+  tooLarge: string;
 }
 
 export function renderDeclineForm(data: DeclineFormData): AdaptiveCardJson {
-  return expandCard(declineTemplate, data);
+  return renderCard(declineTemplate, data, { compact: (d) => renderCompactCard({ title: d.title, message: d.tooLarge, action: backToReferral(d) }) });
 }
 
 export function declineFormData(deal: Deal, tr: Translator, purpose: ReferralPurpose, typed?: FormValues, error?: z.ZodError): DeclineFormData {
@@ -283,7 +340,7 @@ export function declineFormData(deal: Deal, tr: Translator, purpose: ReferralPur
     dealId: deal.id,
     tenantId: deal.tenantId,
     purpose,
-    title: tr.t('referral.declineForm.title', { name: deal.name }),
+    title: tr.t('referral.declineForm.title', { name: oneLine(deal.name, REFERRAL_SHOWN.name) }),
     intro: tr.t('referral.declineForm.intro'),
     notice: error ? tr.t('referral.form.fixErrors') : '',
     warning: tr.t('referral.declineForm.warning'),
@@ -298,6 +355,7 @@ export function declineFormData(deal: Deal, tr: Translator, purpose: ReferralPur
     errors: { reason: errors.reason ?? '', reasonText: errors.reasonText ?? '', notes: errors.notes ?? '' },
     submitTitle: tr.t('referral.declineForm.submit'),
     cancelTitle: tr.t('referral.form.cancel'),
+    tooLarge: tr.t('card.form.tooLarge'),
   };
 }
 

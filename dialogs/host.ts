@@ -6,7 +6,7 @@ import type { DialogState } from 'botbuilder-dialogs/lib/dialogContext';
 import { DialogSet } from 'botbuilder-dialogs/lib/dialogSet';
 import type { AdaptiveCardJson } from '../cards/render';
 import { answerInPlace, answerOf, setDialogInput } from './surface';
-import { editDistance, normalize } from '../bot/commands/parse';
+import { normalize, withinEditDistance } from '../bot/commands/parse';
 
 /** Words that steer a dialog when typed instead of clicked (typos and case do not matter). */
 const NAV_WORDS: ReadonlyArray<readonly [string, 'back' | 'cancel']> = [
@@ -24,7 +24,7 @@ export function navWord(text: string): 'back' | 'cancel' | undefined {
   const word = normalize(text).toLowerCase();
   const exact = NAV_WORDS.find(([w]) => w === word);
   if (exact) return exact[1];
-  return NAV_WORDS.find(([w]) => w.length >= 5 && editDistance(word, w) <= 1)?.[1];
+  return NAV_WORDS.find(([w]) => w.length >= 5 && withinEditDistance(word, w, 1))?.[1];
 }
 
 /**

@@ -43,7 +43,7 @@ const PARTNER_CENTER: ReadonlyArray<readonly [string, 'partnerCenter' | 'connect
 ];
 
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions). */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
@@ -57,10 +57,21 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+/**
+ * Whether `word` is at most `max` typos away from `keyword`. Two strings are at least their
+ * difference in length apart, so a word much longer than the keyword (a pasted page, a megabyte of
+ * one word) is turned away before a character is compared: the cost is bounded by the keyword, never
+ * by what was typed.
+ */
+export function withinEditDistance(word: string, keyword: string, max: number): boolean {
+  if (Math.abs(word.length - keyword.length) > max) return false;
+  return editDistance(word, keyword) <= max;
+}
+
 function closeEnough(word: string, keyword: string): boolean {
   if (word === keyword) return true;
   if (keyword.length < 5) return false; // "hi" vs "his": too short to guess
-  return editDistance(word, keyword) <= (keyword.length >= 8 ? 2 : 1);
+  return withinEditDistance(word, keyword, keyword.length >= 8 ? 2 : 1);
 }
 
 function match(word: string): Simple | undefined {
@@ -92,7 +103,7 @@ export function parseCommand(raw: string): Command {
 
   // The Partner Center connection, in any spacing: "partner center", "connect partner-center", "PartnerCentre".
   const compact = lower.replace(/[\s_-]+/g, '').replace(/centre$/, 'center');
-  const connection = PARTNER_CENTER.find(([k]) => compact === k || editDistance(compact, k) <= 2);
+  const connection = PARTNER_CENTER.find(([k]) => compact === k || withinEditDistance(compact, k, 2));
   if (connection) return { name: connection[1] };
 
   // Two-word commands typed with a space, hyphen or underscore: "new deal", "new-deal", "create deal".

@@ -40,6 +40,19 @@ export function conversationRecordOf(context: TurnContext, clock: Clock): Conver
   };
 }
 
+/**
+ * The turn installs the bot in the sender's personal scope: Teams' installationUpdate "add" (or
+ * "add-upgrade", when an existing install takes a new version) in a personal conversation; local clients
+ * (Emulator, Agents Playground outside msteams) have no installationUpdate and add the bot to the
+ * personal conversation instead. A message, an @mention or an install in a team or group chat is not.
+ */
+function isPersonalInstall(context: TurnContext, record: ConversationRecord | undefined): boolean {
+  const a = context.activity;
+  if (record?.scope !== 'personal') return false;
+  if (a.type === ActivityTypes.InstallationUpdate) return a.action === 'add' || a.action === 'add-upgrade';
+  return a.channelId !== 'msteams' && a.type === ActivityTypes.ConversationUpdate && (a.membersAdded ?? []).some((m) => m.id === a.recipient?.id);
+}
+
 function isRemoval(context: TurnContext): boolean {
   const a = context.activity;
   if (a.type === ActivityTypes.InstallationUpdate) return a.action?.startsWith('remove') ?? false;
@@ -68,6 +81,7 @@ export function presenceMiddleware(membership: Membership, clock: Clock, logger:
             return undefined;
           }
         };
+        const conversation = conversationRecordOf(context, clock);
         const member = await membership.observe(
           {
             tenantId,
@@ -76,8 +90,7 @@ export function presenceMiddleware(membership: Membership, clock: Clock, logger:
             ...(a.locale ? { locale: readerFromActivity(a).locale } : {}),
             ...(timeZoneOf(a) ? { timeZone: timeZoneOf(a) } : {}),
           },
-          conversationRecordOf(context, clock),
-          lookupEmail,
+          { conversation, personalInstall: isPersonalInstall(context, conversation), lookupEmail },
         );
         context.turnState.set(MEMBER_KEY, member);
       }

@@ -1,5 +1,5 @@
 import type { WizardStep } from '../../cards/dealWizard';
-import type { Solution, TeamMember } from '../../services/domain/model';
+import { NOTES_MAX, type Solution, type TeamMember } from '../../services/domain/model';
 import type { PartnerMatch } from '../../services/deals/create';
 
 /**
@@ -52,12 +52,20 @@ export const STEP_INPUTS: Readonly<Record<Exclude<WizardStep, 'summary'>, readon
   ],
 };
 
+/**
+ * The longest a typed value is kept (it bounds the state a client can make the bot store, and the
+ * form that shows it again): one character more than the longest field, so a value too long is
+ * still too long when checked, and the form says so beside the field — never cut to a length that
+ * passes.
+ */
+const TYPED_MAX = NOTES_MAX + 1;
+
 /** Only the inputs that belong to the step, as strings (anything else a client sends is dropped). */
 export function inputsOf(step: Exclude<WizardStep, 'summary'>, data: Readonly<Record<string, unknown>>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const id of STEP_INPUTS[step]) {
     const v = data[id];
-    if (typeof v === 'string') out[id] = v.slice(0, 4000);
+    if (typeof v === 'string') out[id] = v.slice(0, TYPED_MAX);
     else if (typeof v === 'number' || typeof v === 'boolean') out[id] = String(v);
   }
   return out;

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type * as ACTypes from 'adaptivecards';
+import { CARD_BUDGET_BYTES, cardBytes, MAX_CARD_BYTES } from '../../cards/render';
+import { TEMPLATES_DIR, templateFiles } from './cardTemplates';
 
 /*
  * What every card the bot sends must satisfy before Teams sees it, checked without a browser:
@@ -13,8 +17,6 @@ const AC = require('adaptivecards/dist/adaptivecards.js') as typeof ACTypes;
 
 /** Teams renders schema 1.5 on desktop and mobile; a higher version shows only the fallback text. */
 export const MAX_CARD_VERSION = '1.5';
-/** Teams refuses a message over about 28 KB; the card is almost all of it. */
-export const MAX_CARD_BYTES = 28 * 1024;
 
 type Json = Record<string, unknown>;
 
@@ -101,6 +103,22 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/**
+ * The expressions the templates bind. One left in a card is a binding that found no value (a typo,
+ * a field the view model lacks); a "${…}" that a partner typed into a note is only text, shown as such.
+ */
+let templateExpressions: Set<string> | undefined;
+function boundExpressions(): Set<string> {
+  if (!templateExpressions) {
+    templateExpressions = new Set();
+    for (const file of templateFiles()) {
+      for (const m of readFileSync(join(TEMPLATES_DIR, file), 'utf8').matchAll(/\$\{[^}]*\}/g)) templateExpressions.add(m[0]);
+    }
+  }
+  return templateExpressions;
+}
+const unboundExpression = (value: string): string | undefined => [...value.matchAll(/\$\{[^}]*\}/g)].map((m) => m[0]).find((e) => boundExpressions().has(e));
+
 /** Where a template expression or a stringified non-value leaked into what the seller reads. */
 const LEAKED_VALUE = /\bundefined\b|\[object Object\]|\bNaN\b/;
 const READABLE_KEYS = new Set(['text', 'title', 'value', 'label', 'placeholder', 'errorMessage', 'altText', 'fallbackText', 'speak', 'tooltip']);
@@ -116,8 +134,10 @@ export function ruleProblems(card: object): string[] {
   if (!versionAtMost(root.version, MAX_CARD_VERSION)) {
     problems.push(`rules: version ${JSON.stringify(root.version)}: Teams renders schema ${MAX_CARD_VERSION} at most`);
   }
-  const bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
-  if (bytes > MAX_CARD_BYTES) problems.push(`rules: the card is ${bytes} bytes; Teams refuses messages over ${MAX_CARD_BYTES} (28 KB)`);
+  const bytes = cardBytes(card);
+  if (bytes > CARD_BUDGET_BYTES) {
+    problems.push(`rules: the card is ${bytes} bytes, over its ${CARD_BUDGET_BYTES}; with the rest of the message Teams refuses over ${MAX_CARD_BYTES} (28 KB)`);
+  }
 
   const ids = new Map<string, string[]>();
   walk(card, '', (value, path, key) => {
@@ -125,7 +145,8 @@ export function ruleProblems(card: object): string[] {
       if (!(key === '$schema' && path === '$schema')) problems.push(`rules: ${path}: template keyword "${key}" left in the card`);
     }
     if (typeof value === 'string') {
-      if (value.includes('${')) problems.push(`rules: ${path}: unbound template expression ${JSON.stringify(value.slice(0, 80))}`);
+      const unbound = unboundExpression(value);
+      if (unbound) problems.push(`rules: ${path}: unbound template expression ${unbound} in ${JSON.stringify(value.slice(0, 80))}`);
       else if (key !== undefined && READABLE_KEYS.has(key) && LEAKED_VALUE.test(value)) {
         problems.push(`rules: ${path}: ${JSON.stringify(value.slice(0, 80))} shows a missing value`);
       }

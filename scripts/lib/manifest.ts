@@ -3,6 +3,8 @@ import Ajv, { type ErrorObject } from 'ajv-draft-04';
 import { createWriteStream, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ZipFile } from 'yazl';
+import { COMMANDS } from '../../cards/help';
+import { CATALOGS, catalogFor, readerOf, translator } from '../../services/i18n';
 import { ROOT } from './paths';
 
 /*
@@ -22,6 +24,7 @@ export const PACKAGE_PATH = join(MANIFEST_DIR, 'build', 'cosell-teams-app.zip');
 export const MANIFEST_VERSION = '1.30';
 const SCHEMA_DIR = join(dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build', 'json-schemas', 'teams', `v${MANIFEST_VERSION}`);
 const SCHEMA_FILE = 'MicrosoftTeams.schema.json';
+const LOCALIZATION_SCHEMA_FILE = 'MicrosoftTeams.Localization.schema.json';
 /** Where Microsoft hosts the same files; used only as the schemas' ids so references between them resolve locally. */
 const SCHEMA_BASE_URL = `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/`;
 const DRAFT_04 = 'http://json-schema.org/draft-04/schema#';
@@ -102,46 +105,103 @@ export interface SchemaCheck {
   readonly errors: readonly string[];
 }
 
-let validator: ((data: unknown) => SchemaCheck) | undefined;
+const ajvs = new Map<boolean, Ajv>();
 
 /**
- * Validate against Microsoft's JSON schema for this manifest version, offline: the schema comes from
- * the installed package, and its sibling files are registered under their hosted URLs so that any
+ * A validator for one of Microsoft's JSON schemas for this manifest version, offline: the schemas come
+ * from the installed package, and the sibling files are registered under their hosted URLs so that any
  * reference between them resolves from disk. Ajv never fetches; an unknown reference fails to compile.
+ * The localization schema has patterns that are not valid Unicode regular expressions (a lone "]"),
+ * so that schema is compiled without the "u" flag, as plain JavaScript regular expressions read it.
  */
-export function validateManifest(manifest: unknown): SchemaCheck {
-  if (!validator) {
+function schemaCheck(schemaFile: string, data: unknown): SchemaCheck {
+  const unicode = schemaFile !== LOCALIZATION_SCHEMA_FILE;
+  let ajv = ajvs.get(unicode);
+  if (!ajv) {
     // The schemas are draft-04 (hence ajv-draft-04); "uri" is the only format they use.
-    const ajv = new Ajv({ allErrors: true, strict: false });
+    ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: unicode });
     ajv.addFormat('uri', (s: string) => URL.canParse(s));
     for (const file of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.json'))) {
       const schema = JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as { $schema?: string; id?: string };
       // Siblings written for later drafts (e.g. the agentic user schema) cannot be referenced from draft-04.
       if (schema.$schema === DRAFT_04) ajv.addSchema({ ...schema, id: schema.id ?? SCHEMA_BASE_URL + file });
     }
-    const validate = ajv.getSchema(SCHEMA_BASE_URL + SCHEMA_FILE);
-    if (!validate) throw new Error(`No ${SCHEMA_FILE} in ${SCHEMA_DIR}`);
-    validator = (data) => {
-      const valid = validate(data) as boolean;
-      const errors = (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());
-      return { valid, errors };
-    };
+    ajvs.set(unicode, ajv);
   }
-  return validator(manifest);
+  const validate = ajv.getSchema(SCHEMA_BASE_URL + schemaFile);
+  if (!validate) throw new Error(`No ${schemaFile} in ${SCHEMA_DIR}`);
+  const valid = validate(data) as boolean;
+  const errors = (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());
+  return { valid, errors };
+}
+
+/** Validate a manifest against Microsoft's schema for this manifest version (offline). */
+export function validateManifest(manifest: unknown): SchemaCheck {
+  return schemaCheck(SCHEMA_FILE, manifest);
+}
+
+/** Validate a language file against Microsoft's localization schema for this manifest version (offline). */
+export function validateLocalization(strings: unknown): SchemaCheck {
+  return schemaCheck(LOCALIZATION_SCHEMA_FILE, strings);
+}
+
+/** A language file of the package: Teams' localization keys ("name.short", "bots[0]…description") → text. */
+export type LocalizationStrings = Readonly<Record<string, string>>;
+
+/**
+ * The language files that the manifest's localizationInfo names, written from the message catalogs so
+ * that Teams' app listing and command menu say what the cards say. Command titles are left to the
+ * manifest: a title is what Teams sends when it is picked, so it must stay a word the command parser
+ * (bot/commands/parse.ts) understands. Several tags may share a file (zh-Hans, zh-cn, zh-sg): Teams
+ * matches a client's language, then its language and region, so zh-CN readers need the region tag.
+ */
+export function buildLocalizations(manifest: TeamsManifest): Map<string, LocalizationStrings> {
+  const english = translator();
+  const files = new Map<string, LocalizationStrings>();
+  for (const { languageTag, file } of manifest.localizationInfo?.additionalLanguages ?? []) {
+    const tr = translator(readerOf(languageTag, undefined));
+    if (catalogFor(tr.reader.locale) === CATALOGS.en) throw new PackagingError(`localizationInfo names "${languageTag}", which has no message catalog in services/i18n.`);
+    const strings: Record<string, string> = {
+      $schema: SCHEMA_BASE_URL + LOCALIZATION_SCHEMA_FILE,
+      'name.short': tr.t('app.name'),
+      'name.full': tr.t('app.fullName'),
+      'description.short': tr.t('app.tagline'),
+      'description.full': tr.t('app.description'),
+    };
+    manifest.bots?.forEach((bot, b) =>
+      bot.commandLists?.forEach((list, l) =>
+        list.commands.forEach((command, c) => {
+          const entry = COMMANDS.find((e) => english.t(e.word) === command.title);
+          if (!entry) throw new PackagingError(`The manifest's command "${command.title}" is not one of the help card's commands (cards/help.ts).`);
+          strings[`bots[${b}].commandLists[${l}].commands[${c}].description`] = tr.t(entry.key);
+        }),
+      ),
+    );
+    const earlier = files.get(file);
+    if (earlier && JSON.stringify(earlier) !== JSON.stringify(strings)) throw new PackagingError(`localizationInfo gives ${file} to languages with different catalogs.`);
+    files.set(file, strings);
+  }
+  return files;
 }
 
 /**
- * Write the installable zip: manifest.json and both icons at the root, with fixed timestamps so the
- * same inputs give the same bytes.
+ * Write the installable zip: manifest.json, both icons and the language files at the root, with fixed
+ * timestamps so the same inputs give the same bytes.
  */
 export async function writePackage(manifest: TeamsManifest, outFile: string = PACKAGE_PATH): Promise<string> {
   const check = validateManifest(manifest);
   if (!check.valid) throw new PackagingError(`The manifest does not match the v${MANIFEST_VERSION} schema:\n  ${check.errors.join('\n  ')}`);
+  const localizations = buildLocalizations(manifest);
+  for (const [file, strings] of localizations) {
+    const lang = validateLocalization(strings);
+    if (!lang.valid) throw new PackagingError(`${file} does not match the v${MANIFEST_VERSION} localization schema:\n  ${lang.errors.join('\n  ')}`);
+  }
   mkdirSync(dirname(outFile), { recursive: true });
   const zip = new ZipFile();
   const mtime = new Date('2000-01-01T00:00:00Z');
   zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), 'manifest.json', { mtime });
   for (const icon of ICON_FILES) zip.addFile(join(MANIFEST_DIR, icon), icon, { mtime });
+  for (const [file, strings] of localizations) zip.addBuffer(Buffer.from(`${JSON.stringify(strings, null, 2)}\n`), file, { mtime });
   zip.end();
   await new Promise<void>((resolveWrite, reject) => {
     const out = createWriteStream(outFile);

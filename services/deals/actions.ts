@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { guardOpen, todayFor, type ActionContext } from '../domain/change';
 import { editDeal } from '../domain/edits';
 import { setFavorite } from '../domain/favorites';
-import { BooleanInput, dealEditInput, invitationInput, optionalText, type DealEditInput, type InvitationInput } from '../domain/inputs';
+import { BooleanInput, CustomerContactInput, dealEditInput, invitationInput, optionalText, type DealEditInput, type InvitationInput } from '../domain/inputs';
 import { editInvitation, grantMicrosoftView, INVITER_LOCKED_FIELDS, inviteMicrosoft, invitePartners } from '../domain/invitations';
 import { completeAssessmentStage, markLost, markSalesStage, markWon } from '../domain/lifecycle';
-import { AssessmentStage, CustomerContact, HelpKind, SalesStage, type Deal, type Member } from '../domain/model';
+import { AssessmentStage, HelpKind, SalesStage, type Deal, type Member } from '../domain/model';
 import { registerDeal } from '../domain/registration';
 import { ok, refuse, type Result } from '../domain/result';
 import { isTerminal } from '../domain/stages';
@@ -39,7 +39,7 @@ const StageInput = z.object({ stage: SalesStage });
 const AssessmentStageInput = z.object({ stage: AssessmentStage });
 const CLEARABLE = ['notes', 'crmId', 'campaignId'] as const;
 const LostInput = z.object({ reason: optionalText(200) });
-const MicrosoftInput = z.object({ help: HelpKind, contact: CustomerContact, contactConsent: BooleanInput });
+const MicrosoftInput = z.object({ help: HelpKind, contact: CustomerContactInput, contactConsent: BooleanInput });
 
 /** What the inviter may still change on an invitation: notes and the help wanted (the rest is locked, 003). */
 function invitationEditInput(today: string) {

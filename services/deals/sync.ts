@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import { recordMicrosoftMarkedWon, recordMicrosoftResponse } from '../domain/invitations';
-import type { Deal } from '../domain/model';
-import { optionalText } from '../domain/inputs';
-import { RegistrationStatus } from '../domain/model';
+import { Deal, Registration, RegistrationStatus, TenantId } from '../domain/model';
 import { recordRegistrationProgress } from '../domain/registration';
 import { ok, type Result } from '../domain/result';
+import { apiIssues } from '../i18n';
 import type { TimeRules } from '../domain/schedule';
 import type { Effects } from '../notifications/effects';
 import type { Store } from '../store/ports';
@@ -16,24 +15,32 @@ import { runSystemChange, type DealActionOutcome } from './runner';
  * marked the deal won), and the progress of a deal registration's review. A sync job reports them
  * through the extension of the intake API (docs/deals.md); each is a fact from Microsoft's side,
  * recorded with the domain's rule and shown on every copy of the deal's cards.
+ *
+ * What the endpoints accept is stored: each field's rule is the domain's schema for what it becomes,
+ * and the changed deal is checked with the store's schema before it is saved, so a body the store
+ * would refuse is a 400 naming the body's field, never a 500 (which a sync job would retry for ever).
  */
 
-const TenantField = z.string('v.required').trim().min(1, 'v.required').max(128, 'v.tooLong');
-
 export const MicrosoftSyncBody = z.object({
-  tenantId: TenantField,
+  tenantId: TenantId,
   status: z.enum(['engaged', 'declined', 'markedWon'], 'v.microsoftSyncStatus'),
 });
 export type MicrosoftSyncBody = z.infer<typeof MicrosoftSyncBody>;
 
 export const RegistrationSyncBody = z.object({
-  tenantId: TenantField,
+  tenantId: TenantId,
   status: RegistrationStatus.exclude(['submitted'], 'v.registrationSyncStatus'),
-  note: optionalText(1000),
+  note: Registration.shape.note,
 });
 export type RegistrationSyncBody = z.infer<typeof RegistrationSyncBody>;
 
-export type SyncOutcome = DealActionOutcome;
+export type SyncOutcome = DealActionOutcome | { readonly kind: 'invalid'; readonly issues: { path: string; message: string }[] };
+
+/** The body's field a field of the changed deal comes from: Microsoft's note is kept on the registration and in the history. */
+function bodyPath(dealPath: readonly PropertyKey[]): string[] {
+  const path = dealPath.map(String);
+  return path[0] === 'registration' && path[1] === 'note' ? ['note'] : path[0] === 'history' && path[2] === 'detail' ? ['note'] : [];
+}
 
 export interface PartnerCenterSyncDeps {
   readonly store: Store;
@@ -66,7 +73,18 @@ export class PartnerCenterSync {
     });
   }
 
-  private record(tenantId: string, dealId: string, rule: (deal: Deal) => Result<Deal>): Promise<SyncOutcome> {
-    return runSystemChange(this.deps.store, { tenantId, dealId }, rule, (_before, after) => [this.deps.effects.refreshCards(after)]);
+  private async record(tenantId: string, dealId: string, rule: (deal: Deal) => Result<Deal>): Promise<SyncOutcome> {
+    let refused: z.ZodError | undefined;
+    const checked = (deal: Deal): Result<Deal> => {
+      const result = rule(deal);
+      if (!result.ok || result.value === deal) return result;
+      const stored = Deal.safeParse(result.value);
+      if (stored.success) return result;
+      refused = stored.error;
+      return ok(deal); // nothing is saved
+    };
+    const outcome = await runSystemChange(this.deps.store, { tenantId, dealId }, checked, (_before, after) => [this.deps.effects.refreshCards(after)]);
+    if (!refused) return outcome;
+    return { kind: 'invalid', issues: apiIssues(new z.ZodError(refused.issues.map((i) => ({ ...i, path: bodyPath(i.path) })))) };
   }
 }

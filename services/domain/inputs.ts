@@ -3,10 +3,13 @@ import {
   Assessment,
   CountryCode,
   Customer,
+  CustomerContact,
   DeclineReason,
   HelpKind,
   IsoDate,
   Money,
+  NOTES_MAX,
+  Phone,
   Solution,
   TeamMember,
   TenantId,
@@ -52,9 +55,23 @@ export const MoneyInput = z.object({ amount: AmountInput, currency: Money.shape.
 
 export const BooleanInput = z.preprocess((v) => (v === 'true' ? true : v === 'false' || v === '' || v === undefined ? false : v), z.boolean());
 
+/**
+ * The close dates any deal may have, whoever gives them: a real calendar day from 2000 to 2100. A
+ * date outside is a typo ("0000-01-01", "9999-12-31") that would sort and count days absurdly.
+ */
+export const CloseDate = IsoDate.refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { message: 'v.dateOutOfRange', abort: true });
+
 export const closeDateOnOrAfter = perDay((today: string) => {
-  return z.preprocess(blankToUndefined, IsoDate.refine((d) => d >= today, 'v.dateInPast'));
+  return z.preprocess(blankToUndefined, CloseDate.refine((d) => d >= today, 'v.dateInPast'));
 });
+
+/**
+ * A customer contact our seller types (the main one, shared with Microsoft when it is invited): the
+ * phone must be dialable, unlike the contacts a referral's sender gives (model.ts CustomerContact).
+ */
+export const CustomerContactInput = CustomerContact.extend({ phone: z.preprocess(blankToUndefined, Phone.optional()) });
+
+export const CustomerInput = Customer.extend({ contacts: z.array(CustomerContactInput).default([]) });
 
 export const TeamInput = z.array(TeamMember).min(1, 'v.teamRequired');
 
@@ -68,7 +85,7 @@ const workedDealFields = (today: string) => ({
   name: requiredText(200),
   value: MoneyInput,
   closeDate: closeDateOnOrAfter(today),
-  notes: optionalText(4000),
+  notes: optionalText(NOTES_MAX),
   crmId: optionalText(100),
   campaignId: optionalText(100),
   team: TeamInput,
@@ -81,7 +98,7 @@ export const DeclineInput = z
   .object({
     reason: DeclineReason,
     reasonText: optionalText(200),
-    notes: optionalText(4000),
+    notes: optionalText(NOTES_MAX),
   })
   .superRefine((d, ctx) => {
     if (d.reason === 'other' && !d.reasonText) ctx.addIssue({ code: 'custom', path: ['reasonText'], message: 'v.reasonOther' });
@@ -98,7 +115,7 @@ export const invitationInput = perDay((today: string) => {
     partner: z.object({ tenantId: TenantId.optional(), name: requiredText(200) }),
     closeDate: closeDateOnOrAfter(today),
     value: MoneyInput,
-    notes: optionalText(4000),
+    notes: optionalText(NOTES_MAX),
     team: z.array(TeamMember).default([]),
     solutions: SolutionsInput,
     helpWanted: optionalText(200),
@@ -109,14 +126,14 @@ export type InvitationInput = z.infer<ReturnType<typeof invitationInput>>;
 /** Everything the six creation steps collect (003 "Creating a Co-sell opportunity"). */
 export const dealDraftInput = perDay((today: string) => {
   return z.object({
-    customer: Customer,
+    customer: CustomerInput,
     name: requiredText(200),
     location: CountryCode,
     value: MoneyInput,
     closeDate: closeDateOnOrAfter(today),
     crmId: optionalText(100),
     campaignId: optionalText(100),
-    notes: optionalText(4000),
+    notes: optionalText(NOTES_MAX),
     team: TeamInput,
     solutions: SolutionsInput,
     assessment: Assessment.optional(),

@@ -1,8 +1,9 @@
-import { DateTime } from 'luxon';
+import { DateTime, Duration } from 'luxon';
+import type { z } from 'zod';
 import { isoInstant } from '../clock';
 import type { AcceptInput, DealDraftInput, DeclineInput } from './inputs';
-import type { Actor, AssessmentStage, Deal, Organization, PartnerInvitation, SalesStage, Sender } from './model';
-import { SYSTEM } from './model';
+import type { Actor, AssessmentStage, Organization, PartnerInvitation, SalesStage, Sender } from './model';
+import { Deal, SYSTEM } from './model';
 import { ok, refuse, type Result } from './result';
 import { allAssessmentStagesComplete, MARKABLE_STAGES, nextAssessmentStage } from './stages';
 import { changed, entry, guardNotTerminal, guardOpen, MICROSOFT_WINDOW, REFERRAL_WINDOW, type ActionContext } from './change';
@@ -84,6 +85,42 @@ export function receiveReferral(input: ReferralIntake, now: DateTime, rules: Tim
     dueAt: null,
   };
   return withDueAt(deal, rules);
+}
+
+/** No co-sell referral predates 2000: an earlier creation date is a typo. */
+export const EARLIEST_REFERRAL = DateTime.fromISO('2000-01-01T00:00:00Z', { zone: 'utc' });
+/** How far ahead of ours a sender's clock may run when it says when it created the referral. */
+export const REFERRAL_CLOCK_SKEW = Duration.fromObject({ days: 1 });
+/** The longest response window a sender may give (14 days unless it says otherwise). */
+export const LONGEST_REFERRAL_WINDOW = Duration.fromObject({ years: 1 });
+
+/**
+ * The instants a sender gives must be plausible: created from 2000 up to a day from now, and
+ * answerable for a while — after its creation, for at most a year. Anything else is a typo that would
+ * schedule reminders and expiry absurdly (a referral "created" in 9999 would never expire).
+ */
+function referralTimeIssues(input: ReferralIntake, now: DateTime): z.core.$ZodIssue[] {
+  const issue = (path: string[], message: string): z.core.$ZodIssue => ({ code: 'custom', path, message });
+  const created = input.createdAt ?? now;
+  if (created < EARLIEST_REFERRAL) return [issue(['createdAt'], 'v.createdTooEarly')];
+  if (created > now.plus(REFERRAL_CLOCK_SKEW)) return [issue(['createdAt'], 'v.createdInFuture')];
+  if (!input.expiresAt) return [];
+  if (input.expiresAt <= created) return [issue(['inbound', 'expiresAt'], 'v.expiresBeforeCreated')];
+  if (input.expiresAt > created.plus(LONGEST_REFERRAL_WINDOW)) return [issue(['inbound', 'expiresAt'], 'v.windowTooLong')];
+  return [];
+}
+
+/**
+ * A referral from outside, received — or why it cannot be: its instants are implausible, or the deal
+ * it makes is one the store would refuse (checked with the store's own schema, so that what is
+ * received is always stored). Issues name fields in the deal's terms (`customer.contacts.0.phone`).
+ */
+export function checkReferral(input: ReferralIntake, now: DateTime, rules: TimeRules): { ok: true; deal: Deal } | { ok: false; issues: z.core.$ZodIssue[] } {
+  const timeIssues = referralTimeIssues(input, now);
+  if (timeIssues.length > 0) return { ok: false, issues: timeIssues };
+  const deal = receiveReferral(input, now, rules);
+  const stored = Deal.safeParse(deal);
+  return stored.success ? { ok: true, deal } : { ok: false, issues: stored.error.issues };
 }
 
 function guardReceived(deal: Deal, now: DateTime): Result<void> {

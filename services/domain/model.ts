@@ -28,27 +28,45 @@ export const CurrencyCode = z
   .transform((s) => s.toUpperCase())
   .refine((s) => CURRENCIES.has(s), 'v.currency');
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** A real calendar day written `yyyy-MM-dd` (2027-02-30 is not one). */
 export function isCalendarDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1]!);
 }
 
 /** A calendar date, `yyyy-MM-dd`. */
-export const IsoDate = z.string('v.required').trim().refine(isCalendarDate, 'v.date');
+export const IsoDate = z.string('v.required').trim().refine(isCalendarDate, { message: 'v.date', abort: true });
 
-/** The form every stored instant has; values already in it need no parsing (this runs on every read). */
+/**
+ * The one form every stored instant has: UTC, milliseconds, a four-digit year. Stores and the sweeper
+ * compare instants as strings, which only orders them when every one has this form (a year past 9999
+ * is written "+010000-…" and would sort before "2026-…"). Values already in it need no parsing (this
+ * runs on every read), only the calendar check the pattern cannot make (2026-02-31).
+ */
 const CANONICAL_INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+const isCanonicalInstant = (s: string) => CANONICAL_INSTANT.test(s) && isCalendarDate(s.slice(0, 10));
 
-/** An instant, ISO-8601 with offset; stored normalised to UTC with milliseconds. */
+/**
+ * An instant, ISO-8601; stored normalised to UTC with milliseconds, years 0000–9999. One without an
+ * offset is read as UTC, never in whatever zone the server happens to run in.
+ */
 export const IsoInstant = z
   .string('v.required')
   .trim()
-  .refine((s) => CANONICAL_INSTANT.test(s) || (/T/.test(s) && DateTime.fromISO(s, { setZone: true }).isValid), 'v.dateTime')
-  .transform((s) => (CANONICAL_INSTANT.test(s) ? s : (DateTime.fromISO(s, { setZone: true }).toUTC().toISO() as string)));
+  .transform((s, ctx) => {
+    if (isCanonicalInstant(s)) return s;
+    const t = /T/.test(s) ? DateTime.fromISO(s, { zone: 'utc', setZone: true }) : undefined;
+    const utc = t?.isValid ? (t.toUTC().toISO() as string) : '';
+    if (isCanonicalInstant(utc)) return utc;
+    ctx.addIssue({ code: 'custom', message: 'v.dateTime', input: s });
+    return z.NEVER;
+  });
 
 export const Email = z.string('v.required').trim().max(320, 'v.tooLong').pipe(z.email('v.email'));
 /** Phone numbers are free-form across countries; we insist on something dialable. */
@@ -59,9 +77,14 @@ export const Phone = z
   .refine((s) => (s.match(/[0-9]/g) ?? []).length >= 5, 'v.phone');
 export const Duns = z.string().trim().regex(/^\d{9}$/, 'v.duns');
 
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const text = (max: number) => z.string('v.required').trim().min(1, 'v.required').max(max, 'v.tooLong');
-const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max, 'v.tooLong').optional());
+const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, 'v.tooLong').optional());
+/** An optional value where an empty or blank string means "not given". */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+/** The longest free text a deal holds: notes (on a deal, an invitation, a referral and its answer). */
+export const NOTES_MAX = 4000;
 
 export const Money = z.object({
   amount: z
@@ -192,11 +215,20 @@ export type Contact = z.infer<typeof Contact>;
 export const TeamMember = Contact.extend({ userId: UserId.optional() });
 export type TeamMember = z.infer<typeof TeamMember>;
 
-/** The customer's main contact is optional and each of its fields too; needed only when Microsoft is invited. */
+/** Senders name a customer's contact in two parts (first and last name), each at most this long. */
+export const NAME_PART_MAX = 100;
+
+/**
+ * One of the customer's people. The main contact (first) is optional and each of its fields too;
+ * needed only when Microsoft is invited. A referral's sender gives the customer's contacts as they
+ * have them ("+33 1 23 45 67 89 ext 12", "n/a"): they are the sender's words, not ours to reformat or
+ * refuse, so the phone is kept as given, bounded. What our own sellers type for a contact is checked
+ * as a dialable phone on the way in (inputs.ts CustomerContactInput).
+ */
 export const CustomerContact = z.object({
-  name: optionalText(200),
-  phone: z.preprocess((v) => (v === '' ? undefined : v), Phone.optional()),
-  email: z.preprocess((v) => (v === '' ? undefined : v), Email.optional()),
+  name: optionalText(2 * NAME_PART_MAX + 1),
+  phone: optionalText(40),
+  email: optional(Email),
 });
 export type CustomerContact = z.infer<typeof CustomerContact>;
 
@@ -204,7 +236,7 @@ export const Customer = z.object({
   name: text(200),
   country: CountryCode,
   city: optionalText(120),
-  duns: z.preprocess((v) => (v === '' ? undefined : v), Duns.optional()),
+  duns: optional(Duns),
   /** Main contact first; inbound referrals may carry more of the customer's people. */
   contacts: z.array(CustomerContact).default([]),
   /** The partner confirmed it has the customer's consent to share the contact with Microsoft. */
@@ -243,7 +275,7 @@ export const PartnerInvitation = z.object({
   partner: z.object({ tenantId: TenantId.optional(), name: text(200) }),
   closeDate: IsoDate,
   value: Money,
-  notes: optionalText(4000),
+  notes: optionalText(NOTES_MAX),
   team: z.array(TeamMember).default([]),
   solutions: z.array(Solution).min(1, 'v.solutionRequired'),
   helpWanted: optionalText(200),
@@ -258,21 +290,21 @@ export const PartnerInvitation = z.object({
 export type PartnerInvitation = z.infer<typeof PartnerInvitation>;
 
 export const Sender = z.object({
-  type: z.enum(['Microsoft', 'Partner']),
+  type: z.enum(['Microsoft', 'Partner'], 'v.senderType'),
   organizationName: text(200),
   name: optionalText(200),
-  email: z.preprocess((v) => (v === '' ? undefined : v), Email.optional()),
+  email: optional(Email),
   /** Set when the sending organization uses this deployment. */
-  tenantId: TenantId.optional(),
+  tenantId: optional(TenantId),
 });
 export type Sender = z.infer<typeof Sender>;
 
 /** Where an inbound referral came from and its response window. */
 export const InboundOrigin = z.object({
-  externalId: z.string().min(1).max(128),
-  engagementId: z.string().max(128).optional(),
+  externalId: text(128),
+  engagementId: optionalText(128),
   sender: Sender,
-  inviteContext: z.object({ notes: optionalText(4000), helpWanted: optionalText(200) }).default({}),
+  inviteContext: z.object({ notes: optionalText(NOTES_MAX), helpWanted: optionalText(200) }).default({}),
   receivedAt: IsoInstant,
   expiresAt: IsoInstant,
   /** Reminder lead times (ISO durations) already sent or deliberately skipped. */
@@ -289,7 +321,7 @@ export const ReferralResponse = z.object({
   by: Actor,
   reason: DeclineReason.optional(),
   reasonText: optionalText(200),
-  notes: optionalText(4000),
+  notes: optionalText(NOTES_MAX),
 });
 export type ReferralResponse = z.infer<typeof ReferralResponse>;
 
@@ -313,13 +345,16 @@ export const HistoryEvent = z.enum([
 ]);
 export type HistoryEvent = z.infer<typeof HistoryEvent>;
 
+/** Microsoft's note on a registration's progress; the history entry of that progress keeps it too. */
+const REGISTRATION_NOTE_MAX = 1000;
+
 export const HistoryEntry = z.object({
   event: HistoryEvent,
   at: IsoInstant,
   by: Actor,
-  /** The stage reached, for `stage`/`assessmentStage`; a short detail for other events. */
+  /** The stage reached, for `stage`/`assessmentStage`; a detail for other events, up to Microsoft's note on a registration. */
   stage: z.string().optional(),
-  detail: z.string().max(400).optional(),
+  detail: z.string().max(REGISTRATION_NOTE_MAX).optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -331,7 +366,7 @@ export const Registration = z.object({
   submittedAt: IsoInstant,
   submittedBy: Actor,
   updatedAt: IsoInstant,
-  note: optionalText(1000),
+  note: optionalText(REGISTRATION_NOTE_MAX),
 });
 export type Registration = z.infer<typeof Registration>;
 
@@ -348,7 +383,7 @@ export const Deal = z.object({
   closeDate: IsoDate,
   crmId: optionalText(100),
   campaignId: optionalText(100),
-  notes: optionalText(4000),
+  notes: optionalText(NOTES_MAX),
   customer: Customer,
   team: z.array(TeamMember).default([]),
   solutions: z.array(Solution).default([]),

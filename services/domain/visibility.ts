@@ -31,7 +31,10 @@ export function authorizeView(member: Member, deal: Pick<Deal, 'tenantId' | 'loc
 /**
  * Granting roles: admins manage members of their own organization; only a referral admin with
  * global scope may grant or take away that global role, and nobody can demote the last global admin
- * (the organization would be left without anyone able to manage it).
+ * (the organization would be left without anyone able to manage it). `globalAdminCount` and the
+ * actor's role must come from a read the change is written against (MemberRepository.roster, then
+ * changeRole naming its version): counted apart from the write, two admins demoting each other at once
+ * would each see the other still there.
  */
 export function authorizeRoleChange(
   actor: Member,

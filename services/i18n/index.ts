@@ -2,15 +2,18 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type { Money } from '../domain/model';
-import type { Refusal } from '../domain/result';
+import type { Refusal, RefusalCode } from '../domain/result';
 import { en, type MessageKey } from './en';
+import { fr } from './fr';
+import { zhHans } from './zh-Hans';
 
 export type { MessageKey } from './en';
 
-type Catalog = Partial<Record<MessageKey, string>>;
+/** A language's messages: every English key (services/i18n/en), so a missing one is a type error. */
+export type Catalog = Readonly<Record<MessageKey, string>>;
 
-/** Languages with a catalog. French and Simplified Chinese are planned; until then they fall back to English text. */
-const CATALOGS: Readonly<Record<string, Catalog>> = { en };
+/** Languages with a catalog, by the tag catalogFor resolves a reader's locale to. */
+export const CATALOGS: Readonly<Record<string, Catalog>> = { en, fr, 'zh-Hans': zhHans };
 
 export const DEFAULT_LOCALE = 'en-US';
 
@@ -57,17 +60,27 @@ function safeLocale(locale: string | undefined): string {
   return locale ? canonicalLocale(locale) : DEFAULT_LOCALE;
 }
 
-/** The catalog for a locale: exact, then its language ("fr-CA" → "fr"; "zh-CN" → "zh-Hans"), then English. */
-function catalogFor(locale: string): Catalog {
+/**
+ * The catalog for a locale: exact, then its language ("fr-CA" → "fr"; "zh-CN", "zh-SG", "zh-Hans-*" →
+ * "zh-Hans"), then English. Traditional Chinese readers (zh-Hant, zh-TW, zh-HK, zh-MO) get English:
+ * Simplified characters are not theirs, and there is no Traditional catalog.
+ */
+export function catalogFor(locale: string): Catalog {
   const exact = CATALOGS[locale];
   if (exact) return exact;
   const lang = locale.split('-')[0]!;
-  if (lang === 'zh') {
-    const traditional = /-(Hant|TW|HK|MO)\b/i.test(locale);
-    return CATALOGS[traditional ? 'zh-Hant' : 'zh-Hans'] ?? en;
-  }
+  // The script decides: given ("zh-Hans-HK"), or the likely one for the region ("zh-TW" → Hant, "zh-SG" → Hans).
+  if (lang === 'zh') return CATALOGS[`zh-${chineseScript(locale)}`] ?? en;
   return CATALOGS[lang] ?? en;
 }
+
+const chineseScript = memo((locale) => {
+  try {
+    return new Intl.Locale(locale).maximize().script ?? 'Hans';
+  } catch {
+    return 'Hans';
+  }
+});
 
 export type MessageParams = Record<string, string | number | Date | undefined>;
 
@@ -106,11 +119,36 @@ export function translator(reader: Reader = DEFAULT_READER): Translator {
   };
 }
 
-/** The sentence a seller reads for a refused action. */
+/**
+ * Refusal parameters that hold a code of the domain (a status, a stage, a field) and the catalog prefixes
+ * that name it, first match wins; a value no prefix names (typed by someone) shows as it is.
+ * Statuses read inside a sentence, so they are lower-cased.
+ */
+const NAMED_PARAMS: Readonly<Record<string, { readonly prefixes: readonly string[]; readonly lower?: true }>> = {
+  status: { prefixes: ['status'], lower: true },
+  from: { prefixes: ['registrationStatus'], lower: true },
+  to: { prefixes: ['registrationStatus'], lower: true },
+  type: { prefixes: ['dealType'] },
+  stage: { prefixes: ['stage', 'assessmentStage'] },
+  next: { prefixes: ['assessmentStage'] },
+  field: { prefixes: ['deal.field'] },
+};
+/** Where a code's `status` is not a deal's. */
+const STATUS_PREFIX: Partial<Record<RefusalCode, string>> = {
+  invitation_not_pending: 'invitationStatus',
+  registration_already_submitted: 'registrationStatus',
+};
+
+/** The sentence a seller reads for a refused action, with every code in it named in the reader's language. */
 export function describeRefusal(refusal: Refusal, tr: Translator): string {
   const params: MessageParams = { ...refusal.params };
-  if (typeof params.status === 'string') params.status = tr.tk(`status.${params.status}`).toLowerCase();
-  if (typeof params.type === 'string') params.type = tr.tk(`dealType.${params.type}`);
+  for (const [name, value] of Object.entries(params)) {
+    const named = NAMED_PARAMS[name];
+    if (!named || typeof value !== 'string') continue;
+    const prefixes = name === 'status' && STATUS_PREFIX[refusal.code] ? [STATUS_PREFIX[refusal.code]!] : named.prefixes;
+    const key = prefixes.map((prefix) => `${prefix}.${value}`).find((k) => k in en);
+    if (key) params[name] = named.lower ? tr.tk(key).toLowerCase() : tr.tk(key);
+  }
   return tr.tk(`refusal.${refusal.code}`, params);
 }
 
@@ -143,28 +181,27 @@ export function formatDateTime(instant: string, reader: Reader): string {
   return dateTimeFormat(`${reader.locale}|${reader.timeZone}`).format(new Date(instant));
 }
 
-const unitFormat = memo((key) => {
-  const [locale, unit] = key.split('|') as [string, string];
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' });
-});
-const unitList = memo((locale) => new Intl.ListFormat(locale, { type: 'conjunction', style: 'narrow' }));
-
-/** "13 days, 4 hours left" / "2 hours, 5 minutes left" / "overdue by 1 day": two largest units, in the reader's language. */
-export function formatCountdown(target: string, now: DateTime, tr: Translator): string {
+/**
+ * The time to (or since) an instant, as the arguments of a countdown message ('time.left', 'time.overdue',
+ * 'referral.header.reminder'): `unit` is the largest unit that is not zero ("none" under a minute), and
+ * the message shows it with the next smaller one. The words come from the catalog, never from Intl's unit
+ * names: those follow the reader's locale even where the catalog falls back to English, which mixed
+ * languages ("13天、23小时 left").
+ */
+export function countdown(target: string, now: DateTime): { overdue: boolean; params: { unit: 'day' | 'hour' | 'minute' | 'none'; days: number; hours: number; minutes: number } } {
   const ms = Date.parse(target) - now.toMillis();
-  let rest = Math.floor(Math.abs(ms) / 60_000);
-  const amounts: [string, number][] = [];
-  for (const [unit, minutes] of [['day', 1440], ['hour', 60], ['minute', 1]] as const) {
-    const amount = Math.floor(rest / minutes);
-    rest -= amount * minutes;
-    if (amount > 0) amounts.push([unit, amount]);
-  }
-  const locale = tr.reader.locale;
-  const text =
-    amounts.length === 0
-      ? tr.t('time.lessThanAMinute')
-      : unitList(locale).format(amounts.slice(0, 2).map(([unit, amount]) => unitFormat(`${locale}|${unit}`).format(amount)));
-  return ms >= 0 ? tr.t('time.left', { duration: text }) : tr.t('time.overdue', { duration: text });
+  const total = Math.floor(Math.abs(ms) / 60_000);
+  const days = Math.floor(total / 1440);
+  const hours = Math.floor((total % 1440) / 60);
+  const minutes = total % 60;
+  const unit = days > 0 ? 'day' : hours > 0 ? 'hour' : minutes > 0 ? 'minute' : 'none';
+  return { overdue: ms < 0, params: { unit, days, hours, minutes } };
+}
+
+/** "13 days, 4 hours left" / "2 hours, 5 minutes left" / "overdue by 1 day": a whole sentence in the reader's language. */
+export function formatCountdown(target: string, now: DateTime, tr: Translator): string {
+  const { overdue, params } = countdown(target, now);
+  return tr.t(overdue ? 'time.overdue' : 'time.left', params);
 }
 
 /** Whole days left until an instant, for lists ("3 days"); 0 once it is past. */

@@ -18,16 +18,28 @@ export interface Presence {
 export interface MembershipDeps {
   readonly store: Store;
   readonly clock: Clock;
-  /** REFERRAL_ADMINS, lower-cased object ids or emails; empty: the first member of a tenant becomes its admin. */
+  /** REFERRAL_ADMINS, lower-cased object ids or emails; empty: the first member of a tenant to install the bot personally becomes its admin. */
   readonly configuredAdmins: readonly string[];
+}
+
+/** How the bot met a person on this turn. */
+export interface Sighting {
+  /** The conversation the turn came from; a personal one means the bot is installed for them. */
+  readonly conversation?: ConversationRecord;
+  /** This turn installs the bot in the person's personal scope (see Membership). */
+  readonly personalInstall?: boolean;
+  /** Asked only for a member the bot has not met yet. */
+  readonly lookupEmail?: () => Promise<string | undefined>;
 }
 
 /**
  * Who the bot knows: organizations (one per Entra tenant), their members and roles, and the
  * conversations it can reach them in. Roles: the members named in REFERRAL_ADMINS are referral admins
  * with global scope (the configuration is the source of truth for them); when none are named, the
- * first member of a tenant to install the bot becomes its global admin. Everyone else starts as a
- * referral user with no location scope, and an admin grants scopes from the members card.
+ * first member of a tenant to install the bot in personal scope becomes its global admin — not the
+ * first one seen: someone who only @mentions the bot in a channel cannot be reached in a personal chat,
+ * so new referrals, which go to admins only, would reach nobody. Everyone else starts as a referral
+ * user with no location scope, and an admin grants scopes from the members card.
  */
 export class Membership {
   constructor(private readonly deps: MembershipDeps) {}
@@ -40,22 +52,42 @@ export class Membership {
   /**
    * The bot was installed for this person, or they wrote to it or clicked a card: keep organization,
    * member and conversation current (the serviceUrl can change between messages). Reads first and
-   * writes only what changed; `lookupEmail` is asked only for a member the bot has not met yet.
+   * writes only what changed.
    */
-  async observe(presence: Presence, conversation?: ConversationRecord, lookupEmail?: () => Promise<string | undefined>): Promise<Member> {
+  async observe(presence: Presence, sighting: Sighting = {}): Promise<Member> {
     const { store } = this.deps;
+    const { conversation, lookupEmail } = sighting;
     if (conversation) {
       const known = await store.conversations.get(conversation.tenantId, conversation.conversationId);
       if (!known || known.serviceUrl !== conversation.serviceUrl || known.userId !== conversation.userId || known.bot.id !== conversation.bot.id) {
         await store.conversations.put(conversation);
       }
     }
+    const installedHere = conversation?.scope === 'personal';
     const existing = await store.members.get(presence.tenantId, presence.userId);
-    if (existing) return this.ensureMember(presence, conversation?.scope === 'personal', existing);
-    const email = presence.email ?? (await lookupEmail?.().catch(() => undefined));
-    const full = { ...presence, ...(email ? { email } : {}) };
-    await this.ensureOrganization(full);
-    return this.ensureMember(full, conversation?.scope === 'personal');
+    let member: Member;
+    if (existing) {
+      member = await this.ensureMember(presence, installedHere, existing);
+    } else {
+      const email = presence.email ?? (await lookupEmail?.().catch(() => undefined));
+      const full = { ...presence, ...(email ? { email } : {}) };
+      await this.ensureOrganization(full);
+      member = await this.ensureMember(full, installedHere);
+    }
+    return sighting.personalInstall ? this.settleFirstAdmin(member) : member;
+  }
+
+  /**
+   * Without REFERRAL_ADMINS, a tenant's first personal install decides its first admin, once, across
+   * processes: the installer becomes a global admin unless a global admin already has the bot
+   * installed. A tenant whose only global admins never installed (made so by being seen first, before
+   * this rule) thus gets a reachable one; they keep their role, the new admin can change it.
+   */
+  private async settleFirstAdmin(member: Member): Promise<Member> {
+    const { store, clock, configuredAdmins } = this.deps;
+    if (configuredAdmins.length > 0) return member;
+    if (!(await store.members.claimFirstAdmin(member.tenantId, member.userId, isoInstant(clock.now())))) return member;
+    return (await store.members.get(member.tenantId, member.userId))?.value ?? member;
   }
 
   /** The conversation can no longer be reached (uninstalled, or Teams answered 403/404): forget it and its cards. */
@@ -101,13 +133,12 @@ export class Membership {
         }
       }
       const now = isoInstant(clock.now());
-      const configured = this.deps.configuredAdmins.length > 0;
       const fresh: Member = {
         tenantId: presence.tenantId,
         userId: presence.userId,
         name: presence.name,
         email: presence.email,
-        role: configured && this.isConfiguredAdmin(presence) ? 'globalAdmin' : 'user',
+        role: this.isConfiguredAdmin(presence) ? 'globalAdmin' : 'user',
         locationScopes: [],
         locale: presence.locale,
         timeZone: presence.timeZone,
@@ -115,9 +146,6 @@ export class Membership {
         joinedAt: now,
         updatedAt: now,
       };
-      if (!configured && (await store.members.createFirst({ ...fresh, role: 'globalAdmin' }))) {
-        return { ...fresh, role: 'globalAdmin' };
-      }
       try {
         return (await store.members.create(fresh)).value;
       } catch (err) {
@@ -179,7 +207,10 @@ export class Membership {
 
   /**
    * An admin changes a member's role and location scopes. Members named in REFERRAL_ADMINS keep their
-   * global role (the configuration decides for them).
+   * global role (the configuration decides for them). The decision is taken on the tenant's roster and
+   * on the actor and target as stored after it, and written only if no other role change landed in
+   * between: two global admins demoting each other at once cannot leave the organization without one,
+   * and an actor whose global role was just taken away cannot use it.
    */
   async changeMember(actor: Member, targetUserId: string, change: { role: Role; locationScopes: readonly string[] }): Promise<Result<Member>> {
     const { store, clock } = this.deps;
@@ -190,15 +221,16 @@ export class Membership {
       if (!scopes.includes(parsed.data)) scopes.push(parsed.data);
     }
     for (let attempt = 0; attempt < 5; attempt++) {
-      const target = await store.members.get(actor.tenantId, targetUserId);
+      const roster = await store.members.roster(actor.tenantId);
+      const [current, target] = await Promise.all([store.members.get(actor.tenantId, actor.userId), store.members.get(actor.tenantId, targetUserId)]);
+      if (!current) return refuse('not_permitted');
       if (!target) return refuse('member_not_found');
       if (this.isConfiguredAdmin(target.value) && change.role !== 'globalAdmin') return refuse('admin_by_configuration');
-      const globals = await this.countGlobalAdmins(actor.tenantId);
-      const allowed = authorizeRoleChange(actor, target.value, change.role, globals);
+      const allowed = authorizeRoleChange(current.value, target.value, change.role, roster.globalAdmins);
       if (!allowed.ok) return allowed;
       const updated: Member = { ...target.value, role: change.role, locationScopes: scopes, updatedAt: isoInstant(clock.now()) };
       try {
-        return ok((await store.members.update(updated, target.etag)).value);
+        return ok((await store.members.changeRole(updated, target.etag, roster.version)).value);
       } catch (err) {
         if (!(err instanceof ConflictError)) throw err;
       }
@@ -211,16 +243,5 @@ export class Membership {
     if (!isAdmin(actor)) return refuse('not_permitted');
     const page = await this.deps.store.members.list(actor.tenantId, { limit: 10, continuationToken });
     return ok({ members: page.items, continuationToken: page.continuationToken });
-  }
-
-  private async countGlobalAdmins(tenantId: string): Promise<number> {
-    let count = 0;
-    let token: string | undefined;
-    do {
-      const page = await this.deps.store.members.list(tenantId, { limit: 200, continuationToken: token });
-      count += page.items.filter((m) => m.value.role === 'globalAdmin').length;
-      token = page.continuationToken;
-    } while (token);
-    return count;
   }
 }

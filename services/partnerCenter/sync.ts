@@ -8,7 +8,7 @@ import type { TimeRules } from '../domain/schedule';
 import { apiIssues } from '../i18n';
 import { OutboxKind, type Effects, type ReferralEventName } from '../notifications/effects';
 import type { HandlerOutcome, OutboxHandler } from '../outbox/dispatcher';
-import { receiveInbound, toReferralIntake } from '../referrals/intake';
+import { receiveReferralBody } from '../referrals/intake';
 import type { OutboxItem, OutboxRecord, Store } from '../store/ports';
 import { PartnerCenterError, type PartnerCenterClient } from './client';
 import type { Connections, PartnerCenterTokens } from './connections';
@@ -149,13 +149,15 @@ export class ReferralSync {
     const intake = referralToIntake(tenantId, pc);
     if (!intake.ok) return this.failed(tenantId, pc.id, intake.reason);
     try {
-      const result = await receiveInbound(this.deps, toReferralIntake(intake.body), (deal) => {
+      // The intake's own path: its shape, then the domain's checks of the deal it makes, then one write.
+      const result = await receiveReferralBody(this.deps, intake.body, (deal) => {
         // Answered in Partner Center already: arrive in that state, in the same single write.
         const linked = { ...takeRemote(deal, fieldsOf(pc), ['status'], now, timeRules, pc.acceptedDateTime ?? undefined), partnerCenter: syncedLink(pc, now) };
         const refusal = storeRefusal(linked);
         if (refusal) throw new ImportRefused(refusal);
         return linked;
       });
+      if (result.status === 'invalid') return this.failed(tenantId, pc.id, describeIssues(result.issues));
       if (result.status === 'received') await connections.clearImportError(tenantId, pc.id);
       return result.status === 'received' ? 'created' : 'unchanged';
     } catch (err) {

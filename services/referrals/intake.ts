@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Clock } from '../clock';
-import { receiveReferral, type ReferralIntake } from '../domain/lifecycle';
-import { CountryCode, CurrencyCode, Duns, Email, IsoInstant, type Deal, type Solution } from '../domain/model';
+import { CloseDate, optionalText } from '../domain/inputs';
+import { checkReferral, receiveReferral, type ReferralIntake } from '../domain/lifecycle';
+import { Customer, CustomerContact, Deal, InboundOrigin, IsoInstant, Money, NAME_PART_MAX, Sender, Solution } from '../domain/model';
 import type { TimeRules } from '../domain/schedule';
 import { apiIssues } from '../i18n';
 import type { Effects } from '../notifications/effects';
@@ -13,75 +14,102 @@ import { AlreadyExistsError, type Store } from '../store/ports';
  * names follow Partner Center's referral resource. Unknown fields are ignored. One compatible
  * extension: `sender.tenantId` names the sending organization when it uses this deployment, so that
  * its admins can be told the outcome.
+ *
+ * What the intake accepts is stored: each field's rule is the domain's own schema for what it
+ * becomes, and the deal a body makes is checked with the store's schema before it is stored — so a
+ * body the store would refuse is a 400 naming the contract's field, never a 500 (which a sync job
+ * would retry for ever).
  */
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const text = (max: number) => z.string('v.required').trim().min(1, 'v.required').max(max, 'v.tooLong');
-const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, 'v.tooLong').optional());
+type Issue = { path: string; message: string };
 
-/** ISO date (2027-03-31) or date-time (2027-03-31T00:00:00Z); the deal keeps the calendar date. */
+/** ISO date (2027-03-31) or date-time (2027-03-31T00:00:00Z); the deal keeps the calendar date, a plausible close date. */
 const DateOrDateTime = z
   .string('v.required')
   .trim()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}($|T)/.test(s) && DateTime.fromISO(s, { setZone: true }).isValid, 'v.date')
-  .transform((s) => s.slice(0, 10));
+  .refine((s) => /^\d{4}-\d{2}-\d{2}($|T)/.test(s) && DateTime.fromISO(s, { setZone: true }).isValid, { message: 'v.date', abort: true })
+  .transform((s) => s.slice(0, 10))
+  .pipe(CloseDate);
 
-export const IntakeBody = z
-  .object({
-    id: text(128),
-    engagementId: optionalText(128),
-    tenantId: text(128),
-    name: text(200),
-    location: CountryCode,
-    sender: z.object({
-      type: z.enum(['Microsoft', 'Partner'], 'v.senderType'),
-      organizationName: text(200),
-      name: optionalText(200),
-      email: z.preprocess(blankToUndefined, Email.optional()),
-      tenantId: optionalText(128),
-    }),
-    customerProfile: z.object({
-      name: text(200),
-      address: z.object({ city: optionalText(120), country: CountryCode }),
-      duns: z.preprocess(blankToUndefined, Duns.optional()),
-      team: z
-        .array(
-          z.object({
-            firstName: optionalText(100),
-            lastName: optionalText(100),
-            email: z.preprocess(blankToUndefined, Email.optional()),
-            phoneNumber: optionalText(40),
-          }),
-        )
-        .max(50, 'v.tooLong')
-        .optional(),
-    }),
-    details: z.object({
-      dealValue: z.number({ error: (i) => (i.input === undefined ? 'v.required' : 'v.number') }).min(0, 'v.nonNegative').max(1e15, 'v.tooLarge'),
-      currency: CurrencyCode,
-      closingDateTime: DateOrDateTime,
-      notes: optionalText(4000),
-      requirements: z
-        .object({
-          solutions: z.array(z.object({ name: text(200), publisher: optionalText(200) })).max(50, 'v.tooLong').optional(),
-        })
-        .optional(),
-    }),
-    inviteContext: z.object({ notes: optionalText(4000), helpWanted: optionalText(200) }).optional(),
-    createdDateTime: IsoInstant.optional(),
-    expirationDateTime: IsoInstant.optional(),
-  })
-  .superRefine((body, ctx) => {
-    if (body.createdDateTime && body.expirationDateTime && body.expirationDateTime <= body.createdDateTime) {
-      ctx.addIssue({ code: 'custom', path: ['expirationDateTime'], message: 'v.expiresBeforeCreated' });
-    }
-  });
+export const IntakeBody = z.object({
+  id: InboundOrigin.shape.externalId,
+  engagementId: InboundOrigin.shape.engagementId,
+  tenantId: Deal.shape.tenantId,
+  name: Deal.shape.name,
+  location: Deal.shape.location,
+  sender: Sender,
+  customerProfile: z.object({
+    name: Customer.shape.name,
+    address: z.object({ city: Customer.shape.city, country: Customer.shape.country }),
+    duns: Customer.shape.duns,
+    team: z
+      .array(
+        z.object({
+          firstName: optionalText(NAME_PART_MAX),
+          lastName: optionalText(NAME_PART_MAX),
+          email: CustomerContact.shape.email,
+          phoneNumber: CustomerContact.shape.phone,
+        }),
+      )
+      .max(50, 'v.tooLong')
+      .optional(),
+  }),
+  details: z.object({
+    dealValue: Money.shape.amount,
+    currency: Money.shape.currency,
+    closingDateTime: DateOrDateTime,
+    notes: Deal.shape.notes,
+    requirements: z
+      .object({
+        solutions: z.array(z.object({ name: Solution.shape.name, publisher: Solution.shape.publisher })).max(50, 'v.tooLong').optional(),
+      })
+      .optional(),
+  }),
+  inviteContext: InboundOrigin.shape.inviteContext,
+  createdDateTime: IsoInstant.optional(),
+  expirationDateTime: IsoInstant.optional(),
+});
 export type IntakeBody = z.infer<typeof IntakeBody>;
 
-/** Validate a request body; issues name each field in the contract's terms, in English (the API's language). */
-export function parseIntakeBody(body: unknown): { ok: true; value: IntakeBody } | { ok: false; issues: { path: string; message: string }[] } {
+/** Validate a request body's shape; issues name each field in the contract's terms, in English (the API's language). */
+export function parseIntakeBody(body: unknown): { ok: true; value: IntakeBody } | { ok: false; issues: Issue[] } {
   const parsed = IntakeBody.safeParse(body);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: apiIssues(parsed.error) };
+}
+
+/**
+ * Where a field of the deal comes from in the contract, most specific first (`$n`: the same index).
+ * A first and last name make one contact name, so its issue names the team member.
+ */
+const CONTRACT_PATHS: readonly (readonly [RegExp, string])[] = [
+  [/^inbound\.externalId\b/, 'id'],
+  [/^inbound\.engagementId\b/, 'engagementId'],
+  [/^inbound\.sender\b/, 'sender'],
+  [/^inbound\.inviteContext\b/, 'inviteContext'],
+  [/^(inbound\.expiresAt|dueAt)\b/, 'expirationDateTime'],
+  [/^createdAt\b/, 'createdDateTime'],
+  [/^(createdBy|history\.\d+\.by)\.name\b/, 'sender.name'],
+  [/^customer\.contacts\.(\d+)\.name\b/, 'customerProfile.team.$1'],
+  [/^customer\.contacts\.(\d+)\.phone\b/, 'customerProfile.team.$1.phoneNumber'],
+  [/^customer\.contacts\.(\d+)\.email\b/, 'customerProfile.team.$1.email'],
+  [/^customer\.contacts\b/, 'customerProfile.team'],
+  [/^customer\.(country|city)\b/, 'customerProfile.address.$1'],
+  [/^customer\b/, 'customerProfile'],
+  [/^value\.amount\b/, 'details.dealValue'],
+  [/^value\.currency\b/, 'details.currency'],
+  [/^closeDate\b/, 'details.closingDateTime'],
+  [/^notes\b/, 'details.notes'],
+  [/^solutions\b/, 'details.requirements.solutions'],
+  [/^(tenantId|name|location)\b/, '$1'],
+];
+
+/** The contract's path of a field of the deal the intake builds (`(body)` for one no field gives). */
+export function contractPath(dealPath: readonly PropertyKey[]): string {
+  const path = dealPath.map(String).join('.');
+  for (const [pattern, replacement] of CONTRACT_PATHS) {
+    if (pattern.test(path)) return path.replace(pattern, replacement);
+  }
+  return '(body)';
 }
 
 function solutionOf(s: { name: string; publisher?: string }): Solution {
@@ -126,14 +154,30 @@ export interface IntakeDeps {
   readonly effects: Effects;
 }
 
+export type IntakeOutcome = { status: 'received' | 'repeat'; referralId: string } | { status: 'invalid'; issues: Issue[] };
+
 /**
- * Store a referral and queue its cards, atomically. The deal id derives from (tenant, sender's id),
- * so a repeat lands on the existing record: no second referral, no second notification. `finish`
- * completes the received deal before it is written (Partner Center's import links it, and records an
+ * A referral body through the intake: the deal it makes, checked by the domain (plausible instants,
+ * the store's schema), then stored; or why not, field by field in the contract's terms. `finish`
+ * completes the checked deal before it is written (Partner Center's import links it and records an
  * answer already given there), so that it is still one write.
  */
-export async function receiveInbound(deps: IntakeDeps, intake: ReferralIntake, finish: (deal: Deal) => Deal = (deal) => deal): Promise<{ status: 'received' | 'repeat'; referralId: string }> {
-  const deal = finish(receiveReferral(intake, deps.clock.now(), deps.timeRules));
+export async function receiveReferralBody(deps: IntakeDeps, body: IntakeBody, finish: (deal: Deal) => Deal = (deal) => deal): Promise<IntakeOutcome> {
+  const checked = checkReferral(toReferralIntake(body), deps.clock.now(), deps.timeRules);
+  if (!checked.ok) return { status: 'invalid', issues: apiIssues(new z.ZodError(checked.issues.map((i) => ({ ...i, path: contractPath(i.path).split('.') })))) };
+  return store(deps, finish(checked.deal));
+}
+
+/** Store a referral this deployment makes itself (a P2P invitation to one of its organizations) and queue its cards. */
+export function receiveInbound(deps: IntakeDeps, intake: ReferralIntake): Promise<{ status: 'received' | 'repeat'; referralId: string }> {
+  return store(deps, receiveReferral(intake, deps.clock.now(), deps.timeRules));
+}
+
+/**
+ * Store a referral and queue its cards, atomically. The deal id derives from (tenant, sender's id),
+ * so a repeat lands on the existing record: no second referral, no second notification.
+ */
+async function store(deps: IntakeDeps, deal: Deal): Promise<{ status: 'received' | 'repeat'; referralId: string }> {
   try {
     await deps.store.deals.create(deal, { outbox: deps.effects.newReferral(deal) });
     return { status: 'received', referralId: deal.id };

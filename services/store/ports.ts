@@ -169,19 +169,49 @@ export interface OrganizationRepository {
   searchByName(text: string, limit: number): Promise<Organization[]>;
 }
 
+/**
+ * A tenant's global admins as of one version of its roles. Every role change of the tenant moves the
+ * version, so a decision taken on a roster ("not the last global admin", "the actor is a global
+ * admin") still holds when the change names that version.
+ */
+export interface RoleRoster {
+  readonly globalAdmins: number;
+  /** Opaque; pass it to changeRole. */
+  readonly version: string;
+}
+
 export interface MemberRepository {
   get(tenantId: string, userId: string): Promise<Stored<Member> | undefined>;
   findByEmail(tenantId: string, email: string): Promise<Stored<Member> | undefined>;
   create(member: Member): Promise<Stored<Member>>;
+  /**
+   * Replace the member. Keep the role as read (or grant REFERRAL_ADMINS theirs): an admin's role
+   * change goes through changeRole, which serializes it with the tenant's other role changes.
+   */
   update(member: Member, ifMatch: string): Promise<Stored<Member>>;
   /** All members of a tenant, by name then id. */
   list(tenantId: string, page: PageRequest): Promise<Page<Stored<Member>>>;
   /**
-   * Create the tenant's first member, as long as the tenant has none; returns false (and writes
-   * nothing) when another member got there first. This is how "the first to install becomes admin"
-   * stays true with two bot processes.
+   * The tenant's roster. Read it before the members a role change is decided on: those reads then
+   * reflect every role change up to its version (a change another process left half done is finished
+   * first).
    */
-  createFirst(member: Member): Promise<boolean>;
+  roster(tenantId: string): Promise<RoleRoster>;
+  /**
+   * Give a member a new role and location scopes, if the member's stored etag is still `ifMatch` and the
+   * tenant's roles are still at `rosterVersion`; throws ConflictError (nothing written) otherwise,
+   * NotFoundError when the member is gone. Of several changes decided on one roster, across processes,
+   * exactly one is written: two admins demoting each other at once cannot both succeed.
+   */
+  changeRole(member: Member, ifMatch: string, rosterVersion: string): Promise<Stored<Member>>;
+  /**
+   * Settle, once per tenant, who its first admin is: the member `userId` (already stored, installing the
+   * bot in personal scope) becomes a global admin, updated at `at`, when the tenant has no global admin
+   * with the bot installed. Only the first call for a tenant decides, whatever process makes it; later
+   * calls change nothing. Returns true when this call made the member a global admin. A role change
+   * (it moves the roster's version).
+   */
+  claimFirstAdmin(tenantId: string, userId: string, at: string): Promise<boolean>;
 }
 
 // ---------- Teams conversations and the cards sent into them ----------

@@ -54,11 +54,14 @@ describe('the card gallery', () => {
 
   const byContent = new Map(templateFiles().map((f) => [JSON.stringify(JSON.parse(readFileSync(join(TEMPLATES_DIR, f), 'utf8'))), f]));
 
+  // A card over Teams' size limit is expanded again, smaller, or replaced by the compact card
+  // (cards/render.ts): the card returned is the last expansion.
   it.each(entries.map((e) => [galleryId(e), e] as const))('%s is built by the real builders from the template it names', (_id, entry) => {
     traced.expanded.length = 0;
     const card = entry.card();
     expect(card.type).toBe('AdaptiveCard');
     const used = traced.expanded.map((source) => byContent.get(JSON.stringify(source)) ?? '(a template that is not a file in cards/templates)');
-    expect(used).toEqual([entry.template]);
+    expect(used.at(-1)).toBe(entry.template);
+    expect(used.filter((u) => !u.endsWith('.json'))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { galleryEntries, galleryId } from '../../cards/gallery';
-import type { AdaptiveCardJson } from '../../cards/render';
-import { cardProblems, MAX_CARD_BYTES } from '../../scripts/lib/cardChecks';
+import { MAX_CARD_BYTES, type AdaptiveCardJson } from '../../cards/render';
+import { cardProblems } from '../../scripts/lib/cardChecks';
 
 /*
  * Every card the bot can send passes the official Adaptive Cards parser (no warning, no validation
@@ -50,6 +50,11 @@ describe('the checks fail when a card is broken', () => {
     expect(cardProblems(goodCard())).toEqual([]);
   });
 
+  it('when a value a partner typed holds "${…}", then it is text, not an unbound template expression', () => {
+    const card = broken((c) => c.body.push({ type: 'Input.Text', id: 'partnerNotes', label: 'Notes', value: 'Budget is ${secret} and ${ 1 + 1 }' }));
+    expect(cardProblems(card)).toEqual([]);
+  });
+
   it.each<[string, (card: Mutable) => void, RegExp]>([
     ['an unknown element type', (c) => c.body.push({ type: 'Rating', value: 3 }), /UnknownElementType.*Rating/],
     ['an unknown action type', (c) => c.actions.push({ type: 'Action.Popover', title: 'x' }), /UnknownActionType.*Action\.Popover/],
@@ -57,7 +62,7 @@ describe('the checks fail when a card is broken', () => {
     ['an invalid property value', (c) => (c.body[0]!.color = 'Purple'), /InvalidPropertyValue.*Purple/],
     ['a property of a later schema', (c) => c.body.push({ type: 'Input.Text', id: 'x', label: 'x', inputStyle: 'revealOnHover' }), /inputStyle|UnsupportedProperty/],
     ['version 1.6', (c) => (c.version = '1.6'), /version "1\.6"/],
-    ['more than 28 KB', (c) => c.body.push({ type: 'TextBlock', text: 'x'.repeat(MAX_CARD_BYTES), wrap: true }), /bytes; Teams refuses/],
+    ['more than 28 KB', (c) => c.body.push({ type: 'TextBlock', text: 'x'.repeat(MAX_CARD_BYTES), wrap: true }), /bytes, over its \d+; with the rest of the message Teams refuses/],
     ['an unbound template expression', (c) => (c.body[0]!.text = '${title}'), /unbound template expression/],
     ['a template keyword left over', (c) => (c.body[0]!.$when = true), /template keyword "\$when"/],
     ['a missing value shown as "undefined"', (c) => (c.body[0]!.text = 'Customer: undefined'), /shows a missing value/],

@@ -174,6 +174,8 @@ describe('the create-deal dialog', () => {
       ['a close date in the past', 'details', { closeDate: '2026-11-19' }, 'closeDate', /today or a later date/],
       ['a close date that is not a date', 'details', { closeDate: '31/06/2027' }, 'closeDate', /YYYY-MM-DD/],
       ['a missing close date', 'details', { closeDate: '' }, 'closeDate', /^Required\.$/],
+      ['a close date after 2100', 'details', { closeDate: '2101-01-01' }, 'closeDate', /from 2000 to 2100/],
+      ['notes one character past 4,000 (issue 10, finding 13: never cut silently)', 'details', { notes: 'n'.repeat(4001) }, 'notes', /^Too long\.$/],
       ['a team member without phone', 'team', { team0Phone: '' }, 'team0Phone', /Enter a phone number/],
       ['a team member with a bad email', 'team', { team0Email: 'ada@' }, 'team0Email', /Enter an email address/],
       ['a second member without name', 'team', { team1Phone: '+33 6 00 00 00 00', team1Email: 'bo@fabrikam.example' }, 'team1Name', /^Required\.$/],
@@ -223,6 +225,7 @@ describe('the create-deal dialog', () => {
       ['a partner value below zero', { partnerName: 'Contoso Services', partnerAmount: '-10' }, 'partnerAmount', /Enter zero or more/],
       ['a partner currency that is not ISO 4217', { partnerName: 'Contoso Services', partnerAmount: '10', partnerCurrency: 'EU' }, 'partnerCurrency', /ISO 4217/],
       ['no solution for the partner', { partnerName: 'Contoso Services', partnerAmount: '10', partnerSolutions: '', partnerOtherSolutions: '' }, 'partnerOtherSolutions', /Add at least one solution/],
+      ['notes one character past 4,000', { partnerName: 'Contoso Services', partnerAmount: '10', partnerNotes: 'n'.repeat(4001) }, 'partnerNotes', /^Too long\.$/],
     ])('an invitation with %s', async (_label, typed, field, message) => {
       const form = await goTo('partners');
       const answer = await press(bot, connector, ada, form, 'add', { partnerName: typed.partnerName ?? 'x', ...typed });
@@ -248,6 +251,22 @@ describe('the create-deal dialog', () => {
       const answer = await press(bot, connector, ada, form, 'next', { ...VALID.solutions, ...typed });
       expect(stepOf(answer)).toBe('solutions');
       expect(errorBeside(answer, field)).toMatch(message);
+    });
+
+    it('when a forged client sends 10,000 characters of notes, then the form says they are too long (they are never cut to a length that passes)', async () => {
+      const form = await goTo('details');
+      const answer = await press(bot, connector, ada, form, 'next', { ...VALID.details, notes: 'n'.repeat(10_000) });
+      expect(stepOf(answer)).toBe('details');
+      expect(errorBeside(answer, 'notes')).toBe('Too long.');
+      expect(cardProblems(answer)).toEqual([]);
+      expect(await deals()).toEqual([]);
+    });
+
+    it('when the notes are exactly 4,000 characters, then the deal keeps every one of them', async () => {
+      const notes = `${'n'.repeat(3999)}.`;
+      const summary = await goTo('summary', { details: { notes } });
+      await press(bot, connector, ada, summary, 'create');
+      expect((await deals()).map((d) => d.notes)).toEqual([notes]);
     });
 
     it('wrong types from a forged client (numbers, objects) are read as text and refused, not crashed on', async () => {

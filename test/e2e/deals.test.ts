@@ -275,7 +275,7 @@ describe('deal work from chat', () => {
       expect(verbs(card)).not.toContain('deal.stage');
       expect(cardText(card)).toContain('Customer engaged\nNext');
       expect(cardText(await act(ada, 'deal.won', deal))).toContain('Complete every assessment stage before marking this deal as won.');
-      expect(cardText(await act(ada, 'deal.assessmentStage', deal, { stage: 'analysis' }))).toContain('Assessment stages are completed in order: the next one is "engaged".');
+      expect(cardText(await act(ada, 'deal.assessmentStage', deal, { stage: 'analysis' }))).toContain('Assessment stages are completed in order: the next one is "Customer engaged".');
       for (const stage of ['engaged', 'discovery', 'analysis', 'findingsPresented']) {
         card = await press(bot, connector, ada, card, 'deal.assessmentStage');
         expect((await get(deal.id)).assessmentStage).toBe(stage);
@@ -319,7 +319,7 @@ describe('deal work from chat', () => {
       const benCopy = connector.updates(personalConversation(ben)).at(-1)!;
       expect(cardText(cardsOf(benCopy)[0])).toContain('Developed · 40 %');
       expect(cardText(await act(ada, 'deal.stage', deal, { stage: 'developed' }))).toContain('The deal is already at that stage.');
-      expect(cardText(await act(ada, 'deal.stage', deal, { stage: 'won' }))).toContain('The stage "won" cannot be marked on this deal.');
+      expect(cardText(await act(ada, 'deal.stage', deal, { stage: 'won' }))).toContain('The stage "Won" cannot be marked on this deal.');
     });
 
     it('Won and Lost each sit behind a confirmation that says it cannot be undone', async () => {
@@ -403,7 +403,7 @@ describe('deal work from chat', () => {
       expect((await get(deal.id)).invitations[0]).toMatchObject({ notes: 'New why', helpWanted: 'Support desk', closeDate: '2027-05-31', value: { amount: 40000 } });
       // A forged form that sends a locked field is refused by name, and nothing changes.
       const forged = await act(ada, 'deal.editInvitation', deal, { invitationId: '1', notes: 'x', closeDate: '2027-12-31' });
-      expect(cardText(forged)).toContain('After the deal is created only Contoso Services can change its closeDate.');
+      expect(cardText(forged)).toContain('After the deal is created only Contoso Services can change its close date.');
       expect((await get(deal.id)).invitations[0]).toMatchObject({ notes: 'New why', closeDate: '2027-05-31' });
       // The edit form itself does not hold invitation fields; it says where they are edited.
       const edit = await act(ada, 'deal.editForm', deal);

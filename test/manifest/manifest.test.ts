@@ -1,9 +1,18 @@
 import pkg from '../../package.json';
 import { COMMANDS } from '../../cards/help';
 import { parseCommand } from '../../bot/commands/parse';
-import { translator } from '../../services/i18n';
+import { readerOf, translator } from '../../services/i18n';
 import { ACCENT_COLOR } from '../../scripts/lib/icons';
-import { buildManifest, MANIFEST_VERSION, PackagingError, readTemplate, validateManifest, type TeamsManifest } from '../../scripts/lib/manifest';
+import {
+  buildLocalizations,
+  buildManifest,
+  MANIFEST_VERSION,
+  PackagingError,
+  readTemplate,
+  validateLocalization,
+  validateManifest,
+  type TeamsManifest,
+} from '../../scripts/lib/manifest';
 
 const BOT_ID = '6b3d5c1e-8f1a-4c2b-9d7e-0a1b2c3d4e5f';
 const ENV = { MicrosoftAppId: BOT_ID, BOT_DOMAIN: 'abcd1234-3978.euw.devtunnels.ms' };
@@ -93,10 +102,12 @@ describe('the Teams app manifest', () => {
     const tr = translator();
     const manifest = buildManifest(ENV);
     expect(manifest.name.short).toBe(tr.t('app.name'));
+    expect(manifest.name.full).toBe(tr.t('app.fullName'));
     expect(manifest.description.short).toBe(tr.t('app.tagline'));
+    expect(manifest.description.full).toBe(tr.t('app.description'));
     for (const list of bot(manifest).commandLists ?? []) {
       for (const c of list.commands) {
-        const entry = COMMANDS.find((command) => command.name === c.title);
+        const entry = COMMANDS.find((command) => tr.t(command.word) === c.title);
         expect(entry).toBeDefined();
         expect(c.description).toBe(tr.t(entry!.key));
       }
@@ -105,5 +116,71 @@ describe('the Teams app manifest', () => {
 
   it('then the accent colour is the colour icon’s background', () => {
     expect(buildManifest(ENV).accentColor).toBe(ACCENT_COLOR);
+  });
+});
+
+describe('the Teams app in French and Simplified Chinese (localizationInfo)', () => {
+  const manifest = buildManifest(ENV);
+  const files = buildLocalizations(manifest);
+
+  it('when built, then localizationInfo names a French file and a Simplified Chinese one, for the tags Teams matches a zh-CN or zh-SG client with', () => {
+    expect(manifest.localizationInfo?.defaultLanguageTag).toBe('en-us');
+    expect(manifest.localizationInfo?.additionalLanguages).toEqual([
+      { languageTag: 'fr', file: 'fr.json' },
+      { languageTag: 'zh-Hans', file: 'zh-Hans.json' },
+      { languageTag: 'zh-cn', file: 'zh-Hans.json' },
+      { languageTag: 'zh-sg', file: 'zh-Hans.json' },
+    ]);
+    expect([...files.keys()].sort()).toEqual(['fr.json', 'zh-Hans.json']);
+  });
+
+  it.each(['fr.json', 'zh-Hans.json'])('then %s validates against Microsoft’s localization schema for the manifest’s version (offline)', (file) => {
+    const strings = files.get(file)!;
+    expect(validateLocalization(strings).errors).toEqual([]);
+    expect(strings.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.Localization.schema.json`);
+  });
+
+  it('when a language file breaks the schema, then the validator says where (it is not a rubber stamp)', () => {
+    const check = validateLocalization({ ...files.get('fr.json'), 'name.short': 'x'.repeat(31), 'bots[0].commandLists[0].commands[0].colour': 'teal' });
+    expect(check.valid).toBe(false);
+    expect(check.errors.join('\n')).toMatch(/name\.short/);
+  });
+
+  it.each([
+    ['fr.json', 'fr-FR', /opportunités|recommandations/],
+    ['zh-Hans.json', 'zh-CN', /交易|推荐/],
+  ])('then %s says the %s catalog’s words: name, descriptions and every command’s description, none of them English', (file, locale, ownWords) => {
+    const tr = translator(readerOf(locale, 'UTC'));
+    const english = translator();
+    const strings = files.get(file)!;
+    expect(strings['name.short']).toBe(tr.t('app.name'));
+    expect(strings['name.full']).toBe(tr.t('app.fullName'));
+    expect(strings['description.short']).toBe(tr.t('app.tagline'));
+    expect(strings['description.full']).toBe(tr.t('app.description'));
+    expect(strings['description.full']).toMatch(ownWords);
+    const commands = bot(manifest).commandLists![0]!.commands;
+    commands.forEach((command, i) => {
+      const entry = COMMANDS.find((c) => english.t(c.word) === command.title)!;
+      const description = strings[`bots[0].commandLists[0].commands[${i}].description`];
+      expect(description).toBe(tr.t(entry.key));
+      expect(description).not.toBe(command.description);
+      expect(description!.length).toBeLessThanOrEqual(128);
+    });
+    for (const [key, value] of Object.entries(strings)) if (key !== '$schema') expect(value).not.toMatch(/\b(the|and|deals?|referrals?)\b/);
+  });
+
+  it('then every command title a French or Chinese reader sees in the menu is a word the parser understands', () => {
+    for (const strings of files.values()) {
+      for (const [i, command] of bot(manifest).commandLists![0]!.commands.entries()) {
+        const title = strings[`bots[0].commandLists[0].commands[${i}].title`] ?? command.title ?? '';
+        expect(parseCommand(title).name).not.toBe('unknown');
+      }
+    }
+  });
+
+  it('when localizationInfo names a language without a catalog, then packaging refuses, naming it', () => {
+    const german = { ...manifest, localizationInfo: { defaultLanguageTag: 'en-us', additionalLanguages: [{ languageTag: 'de', file: 'de.json' }] } };
+    expect(() => buildLocalizations(german)).toThrow(PackagingError);
+    expect(() => buildLocalizations(german)).toThrow(/"de"/);
   });
 });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildManifest, MANIFEST_DIR, writePackage } from '../../scripts/lib/manifest';
+import { buildLocalizations, buildManifest, MANIFEST_DIR, writePackage } from '../../scripts/lib/manifest';
 import { ROOT } from '../../scripts/lib/paths';
 import { readZip } from './zip';
 
@@ -15,13 +15,17 @@ describe('the Teams app package', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('when written, then the zip holds exactly manifest.json and the two icons, at its root', async () => {
+  it('when written, then the zip holds exactly manifest.json, the two icons and the French and Chinese language files, at its root', async () => {
     const manifest = buildManifest({ MicrosoftAppId: BOT_ID });
     const file = await writePackage(manifest, join(dir, 'app.zip'));
     const entries = readZip(readFileSync(file));
-    expect([...entries.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect([...entries.keys()].sort()).toEqual(['color.png', 'fr.json', 'manifest.json', 'outline.png', 'zh-Hans.json']);
     expect(JSON.parse(entries.get('manifest.json')!.toString('utf8'))).toEqual(manifest);
     for (const icon of ['color.png', 'outline.png']) expect(entries.get(icon)!.equals(readFileSync(join(MANIFEST_DIR, icon)))).toBe(true);
+    // Every file localizationInfo names is in the zip, as built from the catalogs.
+    for (const { file: name } of manifest.localizationInfo?.additionalLanguages ?? []) expect(entries.has(name)).toBe(true);
+    for (const [name, strings] of buildLocalizations(manifest)) expect(JSON.parse(entries.get(name)!.toString('utf8'))).toEqual(strings);
+    expect(JSON.parse(entries.get('zh-Hans.json')!.toString('utf8'))['name.short']).toBe('联合销售');
   });
 
   it('when written twice from the same inputs, then the bytes are the same', async () => {

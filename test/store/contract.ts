@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import { toggleFavorite, type Deal, type Member, type PartnerCenterConnection } from '../../services/domain';
+import { toggleFavorite, type Deal, type PartnerCenterConnection } from '../../services/domain';
 import {
   AlreadyExistsError,
   ConflictError,
@@ -69,6 +69,14 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
         expect(read).toEqual({ value: deal, etag: created.etag });
         expect(await store.deals.get(tenant, 'DNOPE00000000')).toBeUndefined();
         expect(await store.deals.get('another-tenant', deal.id)).toBeUndefined();
+      });
+
+      it('when an instant would not sort as text (a five-digit year, an impossible day), then the deal is refused and nothing is written', async () => {
+        // The due index compares instants as strings: "+010000-…" would sort before "2026-…".
+        const deal = dealIn(tenant, 7);
+        await expect(store.deals.create({ ...deal, dueAt: '+010000-01-07T23:59:59.999Z' })).rejects.toThrow();
+        await expect(store.deals.create({ ...deal, dueAt: '2026-02-31T00:00:00.000Z' })).rejects.toThrow();
+        expect(await store.deals.get(tenant, deal.id)).toBeUndefined();
       });
 
       it('when the same deal is created twice, then the second is refused and the first is untouched', async () => {
@@ -319,12 +327,78 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
         expect(seen).toEqual(['ana', 'Bo', 'Chen', 'Dee', 'Zoe']);
       });
 
-      it('when several members race to be a tenant’s first, then exactly one is', async () => {
-        const racers: Member[] = Array.from({ length: 8 }, (_, i) => member({ tenantId: tenant, userId: `first-${i}`, role: 'globalAdmin' }));
-        const results = await Promise.all(racers.map((m) => store.members.createFirst(m)));
+      it('when several personal installers race to be a tenant’s first admin, then exactly one becomes a global admin and later claims change nothing', async () => {
+        const racers = Array.from({ length: 8 }, (_, i) => member({ tenantId: tenant, userId: `first-${i}`, role: 'user', installed: true }));
+        for (const m of racers) await store.members.create(m);
+        const results = await Promise.all(racers.map((m) => store.members.claimFirstAdmin(tenant, m.userId, '2026-11-20T10:00:00.000Z')));
         expect(results.filter(Boolean)).toHaveLength(1);
-        expect((await store.members.list(tenant, { limit: 50 })).items).toHaveLength(1);
-        expect(await store.members.createFirst(member({ tenantId: tenant, userId: 'late' }))).toBe(false);
+        const winner = racers[results.indexOf(true)]!;
+        expect((await store.members.get(tenant, winner.userId))!.value).toMatchObject({ role: 'globalAdmin', updatedAt: '2026-11-20T10:00:00.000Z' });
+        expect((await store.members.roster(tenant)).globalAdmins).toBe(1);
+        await store.members.create(member({ tenantId: tenant, userId: 'late', role: 'user' }));
+        expect(await store.members.claimFirstAdmin(tenant, 'late', '2026-11-20T11:00:00.000Z')).toBe(false);
+        expect((await store.members.get(tenant, 'late'))!.value.role).toBe('user');
+      });
+
+      it('when a tenant’s only global admin never installed the bot, then the first claim makes the installer a global admin too; with an installed global admin it makes nobody one, for good', async () => {
+        const unreachable = `${tenant}-unreachable`;
+        await store.members.create(member({ tenantId: unreachable, userId: 'cy', role: 'globalAdmin', installed: false }));
+        await store.members.create(member({ tenantId: unreachable, userId: 'ada', role: 'user', installed: true }));
+        expect(await store.members.claimFirstAdmin(unreachable, 'ada', '2026-11-20T10:00:00.000Z')).toBe(true);
+        expect((await store.members.roster(unreachable)).globalAdmins).toBe(2);
+
+        const reachable = `${tenant}-reachable`;
+        const cy = await store.members.create(member({ tenantId: reachable, userId: 'cy', role: 'globalAdmin', installed: true }));
+        await store.members.create(member({ tenantId: reachable, userId: 'ada', role: 'user', installed: true }));
+        expect(await store.members.claimFirstAdmin(reachable, 'ada', '2026-11-20T10:00:00.000Z')).toBe(false);
+        // Settled: the admin uninstalling later does not hand the role to the next installer.
+        await store.members.update({ ...cy.value, installed: false }, cy.etag);
+        expect(await store.members.claimFirstAdmin(reachable, 'ada', '2026-11-20T11:00:00.000Z')).toBe(false);
+        expect((await store.members.get(reachable, 'ada'))!.value.role).toBe('user');
+      });
+
+      it('when a role change names the roster it was decided on, then it is written and moves the roster; one decided on an older roster or a stale member is refused', async () => {
+        const a = await store.members.create(member({ tenantId: tenant, userId: 'a', role: 'globalAdmin' }));
+        const b = await store.members.create(member({ tenantId: tenant, userId: 'b', role: 'globalAdmin' }));
+        const roster = await store.members.roster(tenant);
+        expect(roster.globalAdmins).toBe(2);
+        const changed = await store.members.changeRole({ ...b.value, role: 'admin', locationScopes: ['FR'] }, b.etag, roster.version);
+        expect(await store.members.get(tenant, 'b')).toEqual(changed);
+        expect(changed.value).toMatchObject({ role: 'admin', locationScopes: ['FR'] });
+        const after = await store.members.roster(tenant);
+        expect(after.globalAdmins).toBe(1);
+        expect(after.version).not.toBe(roster.version);
+        await expect(store.members.changeRole({ ...a.value, role: 'admin' }, a.etag, roster.version)).rejects.toBeInstanceOf(ConflictError);
+        await expect(store.members.changeRole({ ...b.value, role: 'user' }, b.etag, after.version)).rejects.toBeInstanceOf(ConflictError);
+        expect((await store.members.get(tenant, 'a'))!.value.role).toBe('globalAdmin');
+        expect((await store.members.get(tenant, 'b'))!.value.role).toBe('admin');
+      });
+
+      it('when two global admins demote each other at once from two processes, then a global admin remains, every round', async () => {
+        const other = await handle.reopen();
+        try {
+          for (let round = 0; round < 10; round++) {
+            const t = `${tenant}-round-${round}`;
+            await store.members.create(member({ tenantId: t, userId: 'a', role: 'globalAdmin' }));
+            await store.members.create(member({ tenantId: t, userId: 'b', role: 'globalAdmin' }));
+            // What the use case does: decide on the roster ("not the last global admin"), then write naming it.
+            const demote = async (s: Store, userId: string) => {
+              const roster = await s.members.roster(t);
+              const target = (await s.members.get(t, userId))!;
+              if (roster.globalAdmins <= 1) return 'refused';
+              await s.members.changeRole({ ...target.value, role: 'admin' }, target.etag, roster.version);
+              return 'demoted';
+            };
+            const results = await Promise.allSettled([demote(store, 'b'), demote(other, 'a')]);
+            const globals = (await store.members.list(t, { limit: 10 })).items.filter((m) => m.value.role === 'globalAdmin');
+            expect({ round, globals: globals.length }).toEqual({ round, globals: 1 });
+            expect(results.filter((r) => r.status === 'fulfilled' && r.value === 'demoted')).toHaveLength(1);
+            for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConflictError);
+            expect((await other.members.roster(t)).globalAdmins).toBe(1);
+          }
+        } finally {
+          if (other !== store) await other.close();
+        }
       });
     });
 

@@ -5,17 +5,32 @@
 export const common = {
   'app.name': 'Co-sell',
   'app.tagline': 'Your Partner Center co-sell deals, in Teams.',
+  // The Teams app package (manifest/manifest.json and its language files): name and descriptions as Teams lists the app.
+  'app.fullName': 'Co-sell for Microsoft partners',
+  'app.description':
+    'Co-sell brings your Partner Center co-sell referrals into Microsoft Teams. New inbound referrals arrive in your personal chat as cards you can accept or decline in one click, and you are reminded before a referral expires (14 days). Create deals, mark sales stages, close them as won or lost, and keep your favorite deals at hand. In group chats and team channels the bot answers too, without showing any deal there.',
 
   'help.title': 'Co-sell assistant',
   'help.intro':
     'I bring your Partner Center co-sell referrals into Teams: new inbound referrals arrive here as cards you can accept or decline in one click, and I remind you before a referral expires (14 days). You can also create deals, mark sales stages and close them as won or lost.',
   'help.commandsTitle': 'What you can type',
+  // The command words the help card lists, as a reader of this language types them (the parser,
+  // bot/commands/parse.ts, must understand each; messages that quote a command use the same words).
+  'command.help': 'help',
+  'command.newDeal': 'new deal',
+  'command.inbound': 'inbound',
+  'command.outbound': 'outbound',
+  'command.favorites': 'favorites',
+  'command.deal': 'deal',
+  'command.members': 'members',
   'help.command.help': 'show this help',
   'help.command.newDeal': 'create a deal, step by step',
   'help.command.inbound': 'referrals sent to your organization',
   'help.command.outbound': 'deals your organization created',
   'help.command.favorites': 'deals you marked with a heart',
   'help.command.deal': 'open one deal by name or id',
+  // What follows "deal" in the help card. Square brackets: cards render TextBlock text as Markdown, where <…> can be taken for HTML and dropped.
+  'help.command.dealArgument': '[name or id]',
   'help.command.members': 'manage who sees which deals (admins)',
   'help.unknown': 'I did not understand "{text}". Here is what I can do.',
   'help.yourRole': 'Your role: {role}',
@@ -38,6 +53,7 @@ export const common = {
   'error.dealNotFound': 'I could not find that deal. It may have been removed, or it belongs to another organization.',
   'error.conflict': 'Someone changed this deal at the same moment. Here is how it looks now.',
   'error.busy': 'I am very busy right now. Please try again in a few seconds.',
+  'invoke.notSupported': 'Co-sell cannot do that. Type "help" in a chat with Co-sell to see what it can do.',
 
   // Refusals: the reason a seller reads when an action is not allowed.
   'refusal.deal_closed': 'This deal is {status} and closed: it can be viewed but not changed.',
@@ -96,6 +112,7 @@ export const common = {
   'v.date': 'Enter a date as YYYY-MM-DD.',
   'v.dateTime': 'Enter a date and time in ISO 8601, such as 2026-11-20T09:30:00Z.',
   'v.dateInPast': 'Choose today or a later date.',
+  'v.dateOutOfRange': 'Enter a date from 2000 to 2100.',
   'v.email': 'Enter an email address.',
   'v.phone': 'Enter a phone number.',
   'v.duns': 'A D-U-N-S number has exactly 9 digits.',
@@ -106,6 +123,9 @@ export const common = {
   'v.choice': 'Choose one of the options.',
   'v.senderType': 'Must be "Microsoft" or "Partner".',
   'v.expiresBeforeCreated': 'Must be later than createdDateTime.',
+  'v.windowTooLong': 'Must be at most one year after createdDateTime.',
+  'v.createdTooEarly': 'Must be in 2000 or later.',
+  'v.createdInFuture': 'Must not be more than a day after the time of receipt.',
 
   'role.globalAdmin': 'Referral admin (global scope)',
   'role.admin': 'Referral admin',
@@ -174,7 +194,15 @@ export const common = {
   'registrationStatus.actionRequired': 'Action required',
   'registrationStatus.validated': 'Validated',
 
-  'time.left': '{duration} left',
-  'time.overdue': 'overdue by {duration}',
-  'time.lessThanAMinute': 'less than a minute',
+  // Countdowns (services/i18n countdown()): `unit` is the largest unit that is not zero ("none" under a
+  // minute); the next smaller unit follows unless it is 0. Whole sentences, so no language is mixed in.
+  'time.left':
+    '{unit, select, day {{days, plural, one {# day} other {# days}}{hours, plural, =0 {} one {, # hour} other {, # hours}} left} hour {{hours, plural, one {# hour} other {# hours}}{minutes, plural, =0 {} one {, # minute} other {, # minutes}} left} minute {{minutes, plural, one {# minute} other {# minutes}} left} other {less than a minute left}}',
+  'time.overdue':
+    '{unit, select, day {overdue by {days, plural, one {# day} other {# days}}{hours, plural, =0 {} one {, # hour} other {, # hours}}} hour {overdue by {hours, plural, one {# hour} other {# hours}}{minutes, plural, =0 {} one {, # minute} other {, # minutes}}} minute {overdue by {minutes, plural, one {# minute} other {# minutes}}} other {overdue by less than a minute}}',
+
+  // When a card would be larger than Teams accepts (about 28 KB): the compact card that replaces it.
+  'card.listMore': '{items} and {count, plural, one {one more} other {# more}}',
+  'card.tooLarge': 'This holds more text than one Teams card can show, so it is not shown here.',
+  'card.form.tooLarge': 'This form cannot be shown: with everything the deal holds (notes, solutions, team) it would be larger than Teams accepts.',
 } as const;

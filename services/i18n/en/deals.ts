@@ -15,6 +15,11 @@ export const deals = {
   'deal.teamMore': 'and {count, plural, one {one more person} other {# more people}} (open Edit to see everyone)',
   'deal.teamEmpty': 'Nobody yet: the team is set when the referral is accepted.',
   'deal.historyMore': 'Showing the last {shown} of {total} events.',
+  'deal.shortened': 'This deal holds more than one Teams card can show: texts and lists ending in “…” are shortened.',
+  'deal.tooLarge': 'This deal holds more text than one Teams card can show, even shortened.',
+  'deal.teamMoreShortened': 'and more people (open Edit to see everyone)',
+  'deal.historyShortened': 'Showing the latest events.',
+  'deal.partnersShortened': 'and more invited partners',
 
   'deal.fact.location': 'Location',
   'deal.fact.crmId': 'CRM ID',

@@ -12,5 +12,6 @@ export const members = {
   'members.save': 'Save',
   'members.more': 'Next page',
   'members.saved': 'Saved: {name} is now {role} ({scopes}).',
-  'members.configured': 'set by REFERRAL_ADMINS',
+  'members.summary': '{configured, select, yes {{role} (set by REFERRAL_ADMINS) · {scopes}} other {{role} · {scopes}}}',
+  'members.scope': '{country} ({code})',
 } as const;

@@ -1,5 +1,6 @@
 /** English messages of the Partner Center connection (commands, its card, the sync line on deal cards). */
 export const partnerCenter = {
+  'command.partnerCenter': 'partner center',
   'help.command.partnerCenter': 'Partner Center connection: connect, see its state, disconnect (admins)',
 
   'partnerCenter.title': 'Partner Center',
@@ -31,7 +32,8 @@ export const partnerCenter = {
 
   'partnerCenter.signIn.title': 'Sign in to Partner Center',
   'partnerCenter.signIn.text': 'Sign in with a Partner Center account that has the Referrals admin role. The bot then works with your sign-in to keep Partner Center and Teams in step.',
-  'partnerCenter.connected': 'Connected. Partner Center has {found, plural, =0 {no open referrals} one {one open referral} other {# open referrals}} for your organization; {created, plural, =0 {none was new} one {one new referral is} other {# new referrals are}} on {created, plural, one {its} other {their}} way to the people who may see {created, plural, one {it} other {them}}.',
+  'partnerCenter.connected':
+    'Connected. Partner Center has {found, plural, =0 {no open referrals} one {one open referral} other {# open referrals}} for your organization; {created, plural, =0 {none of them is new.} one {one new referral is on its way to the people who may see it.} other {# new referrals are on their way to the people who may see them.}}',
   'partnerCenter.connectedSkipped': '{failed, plural, one {One referral} other {# referrals}} could not be taken: see below.',
   'partnerCenter.connectedLater': 'Connected. The first import did not finish (Partner Center could not be reached); the bot finishes it by itself.',
   'partnerCenter.alreadyConnected': 'Partner Center is already connected. Type "disconnect partner center" first to connect with another account.',

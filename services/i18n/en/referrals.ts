@@ -2,7 +2,9 @@
 export const referrals = {
   'referral.header.new.coSell': 'New co-sell referral',
   'referral.header.new.p2p': 'New partner referral',
-  'referral.header.reminder': 'Reminder: {timeLeft} to respond',
+  // The same countdown arguments as 'time.left'.
+  'referral.header.reminder':
+    '{unit, select, day {Reminder: {days, plural, one {# day} other {# days}}{hours, plural, =0 {} one {, # hour} other {, # hours}} to respond} hour {Reminder: {hours, plural, one {# hour} other {# hours}}{minutes, plural, =0 {} one {, # minute} other {, # minutes}} to respond} minute {Reminder: {minutes, plural, one {# minute} other {# minutes}} to respond} other {Reminder: less than a minute to respond}}',
   'referral.header.seen': 'Referral',
   'referral.typeLine': '{type} · from {sender}',
   'referral.status.received': 'Waiting for an answer',
@@ -34,6 +36,10 @@ export const referrals = {
   'referral.decline': 'Decline',
   'referral.none': '—',
   'referral.customerWithPlace': '{name} ({place})',
+  'referral.cityInCountry': '{city}, {country}',
+  'referral.shortened': 'Long texts are shortened here (they end in “…”). Open the deal card to read everything.',
+  'referral.openDeal': 'Read everything',
+  'referral.tooLarge': 'This referral holds more text than one Teams card can show. Open the deal card to read it and answer.',
 
   'referral.acceptForm.title': 'Accept “{name}”',
   'referral.acceptForm.intro': 'Check the deal as you see it now. You can change all of this later.',
@@ -67,15 +73,13 @@ export const referrals = {
   'referral.notice.alreadyAnswered': 'Someone already answered this referral. Here is where it stands.',
 
   'senderOutcome.header': 'Your referral was answered',
-  'senderOutcome.title': '{partner} {outcome} “{name}”',
-  'senderOutcome.accepted': 'accepted',
-  'senderOutcome.declined': 'declined',
-  'senderOutcome.expired': 'did not answer in time on',
-  'senderOutcome.won': 'won',
-  'senderOutcome.lost': 'lost',
+  'senderOutcome.title':
+    '{outcome, select, accepted {{partner} accepted “{name}”} declined {{partner} declined “{name}”} expired {{partner} did not answer in time on “{name}”} won {{partner} won “{name}”} lost {{partner} lost “{name}”} other {{partner} answered “{name}”}}',
   'senderOutcome.fact.status': 'Status',
   'senderOutcome.fact.by': 'By',
   'senderOutcome.fact.when': 'When',
   'senderOutcome.fact.reason': 'Reason',
   'senderOutcome.fact.notes': 'Notes',
+  'senderOutcome.shortened': 'The notes end in “…”: they are longer than a Teams card can show.',
+  'senderOutcome.tooLarge': 'The answer holds more text than one Teams card can show.',
 } as const;

@@ -113,6 +113,16 @@ const MIGRATIONS: readonly string[] = [
   );
   `,
   `
+  -- Per tenant, what serializes its role changes: every role change moves \`version\` in the transaction
+  -- that writes the member, so a change decided on an older roster is refused. \`first_admin_settled\`
+  -- is 1 once a personal install decided who the tenant's first admin is. No row: version 0, unsettled.
+  CREATE TABLE member_roles (
+    tenant_id TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    first_admin_settled INTEGER NOT NULL
+  );
+  `,
+  `
   -- One Partner Center connection per organization (services/partnerCenter).
   CREATE TABLE partner_center_connections (
     tenant_id TEXT PRIMARY KEY,

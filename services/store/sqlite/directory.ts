@@ -8,6 +8,7 @@ import {
   type OrganizationRepository,
   type Page,
   type PageRequest,
+  type RoleRoster,
   type Stored,
 } from '../ports';
 import { newEtag, type Db, type GroupCommit } from './db';
@@ -80,13 +81,12 @@ export class SqliteMembers implements MemberRepository {
   private readonly stmts;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly writer: GroupCommit,
   ) {
     this.stmts = {
       get: db.prepare<[string, string], Row>('SELECT etag, doc FROM members WHERE tenant_id = ? AND user_id = ?'),
       byEmail: db.prepare<[string, string], Row>('SELECT etag, doc FROM members WHERE tenant_id = ? AND email_lower = ? ORDER BY user_id LIMIT 1'),
-      any: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM members WHERE tenant_id = ? LIMIT 1'),
       insert: db.prepare(
         'INSERT INTO members (tenant_id, user_id, etag, email_lower, name_lower, doc) VALUES (@tenantId, @userId, @etag, @email, @name, @doc)',
       ),
@@ -97,6 +97,22 @@ export class SqliteMembers implements MemberRepository {
       page: db.prepare<[string, string, string, number], Row & { name_lower: string; user_id: string }>(
         `SELECT etag, doc, name_lower, user_id FROM members WHERE tenant_id = ? AND (name_lower, user_id) > (?, ?)
          ORDER BY name_lower, user_id LIMIT ?`,
+      ),
+      roles: db.prepare<[string], { version: number; first_admin_settled: number }>(
+        'SELECT version, first_admin_settled FROM member_roles WHERE tenant_id = ?',
+      ),
+      moveRoles: db.prepare(
+        `INSERT INTO member_roles (tenant_id, version, first_admin_settled) VALUES (@tenantId, @bump, @settled)
+         ON CONFLICT (tenant_id) DO UPDATE SET version = version + @bump, first_admin_settled = max(first_admin_settled, @settled)`,
+      ),
+      // A tenant has few members and role changes are rare: reading the role inside the document is enough.
+      globalAdmins: db.prepare<[string], { n: number }>(
+        `SELECT COUNT(*) AS n FROM members WHERE tenant_id = ? AND json_extract(doc, '$.role') = 'globalAdmin'`,
+      ),
+      // A document without `installed` predates it and reads as installed (the schema's default).
+      installedGlobalAdmins: db.prepare<[string], { n: number }>(
+        `SELECT COUNT(*) AS n FROM members
+         WHERE tenant_id = ? AND json_extract(doc, '$.role') = 'globalAdmin' AND coalesce(json_extract(doc, '$.installed'), 1) = 1`,
       ),
     };
   }
@@ -140,26 +156,55 @@ export class SqliteMembers implements MemberRepository {
     return { value, etag };
   }
 
-  async createFirst(member: Member): Promise<boolean> {
-    const value = Member.parse(member);
-    return this.writer.run(() => {
-      if (this.stmts.any.get(value.tenantId)) return false;
-      this.stmts.insert.run(this.columns(value, newEtag()));
-      return true;
-    });
-  }
-
   async update(member: Member, ifMatch: string): Promise<Stored<Member>> {
     const value = Member.parse(member);
     const etag = newEtag();
+    await this.writer.run(() => this.replace(value, etag, ifMatch));
+    return { value, etag };
+  }
+
+  /** Inside the writer's transaction. */
+  private replace(value: Member, etag: string, ifMatch: string): void {
+    const result = this.stmts.update.run({ ...this.columns(value, etag), ifMatch });
+    if (result.changes === 0) {
+      if (!this.stmts.get.get(value.tenantId, value.userId)) throw new NotFoundError('member', value.userId);
+      throw new ConflictError('member', value.userId);
+    }
+  }
+
+  private rolesVersion(tenantId: string): string {
+    return String(this.stmts.roles.get(tenantId)?.version ?? 0);
+  }
+
+  async roster(tenantId: string): Promise<RoleRoster> {
+    // One read transaction: the count and the version come from one snapshot, even while another process writes.
+    return this.db.transaction(() => ({ globalAdmins: this.stmts.globalAdmins.get(tenantId)!.n, version: this.rolesVersion(tenantId) }))();
+  }
+
+  async changeRole(member: Member, ifMatch: string, rosterVersion: string): Promise<Stored<Member>> {
+    const value = Member.parse(member);
+    const etag = newEtag();
     await this.writer.run(() => {
-      const result = this.stmts.update.run({ ...this.columns(value, etag), ifMatch });
-      if (result.changes === 0) {
-        if (!this.stmts.get.get(value.tenantId, value.userId)) throw new NotFoundError('member', value.userId);
-        throw new ConflictError('member', value.userId);
-      }
+      if (this.rolesVersion(value.tenantId) !== rosterVersion) throw new ConflictError('roles', value.tenantId);
+      this.replace(value, etag, ifMatch);
+      this.stmts.moveRoles.run({ tenantId: value.tenantId, bump: 1, settled: 0 });
     });
     return { value, etag };
+  }
+
+  async claimFirstAdmin(tenantId: string, userId: string, at: string): Promise<boolean> {
+    return this.writer.run(() => {
+      if (this.stmts.roles.get(tenantId)?.first_admin_settled) return false;
+      if (this.stmts.installedGlobalAdmins.get(tenantId)!.n > 0) {
+        this.stmts.moveRoles.run({ tenantId, bump: 0, settled: 1 });
+        return false;
+      }
+      const row = this.stmts.get.get(tenantId, userId);
+      if (!row) throw new NotFoundError('member', userId);
+      this.replace({ ...this.read(row).value, role: 'globalAdmin', updatedAt: at }, newEtag(), row.etag);
+      this.stmts.moveRoles.run({ tenantId, bump: 1, settled: 1 });
+      return true;
+    });
   }
 
   async list(tenantId: string, page: PageRequest): Promise<Page<Stored<Member>>> {

@@ -1,0 +1,19 @@
+import type { members as en } from '../en/members';
+
+/** 成员卡片的简体中文消息（管理员管理角色和位置范围）。 */
+export const members = {
+  'members.title': '{org} 的成员',
+  'members.intro': '推荐管理员可以看到所有交易。推荐用户只有在是交易团队成员，且交易位置在其范围内时，才能看到这笔交易。',
+  'members.role': '角色',
+  'members.scopes': '位置范围',
+  'members.scopesHint': '两个字母的国家/地区代码，用逗号分隔（例如 FR, DE, BE）。',
+  'members.noScopes': '无',
+  'members.allLocations': '所有位置',
+  'members.notInstalled': '尚未安装此机器人',
+  'members.change': '更改',
+  'members.save': '保存',
+  'members.more': '下一页',
+  'members.saved': '已保存：{name} 现在是{role}（{scopes}）。',
+  'members.summary': '{configured, select, yes {{role}（由 REFERRAL_ADMINS 设置）· {scopes}} other {{role} · {scopes}}}',
+  'members.scope': '{country}（{code}）',
+} satisfies Record<keyof typeof en, string>;
