@@ -214,7 +214,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     messages: routers.commands,
     cardActions: routers.cardActions,
     installations,
-    signIn: { verifyState: (context, query) => chat.verifyState(context, query), tokenExchange: (context, query) => chat.tokenExchange(context, query) },
+    ...(pcSignIn ? { signIn: { verifyState: (context, query) => chat.verifyState(context, query), tokenExchange: (context, query) => chat.tokenExchange(context, query) } } : {}),
   });
   const server = createServer({
     adapter,

@@ -90,22 +90,25 @@ export class PartnerCenterChat {
   }
 
   /** Teams passes back the sign-in's code. */
-  async verifyState(context: TurnContext, query: SigninStateVerificationQuery): Promise<void> {
+  async verifyState(context: TurnContext, query: SigninStateVerificationQuery | undefined): Promise<void> {
     const acting = this.acting(context);
     if (!acting || !isGlobalAdmin(acting.member)) return this.send(context, this.refusal(context, (tr) => tr.t('partnerCenter.globalAdminOnly')));
-    const token = await this.deps.signIn?.verify(context, query);
+    const state = typeof query?.state === 'string' ? query.state.slice(0, 100) : '';
+    const token = state ? await this.deps.signIn?.verify(context, { state }) : undefined;
     if (!token) return this.send(context, this.refusal(context, (tr) => tr.t('partnerCenter.signInFailed')));
     await this.finish(context, acting, token);
   }
 
   /** Teams offers its single sign-on token; when it cannot be exchanged, 412 makes Teams show the sign-in button. */
-  async tokenExchange(context: TurnContext, query: SigninStateVerificationQuery & { id?: string; token?: string }): Promise<void> {
+  async tokenExchange(context: TurnContext, query: (SigninStateVerificationQuery & { id?: unknown; token?: unknown }) | undefined): Promise<void> {
     const acting = this.acting(context);
-    const token = acting && isGlobalAdmin(acting.member) ? await this.deps.signIn?.exchange(context, query) : undefined;
+    const id = typeof query?.id === 'string' ? query.id.slice(0, 200) : undefined;
+    const sso = typeof query?.token === 'string' ? query.token : undefined;
+    const token = acting && isGlobalAdmin(acting.member) && sso ? await this.deps.signIn?.exchange(context, { id, token: sso }) : undefined;
     if (!token || !acting) {
       await context.sendActivity({
         type: ActivityTypes.InvokeResponse,
-        value: { status: 412, body: { id: query.id, connectionName: this.deps.signIn?.connectionName ?? '', failureDetail: 'The token could not be exchanged.' } },
+        value: { status: 412, body: { id, connectionName: this.deps.signIn?.connectionName ?? '', failureDetail: 'The token could not be exchanged.' } },
       });
       return;
     }

@@ -123,14 +123,15 @@ const MIGRATIONS: readonly string[] = [
   );
   `,
   `
-  -- One Partner Center connection per organization (services/partnerCenter).
-  CREATE TABLE partner_center_connections (
+  -- One Partner Center connection per organization (services/partnerCenter). IF NOT EXISTS: a file whose
+  -- user_version was set back (a restored or hand-repaired database) may already hold it.
+  CREATE TABLE IF NOT EXISTS partner_center_connections (
     tenant_id TEXT PRIMARY KEY,
     etag TEXT NOT NULL,
     active INTEGER NOT NULL,
     doc TEXT NOT NULL
   );
-  CREATE INDEX partner_center_active ON partner_center_connections (tenant_id) WHERE active = 1;
+  CREATE INDEX IF NOT EXISTS partner_center_active ON partner_center_connections (tenant_id) WHERE active = 1;
   `,
 ];
 
