@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchBacklog } from './backlog';
 import { benchCosmos } from './cosmos';
 import { benchFanout } from './fanout';
 import { benchStartup } from './startup';
@@ -28,6 +29,7 @@ const BENCHES: Bench[] = [
       }),
   },
   { name: 'fanout', run: () => benchFanout() },
+  { name: 'backlog', run: () => benchBacklog() },
   { name: 'sweep', run: () => benchSweep() },
   { name: 'startup', run: () => benchStartup() },
   { name: 'cosmos', run: () => benchCosmos() },

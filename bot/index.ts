@@ -14,7 +14,7 @@ import { Effects, OutboxKind } from '../services/notifications/effects';
 import { EventDelivery } from '../services/notifications/events';
 import { FanoutHandler, PartnerResponseHandler, RefreshHandler } from '../services/notifications/handlers';
 import { OutboxDispatcher, type OutboxHandler } from '../services/outbox/dispatcher';
-import { RateLimiter } from '../services/outbox/rateLimiter';
+import { Pacer } from '../services/outbox/pacing';
 import { ReferralResponses } from '../services/referrals/respond';
 import { DealActions } from '../services/deals/actions';
 import { DealCreation } from '../services/deals/create';
@@ -121,30 +121,34 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   // Everything a change causes goes through the outbox and this one worker; Teams only through the sender.
   const effects = new Effects({ eventsEnabled: Boolean(config.referrals.eventsUrl) });
-  const connector = new BotConnector({ tokens: overrides.tokens ?? appTokenSource(config.bot), timeoutMs: config.teams.sendTimeoutMs });
+  const sendTimeoutMs = config.teams.sendTimeoutMs;
+  const connector = new BotConnector({ tokens: overrides.tokens ?? appTokenSource(config.bot), timeoutMs: sendTimeoutMs });
+  const pacer = new Pacer();
   const senderOptions = {
     store,
     clock,
     connector,
     composer: new CardComposer(store, clock),
     membership,
-    limiter: new RateLimiter(),
+    pacer,
     rates: {
       conversation: { perSecond: config.teams.ratePerConversation, burst: config.teams.burstPerConversation },
       tenant: { perSecond: config.teams.ratePerTenant, burst: config.teams.burstPerTenant },
     },
+    timeoutMs: sendTimeoutMs,
     logger: logger.child({ component: 'sender' }),
   };
+  const sends = new TeamsSender(senderOptions, 'send');
   const handlers: Record<string, OutboxHandler> = {
     [OutboxKind.fanout]: new FanoutHandler(store, clock),
     [OutboxKind.refresh]: new RefreshHandler(store, clock),
-    [OutboxKind.send]: new TeamsSender(senderOptions, 'send'),
+    [OutboxKind.send]: sends,
     [OutboxKind.update]: new TeamsSender(senderOptions, 'update'),
     [OutboxKind.partnerResponse]: new PartnerResponseHandler(store, timeRules, effects),
     [OutboxKind.partnerInvitation]: new PartnerInvitationHandler({ store, clock, timeRules, effects }),
   };
   if (config.referrals.eventsUrl && config.referrals.eventsSecret) {
-    handlers[OutboxKind.event] = new EventDelivery({ url: config.referrals.eventsUrl, secret: config.referrals.eventsSecret, timeoutMs: config.teams.sendTimeoutMs });
+    handlers[OutboxKind.event] = new EventDelivery({ url: config.referrals.eventsUrl, secret: config.referrals.eventsSecret, timeoutMs: sendTimeoutMs });
   }
 
   // The Partner Center connector: tokens from the Bot Framework token service (or the development
@@ -160,7 +164,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     clock,
     timeRules,
     effects,
-    client: new PartnerCenterClient({ apiUrl: pc.apiUrl, webhooksUrl: pc.webhooksUrl, timeoutMs: config.teams.sendTimeoutMs }),
+    client: new PartnerCenterClient({ apiUrl: pc.apiUrl, webhooksUrl: pc.webhooksUrl, timeoutMs: sendTimeoutMs }),
     tokens: pcTokens,
     logger: logger.child({ component: 'partnerCenter' }),
     onWork: () => dispatcher.wake(),
@@ -172,9 +176,19 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   const roots = certificatesFromPem(readFileSync(pc.webhookRootsFile, 'utf8'));
   if (roots.length === 0) throw new ConfigError(`Invalid configuration:\n  PARTNER_CENTER_WEBHOOK_ROOTS: ${pc.webhookRootsFile} holds no certificate`);
-  const webhookVerifier = new WebhookVerifier({ roots, certHosts: pc.certHosts, clock, timeoutMs: config.teams.sendTimeoutMs });
+  const webhookVerifier = new WebhookVerifier({ roots, certHosts: pc.certHosts, clock, timeoutMs: sendTimeoutMs });
 
-  const dispatcher = new OutboxDispatcher({ store, clock, handlers, logger: logger.child({ component: 'outbox' }) });
+  // A handler call is one call out (within its timeout) and a few writes; the lease is twice that, so a
+  // send that starts always ends, and is recorded, while the item is still this process's.
+  const dispatcher = new OutboxDispatcher({
+    store,
+    clock,
+    handlers,
+    pacer,
+    logger: logger.child({ component: 'outbox' }),
+    handlerBudgetMs: 2 * sendTimeoutMs,
+    leaseMs: 4 * sendTimeoutMs,
+  });
   const onWork = () => dispatcher.wake();
   const sweeper = new Sweeper({ store, clock, timeRules, effects, logger: logger.child({ component: 'sweeper' }), intervalMs: config.sweepIntervalMs, onWork });
 
@@ -274,11 +288,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       }),
     stop: () =>
       (stopping ??= (async () => {
+        // Background work stops at once, beside the server: a grace period is about 30 s, and the
+        // items this process holds are put back for another one rather than left to their leases.
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.server.closeIdleConnections();
-        await closed;
         if (housekeepingTimer) clearInterval(housekeepingTimer);
-        await Promise.all([dispatcher.stop(), sweeper.stop(), partnerCenter.poller.stop()]);
+        await Promise.all([closed, dispatcher.stop(), sweeper.stop(), partnerCenter.poller.stop()]);
+        await sends.close();
         await store.close();
       })()),
   };
@@ -297,6 +313,7 @@ async function connectDevTenant(partnerCenter: PartnerCenterService, dev: { tena
     logger.warn('partner center: the development tenant could not be connected', { error: err });
   }
 }
+const SHUTDOWN_LIMIT_MS = 25_000;
 
 export async function main(): Promise<void> {
   // A developer's .env (next to package.json, where npm start runs) fills what the environment does
@@ -316,6 +333,11 @@ export async function main(): Promise<void> {
   await app.start();
   const shutdown = (signal: string) => {
     app.logger.info('shutting down', { signal });
+    // Whatever still hangs (a client holding a request open) must not outlast a grace period (~30 s).
+    setTimeout(() => {
+      app.logger.error('shutdown took too long; exiting', { afterMs: SHUTDOWN_LIMIT_MS });
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
     app.stop().then(
       () => process.exit(0),
       (err: unknown) => {

@@ -18,9 +18,9 @@ export function dealId(n: number): string {
   return `D${s}`;
 }
 
-/** A received referral built by the domain, created `createdDaysAgo` before NOW. */
-export function referral(tenantId: string, n: number, createdDaysAgo: number): Deal {
-  const created = NOW.minus({ days: createdDaysAgo, minutes: n % 1440 });
+/** A received referral built by the domain, created `createdDaysAgo` before `now`. */
+export function referral(tenantId: string, n: number, createdDaysAgo: number, now = NOW): Deal {
+  const created = now.minus({ days: createdDaysAgo, minutes: n % 1440 });
   const deal = receiveReferral(
     {
       tenantId,

@@ -59,8 +59,9 @@ export class BotConnector {
     this.fetch = options.fetch ?? fetch;
   }
 
-  async send(serviceUrl: string, conversationId: string, activity: Record<string, unknown>): Promise<{ id: string }> {
-    const body = (await this.call('POST', `${base(serviceUrl)}/v3/conversations/${encodeURIComponent(conversationId)}/activities`, activity)) as { id?: string };
+  /** `signal` ends the call instead of the usual timeout (a caller still listening for a late answer). */
+  async send(serviceUrl: string, conversationId: string, activity: Record<string, unknown>, signal?: AbortSignal): Promise<{ id: string }> {
+    const body = (await this.call('POST', `${base(serviceUrl)}/v3/conversations/${encodeURIComponent(conversationId)}/activities`, activity, signal)) as { id?: string };
     return { id: body.id ?? '' };
   }
 
@@ -71,7 +72,7 @@ export class BotConnector {
     });
   }
 
-  private async call(method: string, url: string, body: unknown): Promise<unknown> {
+  private async call(method: string, url: string, body: unknown, signal = AbortSignal.timeout(this.options.timeoutMs)): Promise<unknown> {
     const token = await this.options.tokens.token();
     let res: Response;
     try {
@@ -79,7 +80,7 @@ export class BotConnector {
         method,
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        signal,
       });
     } catch (err) {
       throw new ConnectorError(undefined, err instanceof Error ? `${err.name}: ${err.message}` : String(err));

@@ -1,30 +1,24 @@
 /**
  * Pacing by reservation (the generic cell rate algorithm): each key has a rate per second and a
- * burst; no window of one second sees more than rate + burst sends on a key. Waiting callers are
- * served in the order they reserved, without polling.
+ * burst; no window of one second sees more than rate + burst sends on a key, as long as each send
+ * goes at the time it reserved.
  */
 export interface Rate {
   readonly perSecond: number;
   readonly burst: number;
 }
 
+interface KeyState {
+  /** Theoretical arrival time of the next send, in ms. */
+  tat: number;
+  /** How far ahead of its theoretical time a send may go (the burst), in ms. */
+  tolerance: number;
+}
+
 export class RateLimiter {
-  /** Theoretical arrival time of the next send per key, in ms. */
-  private readonly tat = new Map<string, number>();
+  private readonly keys = new Map<string, KeyState>();
 
   constructor(private readonly now: () => number = () => performance.now()) {}
-
-  /**
-   * Wait for a turn on every key, one after the other — most specific first (the conversation, then
-   * the tenant). Reserving the tenant only once the conversation's turn has come keeps one busy
-   * conversation from holding tenant slots in the future that other conversations could use now.
-   */
-  async acquire(keys: readonly (readonly [string, Rate])[]): Promise<void> {
-    for (const [key, rate] of keys) {
-      const wait = this.reserve(key, rate);
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    }
-  }
 
   /** Reserve one send on a key now; returns the ms to wait before it may go. */
   reserve(key: string, rate: Rate): number {
@@ -33,7 +27,7 @@ export class RateLimiter {
     const tolerance = (rate.burst - 1) * interval;
     const tat = this.current(key, t);
     const at = Math.max(t, tat - tolerance);
-    this.tat.set(key, Math.max(tat, at) + interval);
+    this.keys.set(key, { tat: Math.max(tat, at) + interval, tolerance });
     return Math.ceil(at - t);
   }
 
@@ -41,16 +35,25 @@ export class RateLimiter {
   pause(key: string, rate: Rate, ms: number): void {
     const t = this.now();
     const tolerance = (rate.burst - 1) * (1000 / rate.perSecond);
-    this.tat.set(key, Math.max(this.current(key, t), t + ms + tolerance));
+    this.keys.set(key, { tat: Math.max(this.current(key, t), t + ms + tolerance), tolerance });
+  }
+
+  /** Keys on which a send reserved now would wait longer than `ms`, each with that wait. */
+  *busy(ms: number): Generator<readonly [string, number]> {
+    const t = this.now();
+    for (const [key, state] of this.keys) {
+      const wait = state.tat - state.tolerance - t;
+      if (wait > ms) yield [key, wait];
+    }
   }
 
   private current(key: string, t: number): number {
-    const tat = this.tat.get(key);
-    if (tat === undefined || tat < t) {
+    const state = this.keys.get(key);
+    if (state === undefined || state.tat < t) {
       // Idle keys carry no history; dropping them keeps the map as small as the set of busy keys.
-      if (this.tat.size > 10_000) for (const [k, v] of this.tat) if (v < t) this.tat.delete(k);
+      if (this.keys.size > 10_000) for (const [k, v] of this.keys) if (v.tat < t) this.keys.delete(k);
       return t;
     }
-    return tat;
+    return state.tat;
   }
 }

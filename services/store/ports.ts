@@ -95,6 +95,20 @@ export interface OutboxLease {
   readonly leaseUntil: string;
 }
 
+/**
+ * Items a worker asks the store to leave where they are: those with this key, or of this tenant, that
+ * became available before `availableBefore` — all of them when it is absent. A worker whose
+ * pacing holds a conversation or a tenant for a while skips its backlog, so one chat's queue never
+ * fills the claims that other chats' items are waiting for.
+ */
+export type ClaimSkip = ({ readonly key: string } | { readonly tenantId: string }) & { readonly availableBefore?: string };
+
+export interface ClaimOptions {
+  /** Only these kinds. */
+  readonly kinds?: readonly string[];
+  readonly skip?: readonly ClaimSkip[];
+}
+
 export interface OutboxRepository {
   /** Add items; an id already present (in any status) is left as it is. */
   enqueue(items: readonly OutboxItem[]): Promise<void>;
@@ -102,7 +116,18 @@ export interface OutboxRepository {
    * Take up to `limit` pending items available at `now` and not leased by a live lease, oldest
    * first, leasing each to `owner` for `leaseMs`. Two workers never hold the same item at once.
    */
-  claim(owner: string, now: string, limit: number, leaseMs: number, kinds?: readonly string[]): Promise<OutboxLease[]>;
+  claim(owner: string, now: string, limit: number, leaseMs: number, options?: ClaimOptions): Promise<OutboxLease[]>;
+  /**
+   * Extend a lease by `leaseMs` from `now`, if nobody else took the item since it was leased (even
+   * when it ran out meanwhile). Returns the new lease, or undefined when it was lost.
+   */
+  renew(lease: OutboxLease, now: string, leaseMs: number): Promise<OutboxLease | undefined>;
+  /**
+   * Put the item back untouched, available again at `availableAt`: not an attempt (the count and the
+   * last error stay as they are). For work a worker did not start: paced to later, or shutting down.
+   * False when the lease was lost.
+   */
+  release(lease: OutboxLease, availableAt: string, now: string): Promise<boolean>;
   /** Done. Ignored (false) when the lease was lost to another worker. */
   complete(lease: OutboxLease, now: string): Promise<boolean>;
   /** Try again at `availableAt`; `attempts` counts up. False when the lease was lost. */

@@ -499,7 +499,58 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
 
       it('claims only the kinds asked for', async () => {
         await store.outbox.enqueue([outboxItem(tenant, `k1-${tenant}`, { availableAt: now }), outboxItem(tenant, `k2-${tenant}`, { availableAt: now, kind: 'webhook' })]);
-        expect((await store.outbox.claim('w1', now, 10, 30000, ['webhook'])).map((l) => l.item.id)).toEqual([`k2-${tenant}`]);
+        expect((await store.outbox.claim('w1', now, 10, 30000, { kinds: ['webhook'] })).map((l) => l.item.id)).toEqual([`k2-${tenant}`]);
+      });
+
+      it('when a worker skips a paced key or tenant, then a claim leaves that backlog alone and hands out everyone else’s items', async () => {
+        const other = `${tenant}-other`;
+        await store.outbox.enqueue([
+          ...Array.from({ length: 5 }, (_, i) => outboxItem(tenant, `busy-${tenant}-${i}`, { key: 'busy-chat', availableAt: later(-60 + i) })),
+          outboxItem(tenant, `paced-${tenant}`, { key: 'busy-chat', availableAt: later(-1) }),
+          outboxItem(tenant, `calm-${tenant}`, { key: 'calm-chat', availableAt: now }),
+          outboxItem(other, `x-${tenant}-1`, { key: 'x-chat-1', availableAt: later(-30) }),
+          outboxItem(other, `x-${tenant}-2`, { key: 'x-chat-2', availableAt: later(-20) }),
+        ]);
+        const ids = (leases: { item: { id: string } }[]) => leases.map((l) => l.item.id).sort();
+        // The busy chat's old backlog and the whole paced tenant are skipped; an item put back to its turn is not.
+        const first = await store.outbox.claim('w1', now, 10, 30000, { skip: [{ key: 'busy-chat', availableBefore: later(-2) }, { tenantId: other }] });
+        expect(ids(first)).toEqual([`calm-${tenant}`, `paced-${tenant}`].sort());
+        // Only the first item fits: the skipped backlog would have been first in line.
+        await store.outbox.enqueue([outboxItem(tenant, `new-${tenant}`, { key: 'new-chat', availableAt: now })]);
+        expect(ids(await store.outbox.claim('w2', now, 1, 30000, { skip: [{ key: 'busy-chat' }, { tenantId: other }] }))).toEqual([`new-${tenant}`]);
+        expect(ids(await store.outbox.claim('w3', now, 10, 30000))).toEqual([...Array.from({ length: 5 }, (_, i) => `busy-${tenant}-${i}`), `x-${tenant}-1`, `x-${tenant}-2`].sort());
+      });
+
+      it('when a worker puts an item back for later, then it is not an attempt: the count and last error stay, and it returns at that time', async () => {
+        await store.outbox.enqueue([outboxItem(tenant, `b-${tenant}`, { availableAt: now })]);
+        const [first] = await store.outbox.claim('w1', now, 1, 30000);
+        expect(await store.outbox.retry(first!, now, '503 Service Unavailable', now)).toBe(true);
+        const [second] = await store.outbox.claim('w1', now, 1, 30000);
+        expect(await store.outbox.release(second!, later(20), now)).toBe(true);
+        expect(await store.outbox.release(second!, later(20), now)).toBe(false);
+        expect(await store.outbox.claim('w2', later(19), 1, 30000)).toEqual([]);
+        const [back] = await store.outbox.claim('w2', later(20), 1, 30000);
+        expect(back!.item).toMatchObject({ id: `b-${tenant}`, status: 'pending', attempts: 1, lastError: '503 Service Unavailable', availableAt: later(20) });
+        // Put back "now" (a worker shutting down): another worker takes it at once.
+        expect(await store.outbox.release(back!, later(20), later(20))).toBe(true);
+        expect((await store.outbox.claim('w3', later(20), 1, 30000)).map((l) => l.item.id)).toEqual([`b-${tenant}`]);
+      });
+
+      it('renews a lease still held, even one that ran out unnoticed, and never one another worker took since', async () => {
+        await store.outbox.enqueue([outboxItem(tenant, `n-${tenant}`, { availableAt: now }), outboxItem(tenant, `m-${tenant}`, { availableAt: now })]);
+        const leases = await store.outbox.claim('w1', now, 2, 1000);
+        const kept = leases.find((l) => l.item.id === `n-${tenant}`)!;
+        const lost = leases.find((l) => l.item.id === `m-${tenant}`)!;
+        const renewed = await store.outbox.renew(kept, later(2), 60_000);
+        expect(renewed).toMatchObject({ owner: 'w1', item: { id: `n-${tenant}` } });
+        expect(renewed!.leaseUntil).toBe(later(62));
+        const [taken] = await store.outbox.claim('w2', later(2), 10, 60_000);
+        expect(taken!.item.id).toBe(`m-${tenant}`);
+        expect(await store.outbox.renew(lost, later(2), 60_000)).toBeUndefined();
+        expect(await store.outbox.renew(kept, later(3), 60_000)).toBeUndefined(); // the old lease is no longer the held one
+        expect(await store.outbox.complete(renewed!, later(3))).toBe(true);
+        expect(await store.outbox.complete(lost, later(3))).toBe(false);
+        expect(await store.outbox.complete(taken!, later(3))).toBe(true);
       });
 
       it('purges finished items older than a time, never pending ones', async () => {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { OutboxItem, OutboxLease, OutboxRecord, OutboxRepository } from '../ports';
+import type { ClaimOptions, ClaimSkip, OutboxItem, OutboxLease, OutboxRecord, OutboxRepository } from '../ports';
 import type { Collection } from './collection';
 import { docId } from './ids';
 import { utc } from './time';
@@ -117,17 +117,18 @@ export class CosmosOutbox implements OutboxRepository {
     await this.record(pendingItems(items, nowIso()));
   }
 
-  async claim(owner: string, now: string, limit: number, leaseMs: number, kinds?: readonly string[]): Promise<OutboxLease[]> {
+  async claim(owner: string, now: string, limit: number, leaseMs: number, { kinds, skip = [] }: ClaimOptions = {}): Promise<OutboxLease[]> {
     await this.beforeClaim();
     const at = utc(now);
     const leaseUntil = DateTime.fromISO(at).plus({ milliseconds: leaseMs }).toUTC().toISO() as string;
     const wanted = Math.max(0, Math.floor(limit));
     const leases: OutboxLease[] = [];
     if (wanted === 0) return leases;
+    const skipping = skipClause(skip);
     const ready = {
       query: `SELECT * FROM c WHERE c.status = 'pending' AND c.availableAt <= @now AND (c.leaseUntil = null OR c.leaseUntil < @now)
-              ${kinds ? 'AND ARRAY_CONTAINS(@kinds, c.kind)' : ''} ORDER BY c.availableAt`,
-      parameters: [{ name: '@now', value: at }, ...(kinds ? [{ name: '@kinds', value: [...kinds] }] : [])],
+              ${kinds ? 'AND ARRAY_CONTAINS(@kinds, c.kind)' : ''} ${skipping.clause} ORDER BY c.availableAt`,
+      parameters: [{ name: '@now', value: at }, ...(kinds ? [{ name: '@kinds', value: [...kinds] }] : []), ...skipping.parameters],
     };
     for await (const page of this.items.pages(ready, { pageSize: wanted })) {
       const candidates = page.map((raw) => OutboxDoc.parse(raw));
@@ -139,6 +140,18 @@ export class CosmosOutbox implements OutboxRepository {
       if (leases.length >= wanted) break;
     }
     return leases;
+  }
+
+  async renew(lease: OutboxLease, now: string, leaseMs: number): Promise<OutboxLease | undefined> {
+    const leaseUntil = DateTime.fromISO(utc(now)).plus({ milliseconds: leaseMs }).toUTC().toISO() as string;
+    const doc = await this.held(lease);
+    if (!doc) return undefined;
+    const replaced = await this.items.replace({ ...body(doc), leaseUntil }, doc.id, doc._etag);
+    return typeof replaced === 'string' ? undefined : { ...lease, leaseUntil };
+  }
+
+  async release(lease: OutboxLease, availableAt: string, now: string): Promise<boolean> {
+    return this.settle(lease, (doc) => ({ ...doc, availableAt: utc(availableAt), updatedAt: utc(now) }));
   }
 
   /**
@@ -171,13 +184,19 @@ export class CosmosOutbox implements OutboxRepository {
 
   /** Apply a change if `lease` still holds the item; the replace is conditional, so a lease lost meanwhile wins. */
   private async settle(lease: OutboxLease, change: (doc: OutboxBody) => OutboxBody): Promise<boolean> {
+    const doc = await this.held(lease);
+    if (!doc) return false;
+    const replaced = await this.items.replace({ ...change(body(doc)), leaseOwner: null, leaseUntil: null }, doc.id, doc._etag);
+    return typeof replaced !== 'string';
+  }
+
+  /** The item as stored, if `lease` still holds it. */
+  private async held(lease: OutboxLease): Promise<OutboxDoc | undefined> {
     const id = outboxId(lease.item.id);
     const raw = await this.items.read(id, id);
-    if (!raw) return false;
+    if (!raw) return undefined;
     const doc = OutboxDoc.parse(raw);
-    if (doc.status !== 'pending' || doc.leaseOwner !== lease.owner || doc.leaseUntil !== lease.leaseUntil) return false;
-    const replaced = await this.items.replace({ ...change(body(doc)), leaseOwner: null, leaseUntil: null }, id, doc._etag);
-    return typeof replaced !== 'string';
+    return doc.status === 'pending' && doc.leaseOwner === lease.owner && doc.leaseUntil === lease.leaseUntil ? doc : undefined;
   }
 
   async get(id: string): Promise<OutboxRecord | undefined> {
@@ -207,4 +226,21 @@ export class CosmosOutbox implements OutboxRepository {
     const deleted = await Promise.all(refs.map((ref) => this.items.delete(ref.id, ref.id, ref._etag)));
     return deleted.filter(Boolean).length;
   }
+}
+
+/**
+ * The skip list as a filter in the query text (one condition per entry, each with its own
+ * parameters): Cosmos DB SQL cannot join a query parameter's array against the documents. Those items
+ * are still read by the query engine, so a long backlog costs request units, though no lease.
+ */
+function skipClause(skip: readonly ClaimSkip[]): { clause: string; parameters: { name: string; value: string }[] } {
+  const conditions: string[] = [];
+  const parameters: { name: string; value: string }[] = [];
+  skip.forEach((s, i) => {
+    const [field, value] = 'key' in s ? ['c.key', s.key] : ['c.tenantId', s.tenantId];
+    parameters.push({ name: `@skip${i}`, value });
+    if (s.availableBefore !== undefined) parameters.push({ name: `@before${i}`, value: utc(s.availableBefore) });
+    conditions.push(`(${field} = @skip${i}${s.availableBefore !== undefined ? ` AND c.availableAt < @before${i}` : ''})`);
+  });
+  return { clause: conditions.length ? `AND NOT (${conditions.join(' OR ')})` : '', parameters };
 }

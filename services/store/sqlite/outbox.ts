@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { OutboxItem, OutboxLease, OutboxRecord, OutboxRepository } from '../ports';
+import type { ClaimOptions, OutboxItem, OutboxLease, OutboxRecord, OutboxRepository } from '../ports';
 import type { Db, GroupCommit, StatementCache } from './db';
 
 interface OutboxRow {
@@ -47,11 +47,12 @@ export class SqliteOutbox implements OutboxRepository {
         `INSERT OR IGNORE INTO outbox (id, kind, tenant_id, key, status, available_at, attempts, payload, created_at, updated_at)
          VALUES (@id, @kind, @tenantId, @key, 'pending', @availableAt, 0, @payload, @now, @now)`,
       ),
-      ready: db.prepare<[string, string, number], OutboxRow>(
-        `SELECT * FROM outbox WHERE status = 'pending' AND available_at <= ? AND (lease_until IS NULL OR lease_until < ?)
-         ORDER BY available_at, seq LIMIT ?`,
-      ),
       lease: db.prepare('UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id = ?'),
+      renew: db.prepare(`UPDATE outbox SET lease_until = ? WHERE id = ? AND lease_owner = ? AND lease_until = ? AND status = 'pending'`),
+      release: db.prepare(
+        `UPDATE outbox SET available_at = ?, lease_owner = NULL, lease_until = NULL, updated_at = ?
+         WHERE id = ? AND lease_owner = ? AND lease_until = ? AND status = 'pending'`,
+      ),
       complete: db.prepare(
         `UPDATE outbox SET status = 'done', lease_owner = NULL, lease_until = NULL, updated_at = ?
          WHERE id = ? AND lease_owner = ? AND lease_until = ? AND status = 'pending'`,
@@ -90,22 +91,38 @@ export class SqliteOutbox implements OutboxRepository {
     await this.writer.run(() => this.enqueueNow(items, now));
   }
 
-  async claim(owner: string, now: string, limit: number, leaseMs: number, kinds?: readonly string[]): Promise<OutboxLease[]> {
+  async claim(owner: string, now: string, limit: number, leaseMs: number, options: ClaimOptions = {}): Promise<OutboxLease[]> {
     const leaseUntil = DateTime.fromISO(now).plus({ milliseconds: leaseMs }).toUTC().toISO() as string;
     return this.writer.run(() => {
-      const rows = kinds ? this.readyOfKinds(now, limit, kinds) : this.stmts.ready.all(now, now, limit);
+      const rows = this.ready(now, limit, options);
       for (const row of rows) this.stmts.lease.run(owner, leaseUntil, row.id);
       return rows.map((row) => ({ item: toRecord(row), owner, leaseUntil }));
     });
   }
 
-  private readyOfKinds(now: string, limit: number, kinds: readonly string[]): OutboxRow[] {
-    return this.cache
-      .get<unknown[], OutboxRow>(
-        `SELECT * FROM outbox WHERE status = 'pending' AND available_at <= ? AND (lease_until IS NULL OR lease_until < ?)
-         AND kind IN (${kinds.map(() => '?').join(',')}) ORDER BY available_at, seq LIMIT ?`,
-      )
-      .all(now, now, ...kinds, limit);
+  /**
+   * The statement text depends only on which filters are present and on the number of kinds, so the
+   * cache holds a handful; the skip list travels as one JSON parameter, read once into a small table.
+   */
+  private ready(now: string, limit: number, { kinds, skip }: ClaimOptions): OutboxRow[] {
+    const skipping = skip !== undefined && skip.length > 0;
+    const sql = `${skipping ? `WITH skip (k, t, b) AS MATERIALIZED (SELECT value ->> '$.key', value ->> '$.tenantId', value ->> '$.availableBefore' FROM json_each(?)) ` : ''}
+      SELECT * FROM outbox WHERE status = 'pending' AND available_at <= ? AND (lease_until IS NULL OR lease_until < ?)
+      ${kinds ? `AND kind IN (${kinds.map(() => '?').join(',')})` : ''}
+      ${skipping ? `AND NOT EXISTS (SELECT 1 FROM skip WHERE (skip.k = outbox.key OR skip.t = outbox.tenant_id) AND (skip.b IS NULL OR outbox.available_at < skip.b))` : ''}
+      ORDER BY available_at, seq LIMIT ?`;
+    const params: unknown[] = [...(skipping ? [JSON.stringify(skip)] : []), now, now, ...(kinds ?? []), limit];
+    return this.cache.get<unknown[], OutboxRow>(sql).all(...params);
+  }
+
+  async renew(lease: OutboxLease, now: string, leaseMs: number): Promise<OutboxLease | undefined> {
+    const leaseUntil = DateTime.fromISO(now).plus({ milliseconds: leaseMs }).toUTC().toISO() as string;
+    const renewed = await this.writer.run(() => this.stmts.renew.run(leaseUntil, lease.item.id, lease.owner, lease.leaseUntil).changes === 1);
+    return renewed ? { ...lease, leaseUntil } : undefined;
+  }
+
+  async release(lease: OutboxLease, availableAt: string, now: string): Promise<boolean> {
+    return this.writer.run(() => this.stmts.release.run(availableAt, now, lease.item.id, lease.owner, lease.leaseUntil).changes === 1);
   }
 
   async complete(lease: OutboxLease, now: string): Promise<boolean> {
