@@ -11,7 +11,7 @@ import {
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/render';
 import { translator } from '../services/i18n';
 import type { CardActionRouter } from './cardActions/router';
-import { readerFromActivity } from './turn';
+import { readerOfTurn } from './middleware/presence';
 
 /** Handles typed text (commands, dialogs). */
 export interface MessageHandler {
@@ -117,7 +117,7 @@ export class CoSellBot extends TeamsActivityHandler {
     const name = context.activity.name;
     if (name === 'adaptiveCard/action') return super.onInvokeActivity(context);
     if (this.deps.signIn && (name === 'signin/verifyState' || name === 'signin/tokenExchange')) return super.onInvokeActivity(context);
-    return unsupportedInvoke(name, translator(readerFromActivity(context.activity)).t('invoke.notSupported'));
+    return unsupportedInvoke(name, translator(readerOfTurn(context)).t('invoke.notSupported'));
   }
 
   protected override async handleTeamsSigninVerifyState(context: TurnContext, query: SigninStateVerificationQuery): Promise<void> {

@@ -39,13 +39,13 @@ import { partnerCenterEventsRoute } from './partnerCenterEvents';
 import { syncRoutes } from './sync';
 import { createLogger, type Logger } from './logger';
 import { dedupeMiddleware } from './middleware/dedupe';
-import { presenceMiddleware } from './middleware/presence';
+import { presenceMiddleware, readerOfTurn } from './middleware/presence';
 import { botAuthentication, BotAdapter } from './http/botAdapter';
 import { PrivateChat, sharedConversationPolicies } from './privateChat';
 import { createServer } from './server';
 import { appTokenSource, BotConnector, type TokenSource } from './teams/connector';
 import { CardComposer, TeamsSender } from './teams/sender';
-import { readerFromActivity, tenantIdOf } from './turn';
+import { tenantIdOf } from './turn';
 
 /*
  * The one wiring point: config → store → services → features → bot → HTTP server. Everything else
@@ -90,7 +90,8 @@ function turnErrorHandler(logger: Logger) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     const activity = context.activity;
     logger.error('turn failed', { error, activityId: activity.id, type: activity.type, name: activity.name, conversationId: activity.conversation?.id });
-    const tr = translator(readerFromActivity(activity));
+    // Presence may not have run (the store failed): the reader is then what the activity says.
+    const tr = translator(readerOfTurn(context));
     const card = renderErrorCard(tr.t('error.title'), tr.t('error.generic'));
     try {
       if (activity.type === ActivityTypes.Invoke) {
@@ -128,7 +129,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     store,
     clock,
     connector,
-    composer: new CardComposer(store, clock),
+    composer: new CardComposer(store, clock, membership),
     membership,
     pacer,
     rates: {
@@ -215,7 +216,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       logger,
       policy: shared.cardActions,
       unknownVerbCard: (context) => {
-        const tr = translator(readerFromActivity(context.activity));
+        const tr = translator(readerOfTurn(context));
         return renderErrorCard(tr.t('error.title'), tr.t('error.unknownAction'));
       },
     }),

@@ -3,13 +3,13 @@ import { AuthenticationConstants } from 'botframework-connector';
 import { renderNoticeCard } from '../cards/notice';
 import { isoInstant, type Clock } from '../services/clock';
 import type { Member } from '../services/domain/model';
-import { readerOf, translator } from '../services/i18n';
+import { translator } from '../services/i18n';
 import type { Store } from '../services/store/ports';
 import type { SharedCardPolicy } from './cardActions/router';
 import type { SharedConversationPolicy } from './commands/router';
 import type { Logger } from './logger';
-import { actAs, memberOf } from './middleware/presence';
-import { readerFromActivity, tenantIdOf } from './turn';
+import { actAs, memberOf, readerOfTurn } from './middleware/presence';
+import { tenantIdOf } from './turn';
 
 /*
  * Team channels and group chats may hold people who must not see a deal, a referral or the member
@@ -47,8 +47,9 @@ export class PrivateChat {
     const member = memberOf(context);
     const a = context.activity;
     if (!member || !a.serviceUrl || !a.recipient?.id || !a.from?.id) return 'unreachable';
+    const reader = readerOfTurn(context);
     const inPersonal = async (personal: TurnContext) => {
-      actAs(personal, member);
+      actAs(personal, member, reader);
       await logic(personal);
     };
     const appId = this.deps.appId ?? '';
@@ -114,9 +115,7 @@ export class PrivateChat {
 /** The routers' view of shared conversations: redirect private output, and tell the shared chat in a short, data-free notice. */
 export function sharedConversationPolicies(chat: PrivateChat): { commands: SharedConversationPolicy; cardActions: SharedCardPolicy } {
   const notice = (context: TurnContext, delivery: PrivateDelivery) => {
-    const member = memberOf(context);
-    const fallback = readerFromActivity(context.activity);
-    const tr = translator(readerOf(member?.locale ?? fallback.locale, member?.timeZone ?? fallback.timeZone));
+    const tr = translator(readerOfTurn(context));
     return delivery === 'sent'
       ? renderNoticeCard({ title: tr.t('shared.sentTitle'), message: tr.t('shared.sent'), color: 'Default' })
       : renderNoticeCard({ title: tr.t('shared.unreachableTitle'), message: tr.t('shared.unreachable'), color: 'Warning' });

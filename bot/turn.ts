@@ -1,18 +1,18 @@
-import type { Activity, TurnContext } from 'botbuilder';
-import type { Actor } from '../services/domain/model';
-import { readerOf, type Reader } from '../services/i18n';
+import type { Activity } from 'botbuilder';
+import { validLocale, validTimeZone } from '../services/i18n';
+import type { Heard } from '../services/members/readers';
 
-/** Teams puts the user's locale and time zone in a `clientInfo` entity; the activity's `locale` also carries the language. */
-export function readerFromActivity(activity: Partial<Activity>): Reader {
-  const clientInfo = activity.entities?.find((e) => e.type === 'clientInfo') as { locale?: string; timezone?: string } | undefined;
-  return readerOf(clientInfo?.locale ?? activity.locale, clientInfo?.timezone);
-}
-
-/** The IANA time zone Teams reports for the user, when it reports a valid one. */
-export function timeZoneOf(activity: Partial<Activity>): string | undefined {
-  const clientInfo = activity.entities?.find((e) => e.type === 'clientInfo') as { timezone?: string } | undefined;
-  const zone = clientInfo?.timezone;
-  return zone && readerOf(undefined, zone).timeZone === zone ? zone : undefined;
+/**
+ * What an activity says about its sender's language and zone: Teams puts them in a `clientInfo`
+ * entity, and the activity's `locale` carries the language too. Installs and conversation updates may
+ * say nothing; invalid values count as nothing said.
+ */
+export function heardFrom(activity: Partial<Activity>): Heard {
+  const clientInfo = activity.entities?.find((e) => e.type === 'clientInfo') as { locale?: unknown; timezone?: unknown } | undefined;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const locale = validLocale(text(clientInfo?.locale)) ?? validLocale(activity.locale);
+  const timeZone = validTimeZone(text(clientInfo?.timezone));
+  return { ...(locale ? { locale } : {}), ...(timeZone ? { timeZone } : {}) };
 }
 
 /** The Entra tenant (= partner organization) the activity comes from. */
@@ -24,9 +24,4 @@ export function tenantIdOf(activity: Partial<Activity>): string | undefined {
 /** The sender's Entra object id (Teams), falling back to the channel account id (local clients). */
 export function userIdOf(activity: Partial<Activity>): string | undefined {
   return activity.from?.aadObjectId ?? activity.from?.id;
-}
-
-export function actorOf(context: TurnContext): Actor {
-  const from = context.activity.from;
-  return { kind: 'user', id: userIdOf(context.activity) ?? 'unknown', name: from?.name ?? 'Unknown user' };
 }

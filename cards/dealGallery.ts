@@ -22,13 +22,13 @@ import {
   type Result,
   type TimeRules,
 } from '../services/domain';
-import { readerOf, translator, type Reader, type Translator } from '../services/i18n';
+import { describeRefusal, translator, type Reader } from '../services/i18n';
 import { dealEditFormData, renderDealEditForm } from './dealEdit';
 import { microsoftFormData, partnerFormData, renderMicrosoftForm, renderPartnerForm } from './dealInvite';
 import { invitationFormData, renderInvitationForm } from './dealInvitation';
 import { dealListCardData, renderDealListCard } from './dealList';
 import { dealStatusCardData, renderDealStatusCard } from './dealStatus';
-import type { GalleryEntry } from './gallery';
+import type { GallerySample } from './gallery';
 import { HOSTILE } from './hostile';
 import type { AdaptiveCardJson } from './render';
 import { customerCard, detailsCard, partnersCard, sellingCard, solutionsCard, summaryCard, teamCard, type ViewContext } from '../dialogs/createDeal/views';
@@ -37,10 +37,11 @@ import { dealDraftInput as draftSchema } from '../services/domain/inputs';
 import { z } from 'zod';
 
 /*
- * Gallery entries for the deal cards (issue 4): the deal status card in each state that matters, the
+ * Gallery samples for the deal cards (issue 4): the deal status card in each state that matters, the
  * lists, the forms on a deal and every step of the create-deal dialog — ordinary, with errors beside
- * the fields, and at their largest. Built like the bot builds them (domain functions make the deals,
- * the real view-model builders make the data). Self-contained (only a type from ./gallery), so
+ * the fields, and at their largest — each built for any reader (cards/gallery.ts builds every one for
+ * each of its readers). Built like the bot builds them (domain functions make the deals, the real
+ * view-model builders make the data). Self-contained (only types from ./gallery), so
  * cards/gallery.ts can list DEAL_SECTIONS in its SECTIONS without a circular import.
  */
 
@@ -49,14 +50,9 @@ const RULES: TimeRules = { reminderLeadTimes: parseLeadTimes('P7D,P3D,P1D') };
 const TENANT = '5d7a4b1e-2c3f-4e5a-9b8c-0d1e2f3a4b5c';
 const PARTNER_TENANT = '9e8d7c6b-5a49-4838-a726-150f0e0d0c0b';
 
-const READERS = {
-  en: readerOf('en-US', 'America/Los_Angeles'),
-  fr: readerOf('fr-FR', 'Europe/Paris'),
-  zh: readerOf('zh-CN', 'Asia/Shanghai'),
-} as const satisfies Record<string, Reader>;
-type Lang = keyof typeof READERS;
-const tr = (lang: Lang): Translator => translator(READERS[lang]);
-const todayOf = (lang: Lang): string => todayFor({ now: NOW, zone: READERS[lang].timeZone });
+const todayOf = (reader: Reader): string => todayFor({ now: NOW, zone: reader.timeZone });
+/** Dates typed into a form are checked against the seller's today; the samples' errors do not depend on the zone. */
+const TODAY = NOW.toISODate()!;
 
 function member(overrides: Partial<Member> = {}): Member {
   return {
@@ -141,10 +137,10 @@ function longest(): Deal {
   return { ...base, history };
 }
 
-const status = (d: Deal, lang: Lang = 'en', viewer = ADAM, notice?: { text: string; color: 'Good' | 'Attention' }): AdaptiveCardJson =>
-  renderDealStatusCard(dealStatusCardData(d, viewer, tr(lang), NOW, { allowed: allowedActions(d, viewer, NOW), refreshFor: viewer.userId, ...(notice ? { notice } : {}) }));
+const status = (d: Deal, reader: Reader, viewer = ADAM, notice?: { text: string; color: 'Good' | 'Attention' }): AdaptiveCardJson =>
+  renderDealStatusCard(dealStatusCardData(d, viewer, translator(reader), NOW, { allowed: allowedActions(d, viewer, NOW), refreshFor: viewer.userId, ...(notice ? { notice } : {}) }));
 
-function dealStatusCards(): GalleryEntry[] {
+function dealStatusCards(): GallerySample[] {
   const t = 'deal-status.json';
   const p2p = deal({ invitations: [invitation('Tailspin Toys', PARTNER_TENANT), invitation('Contoso Services')] });
   const answered = ok(recordPartnerResponse(p2p, '1', 'declined', NOW.plus({ hours: 2 }), RULES, 'noCapacity', 'DREMOTE00001'), 'partner answer');
@@ -158,50 +154,57 @@ function dealStatusCards(): GalleryEntry[] {
   const halfway = ok(completeAssessmentStage(ok(completeAssessmentStage(assessment, 'engaged', ctx(1), RULES), 'sa'), 'discovery', ctx(2), RULES), 'sa');
   const lost = ok(markLost(deal(), 'Budget cut', ctx(4), RULES), 'lost');
   return [
-    { template: t, state: 'private-open-admin-en', card: () => status(deal()) },
-    { template: t, state: 'private-open-admin-fr', card: () => status(deal(), 'fr') },
-    { template: t, state: 'proposed-with-notice-en', card: () => status(staged, 'en', ADAM, { text: 'Stage saved: Proposed.', color: 'Good' }) },
-    { template: t, state: 'co-sell-microsoft-deciding-zh', card: () => status(coSell, 'zh') },
-    { template: t, state: 'co-sell-microsoft-engaged-en', card: () => status(engaged) },
-    { template: t, state: 'p2p-partner-declined-en', card: () => status(answered) },
-    { template: t, state: 'won-eligible-for-registration-en', card: () => status(wonEligible) },
-    { template: t, state: 'registered-in-review-en', card: () => status(registered) },
-    { template: t, state: 'assessment-halfway-en', card: () => status(halfway) },
-    { template: t, state: 'lost-closed-en', card: () => status(lost) },
-    { template: t, state: 'refused-outside-scope-en', card: () => status(deal(), 'en', member({ userId: 'user-ana', role: 'user', locationScopes: ['DE'] }), { text: 'You can see this deal only if you are on its team and FR is in your location scope. Ask a referral admin.', color: 'Attention' }) },
-    { template: t, state: 'longest-en', card: () => status(longest()) },
+    { template: t, state: 'private-open-admin', card: (r) => status(deal(), r) },
+    { template: t, state: 'proposed-with-notice', card: (r) => status(staged, r, ADAM, { text: translator(r).t('deal.done.stage', { stage: translator(r).t('stage.proposed') }), color: 'Good' }) },
+    { template: t, state: 'co-sell-microsoft-deciding', card: (r) => status(coSell, r) },
+    { template: t, state: 'co-sell-microsoft-engaged', card: (r) => status(engaged, r) },
+    { template: t, state: 'p2p-partner-declined', card: (r) => status(answered, r) },
+    { template: t, state: 'won-eligible-for-registration', card: (r) => status(wonEligible, r) },
+    { template: t, state: 'registered-in-review', card: (r) => status(registered, r) },
+    { template: t, state: 'assessment-halfway', card: (r) => status(halfway, r) },
+    { template: t, state: 'lost-closed', card: (r) => status(lost, r) },
+    { template: t, state: 'refused-outside-scope', card: (r) => status(deal(), r, member({ userId: 'user-ana', role: 'user', locationScopes: ['DE'] }), { text: describeRefusal({ code: 'not_visible', params: { location: 'FR' } }, translator(r)), color: 'Attention' }) },
+    { template: t, state: 'longest', card: (r) => status(longest(), r) },
   ];
 }
 
-function dealListCards(): GalleryEntry[] {
+function dealListCards(): GallerySample[] {
   const t = 'deal-list.json';
   const deals = [deal({ name: 'Northwind – data platform' }), ok(markWon(deal({ name: 'Contoso – security' }), ctx(1), RULES), 'won'), deal({ name: 'Fourth Coffee – POS', closeDate: '2026-11-20' })];
-  const list = (lang: Lang, items: Deal[], options: Partial<Parameters<typeof dealListCardData>[5]> = {}) =>
-    renderDealListCard(dealListCardData(items, ADAM, tr(lang), NOW, todayOf(lang), { title: 'Outbound deals · Open', list: 'outbound', filter: 'open', empty: 'No outbound deals here. Type "new deal" to create one.', ...options }));
+  // As the bot titles them (bot/features/deals/lists.ts): the list and its filter, and the empty list's hint.
+  const list = (reader: Reader, items: Deal[], options: Partial<Parameters<typeof dealListCardData>[5]> = {}) => {
+    const tr = translator(reader);
+    const title = tr.t('deal.list.titleFiltered', { list: tr.t('deal.list.title.outbound'), filter: tr.t('deal.list.filter.open') });
+    return renderDealListCard(dealListCardData(items, ADAM, tr, NOW, todayOf(reader), { title, list: 'outbound', filter: 'open', empty: tr.t('deal.list.empty.outbound'), ...options }));
+  };
   return [
-    { template: t, state: 'outbound-page-en', card: () => list('en', deals, { nextToken: 'eyJrIjoxfQ' }) },
-    { template: t, state: 'outbound-second-page-fr', card: () => list('fr', deals, { pageToken: 'eyJrIjoxfQ' }) },
-    { template: t, state: 'empty-en', card: () => list('en', []) },
-    { template: t, state: 'search-results-en', card: () => renderDealListCard(dealListCardData(deals, ADAM, tr('en'), NOW, todayOf('en'), { title: 'Deals matching “north”', empty: '' })) },
-    { template: t, state: 'longest-page-en', card: () => list('en', Array.from({ length: 8 }, () => longest()), { nextToken: 't'.repeat(200), pageToken: 't'.repeat(200) }) },
+    { template: t, state: 'outbound-page', card: (r) => list(r, deals, { nextToken: 'eyJrIjoxfQ' }) },
+    { template: t, state: 'outbound-second-page', card: (r) => list(r, deals, { pageToken: 'eyJrIjoxfQ' }) },
+    { template: t, state: 'empty', card: (r) => list(r, []) },
+    {
+      template: t,
+      state: 'search-results',
+      card: (r) => renderDealListCard(dealListCardData(deals, ADAM, translator(r), NOW, todayOf(r), { title: translator(r).t('deal.search.title', { query: 'north' }), empty: '' })),
+    },
+    { template: t, state: 'longest-page', card: (r) => list(r, Array.from({ length: 8 }, () => longest()), { nextToken: 't'.repeat(200), pageToken: 't'.repeat(200) }) },
   ];
 }
 
-function dealForms(): GalleryEntry[] {
+function dealForms(): GallerySample[] {
   const d = deal({ invitations: [invitation('Tailspin Toys', PARTNER_TENANT)] });
-  const badEdit = draftSchema(todayOf('en')).pick({ name: true, value: true, closeDate: true }).safeParse({ name: '', value: { amount: -1, currency: 'EURO' }, closeDate: '2020-01-01' });
+  const badEdit = draftSchema(TODAY).pick({ name: true, value: true, closeDate: true }).safeParse({ name: '', value: { amount: -1, currency: 'EURO' }, closeDate: '2020-01-01' });
   const badInvite = z.object({ partner: z.object({ name: z.string().min(1, 'v.required') }), value: z.object({ amount: z.number().min(0, 'v.nonNegative') }) }).safeParse({ partner: { name: '' }, value: { amount: -1 } });
   return [
-    { template: 'deal-edit.json', state: 'prefilled-en', card: () => renderDealEditForm(dealEditFormData(d, tr('en'), todayOf('en'), ORG.solutions)) },
-    { template: 'deal-edit.json', state: 'errors-en', card: () => renderDealEditForm(dealEditFormData(d, tr('en'), todayOf('en'), ORG.solutions, { name: '', amount: '-1', currency: 'EURO', closeDate: '2020-01-01' }, { error: badEdit.success ? undefined : badEdit.error })) },
-    { template: 'deal-edit.json', state: 'assessment-en', card: () => renderDealEditForm(dealEditFormData(deal({ solutions: [{ kind: 'assessment', name: 'Azure migration readiness' }], assessment: { type: 'Azure migration readiness', location: 'FR' } }), tr('en'), todayOf('en'), ORG.solutions)) },
-    { template: 'deal-edit.json', state: 'longest-en', card: () => renderDealEditForm(dealEditFormData(longest(), tr('en'), todayOf('en'), ORG.solutions)) },
-    { template: 'deal-edit-invitation.json', state: 'locked-fields-en', card: () => renderInvitationForm(invitationFormData(d, d.invitations[0]!, tr('en'))) },
-    { template: 'deal-invite-microsoft.json', state: 'prefilled-en', card: () => renderMicrosoftForm(microsoftFormData(d, tr('en'))) },
-    { template: 'deal-invite-microsoft.json', state: 'consent-missing-en', card: () => renderMicrosoftForm(microsoftFormData(d, tr('en'), { help: 'proofOfConcept', contactConsent: 'false' }, { refusal: { code: 'customer_consent_required' } })) },
-    { template: 'deal-invite.json', state: 'empty-en', card: () => renderPartnerForm(partnerFormData(d, tr('en'), todayOf('en'), { results: [], searched: false })) },
-    { template: 'deal-invite.json', state: 'search-results-en', card: () => renderPartnerForm(partnerFormData(d, tr('en'), todayOf('en'), { typed: { partnerQuery: 'tail' }, results: [{ tenantId: PARTNER_TENANT, name: 'Tailspin Toys' }, { tenantId: 't2', name: 'Tailwind Traders' }], searched: true })) },
-    { template: 'deal-invite.json', state: 'errors-en', card: () => renderPartnerForm(partnerFormData(d, tr('en'), todayOf('en'), { typed: { partnerName: '', partnerAmount: '-1' }, results: [], searched: true, error: badInvite.success ? undefined : badInvite.error })) },
+    { template: 'deal-edit.json', state: 'prefilled', card: (r) => renderDealEditForm(dealEditFormData(d, translator(r), todayOf(r), ORG.solutions)) },
+    { template: 'deal-edit.json', state: 'errors', card: (r) => renderDealEditForm(dealEditFormData(d, translator(r), todayOf(r), ORG.solutions, { name: '', amount: '-1', currency: 'EURO', closeDate: '2020-01-01' }, { error: badEdit.success ? undefined : badEdit.error })) },
+    { template: 'deal-edit.json', state: 'assessment', card: (r) => renderDealEditForm(dealEditFormData(deal({ solutions: [{ kind: 'assessment', name: 'Azure migration readiness' }], assessment: { type: 'Azure migration readiness', location: 'FR' } }), translator(r), todayOf(r), ORG.solutions)) },
+    { template: 'deal-edit.json', state: 'longest', card: (r) => renderDealEditForm(dealEditFormData(longest(), translator(r), todayOf(r), ORG.solutions)) },
+    { template: 'deal-edit-invitation.json', state: 'locked-fields', card: (r) => renderInvitationForm(invitationFormData(d, d.invitations[0]!, translator(r))) },
+    { template: 'deal-invite-microsoft.json', state: 'prefilled', card: (r) => renderMicrosoftForm(microsoftFormData(d, translator(r))) },
+    { template: 'deal-invite-microsoft.json', state: 'consent-missing', card: (r) => renderMicrosoftForm(microsoftFormData(d, translator(r), { help: 'proofOfConcept', contactConsent: 'false' }, { refusal: { code: 'customer_consent_required' } })) },
+    { template: 'deal-invite.json', state: 'empty', card: (r) => renderPartnerForm(partnerFormData(d, translator(r), todayOf(r), { results: [], searched: false })) },
+    { template: 'deal-invite.json', state: 'search-results', card: (r) => renderPartnerForm(partnerFormData(d, translator(r), todayOf(r), { typed: { partnerQuery: 'tail' }, results: [{ tenantId: PARTNER_TENANT, name: 'Tailspin Toys' }, { tenantId: 't2', name: 'Tailwind Traders' }], searched: true })) },
+    { template: 'deal-invite.json', state: 'errors', card: (r) => renderPartnerForm(partnerFormData(d, translator(r), todayOf(r), { typed: { partnerName: '', partnerAmount: '-1' }, results: [], searched: true, error: badInvite.success ? undefined : badInvite.error })) },
   ];
 }
 
@@ -223,18 +226,18 @@ function dialogState(overrides: Partial<CreateDealState> = {}): CreateDealState 
     canAssess: true,
     partnerResults: [{ tenantId: PARTNER_TENANT, name: 'Tailspin Toys' }],
     searched: true,
-    invitations: [JSON.parse(JSON.stringify(draftSchema(todayOf('en')).shape.invitations.parse([invitation('Contoso Services')])[0])) as Record<string, unknown>],
+    invitations: [JSON.parse(JSON.stringify(draftSchema(TODAY).shape.invitations.parse([invitation('Contoso Services')])[0])) as Record<string, unknown>],
     ...overrides,
   };
 }
 
-function createDealSteps(): GalleryEntry[] {
-  const v = (state: CreateDealState, lang: Lang = 'en'): ViewContext => ({ tr: tr(lang), member: ADAM, today: todayOf(lang), state });
+function createDealSteps(): GallerySample[] {
+  const v = (state: CreateDealState, reader: Reader): ViewContext => ({ tr: translator(reader), member: ADAM, today: todayOf(reader), state });
   const soFar = { team: [seller(0)], solutions: [{ kind: 'microsoft' as const, name: 'Azure Synapse' }], closeDate: '2027-06-30', currency: 'EUR' };
-  const details = draftSchema(todayOf('en')).pick({ name: true, value: true, closeDate: true }).safeParse({ name: '', value: { amount: 'x', currency: 'EURO' }, closeDate: '2020-01-01' });
-  const customer = draftSchema(todayOf('en')).pick({ customer: true }).safeParse({ customer: { name: '', country: 'XX', duns: '123', contacts: [{ email: 'nope', phone: 'call me' }] } });
+  const details = draftSchema(TODAY).pick({ name: true, value: true, closeDate: true }).safeParse({ name: '', value: { amount: 'x', currency: 'EURO' }, closeDate: '2020-01-01' });
+  const customer = draftSchema(TODAY).pick({ customer: true }).safeParse({ customer: { name: '', country: 'XX', duns: '123', contacts: [{ email: 'nope', phone: 'call me' }] } });
   const fresh = dialogState({ typed: {}, contacts: [], invitations: [], partnerResults: [], searched: false });
-  const draft = draftSchema(todayOf('en')).parse({
+  const draft = draftSchema(TODAY).parse({
     ...{ customer: consenting, name: 'Northwind – data platform', location: 'FR', value: { amount: '120000', currency: 'EUR' }, closeDate: '2027-06-30' },
     team: [seller(0)],
     solutions: [{ kind: 'microsoft', name: 'Azure Synapse' }],
@@ -243,20 +246,20 @@ function createDealSteps(): GalleryEntry[] {
   });
   const preview = createDeal(draft, ORG, ctx(), RULES);
   return [
-    { template: 'deal-create-customer.json', state: 'empty-en', card: () => customerCard(v(fresh)) },
-    { template: 'deal-create-customer.json', state: 'errors-en', card: () => customerCard(v(dialogState()), { error: customer.success ? undefined : customer.error }) },
-    { template: 'deal-create-details.json', state: 'prefilled-location-fr', card: () => detailsCard(v(dialogState({ typed: { customer: { customerCountry: 'FR' } } }), 'fr')) },
-    { template: 'deal-create-details.json', state: 'errors-en', card: () => detailsCard(v(dialogState()), { error: details.success ? undefined : details.error }) },
-    { template: 'deal-create-team.json', state: 'with-contacts-en', card: () => teamCard(v(dialogState({ typed: { ...dialogState().typed, team: undefined } }))) },
-    { template: 'deal-create-team.json', state: 'ten-rows-en', card: () => teamCard(v(dialogState({ teamRows: 10, contacts: Array.from({ length: 8 }, (_, i) => seller(i + 1)) }))) },
-    { template: 'deal-create-solutions.json', state: 'own-and-assessment-en', card: () => solutionsCard(v(dialogState())) },
-    { template: 'deal-create-solutions.json', state: 'assessment-exclusive-en', card: () => solutionsCard(v(dialogState()), { refusal: { code: 'assessment_exclusive' } }) },
-    { template: 'deal-create-selling.json', state: 'co-sell-en', card: () => sellingCard(v(dialogState())) },
-    { template: 'deal-create-selling.json', state: 'contact-needed-en', card: () => sellingCard(v(dialogState()), { refusal: { code: 'customer_contact_required' }, notice: { text: 'To ask Microsoft for help, go Back to the customer step and add the main contact, with the customer’s consent.', color: 'Attention' } }) },
-    { template: 'deal-create-partners.json', state: 'searched-one-invited-en', card: () => partnersCard(v(dialogState()), soFar) },
-    { template: 'deal-create-partners.json', state: 'ten-invited-en', card: () => partnersCard(v(dialogState({ invitations: Array.from({ length: 10 }, () => dialogState().invitations[0]!) })), soFar) },
-    { template: 'deal-create-summary.json', state: 'co-sell-p2p-en', card: () => summaryCard(v(dialogState()), draft, preview) },
-    { template: 'deal-create-summary.json', state: 'refused-en', card: () => summaryCard(v(dialogState()), draft, { ok: false, refusal: { code: 'customer_consent_required' } }) },
+    { template: 'deal-create-customer.json', state: 'empty', card: (r) => customerCard(v(fresh, r)) },
+    { template: 'deal-create-customer.json', state: 'errors', card: (r) => customerCard(v(dialogState(), r), { error: customer.success ? undefined : customer.error }) },
+    { template: 'deal-create-details.json', state: 'prefilled-location', card: (r) => detailsCard(v(dialogState({ typed: { customer: { customerCountry: 'FR' } } }), r)) },
+    { template: 'deal-create-details.json', state: 'errors', card: (r) => detailsCard(v(dialogState(), r), { error: details.success ? undefined : details.error }) },
+    { template: 'deal-create-team.json', state: 'with-contacts', card: (r) => teamCard(v(dialogState({ typed: { ...dialogState().typed, team: undefined } }), r)) },
+    { template: 'deal-create-team.json', state: 'ten-rows', card: (r) => teamCard(v(dialogState({ teamRows: 10, contacts: Array.from({ length: 8 }, (_, i) => seller(i + 1)) }), r)) },
+    { template: 'deal-create-solutions.json', state: 'own-and-assessment', card: (r) => solutionsCard(v(dialogState(), r)) },
+    { template: 'deal-create-solutions.json', state: 'assessment-exclusive', card: (r) => solutionsCard(v(dialogState(), r), { refusal: { code: 'assessment_exclusive' } }) },
+    { template: 'deal-create-selling.json', state: 'co-sell', card: (r) => sellingCard(v(dialogState(), r)) },
+    { template: 'deal-create-selling.json', state: 'contact-needed', card: (r) => sellingCard(v(dialogState(), r), { refusal: { code: 'customer_contact_required' }, notice: { text: translator(r).t('dialog.selling.contactNeeded'), color: 'Attention' } }) },
+    { template: 'deal-create-partners.json', state: 'searched-one-invited', card: (r) => partnersCard(v(dialogState(), r), soFar) },
+    { template: 'deal-create-partners.json', state: 'ten-invited', card: (r) => partnersCard(v(dialogState({ invitations: Array.from({ length: 10 }, () => dialogState().invitations[0]!) }), r), soFar) },
+    { template: 'deal-create-summary.json', state: 'co-sell-p2p', card: (r) => summaryCard(v(dialogState(), r), draft, preview) },
+    { template: 'deal-create-summary.json', state: 'refused', card: (r) => summaryCard(v(dialogState(), r), draft, { ok: false, refusal: { code: 'customer_consent_required' } }) },
   ];
 }
 
@@ -317,13 +320,13 @@ function hostileInbound(): Deal {
   );
 }
 
-function hostileDealCards(): GalleryEntry[] {
+function hostileDealCards(): GallerySample[] {
   const d = hostileDeal();
   const notice = { text: HOSTILE, color: 'Attention' as const };
   const hostileOrg = [{ kind: 'own' as const, name: HOSTILE }];
   const typedPartner = { partnerQuery: HOSTILE, partnerName: HOSTILE, partnerAmount: HOSTILE, partnerCurrency: HOSTILE, partnerNotes: HOSTILE, partnerHelp: HOSTILE, partnerOtherSolutions: HOSTILE };
   const badInvite = z.object({ value: z.object({ amount: z.number() }) }).safeParse({ value: { amount: HOSTILE } });
-  const v = (state: CreateDealState): ViewContext => ({ tr: tr('en'), member: member({ name: HOSTILE }), today: todayOf('en'), state });
+  const v = (state: CreateDealState, reader: Reader): ViewContext => ({ tr: translator(reader), member: member({ name: HOSTILE }), today: todayOf(reader), state });
   const hostileState = dialogState({
     typed: {
       customer: { customerCountry: HOSTILE, customerCity: HOSTILE, customerName: HOSTILE, customerDuns: HOSTILE, contactName: HOSTILE, contactPhone: HOSTILE, contactEmail: HOSTILE, contactConsent: 'true' },
@@ -338,7 +341,7 @@ function hostileDealCards(): GalleryEntry[] {
     invitations: [{ partner: { name: HOSTILE, tenantId: PARTNER_TENANT }, value: { amount: 40000, currency: 'EUR' }, closeDate: '2027-05-31' }],
   });
   const soFar = { team: d.team, solutions: d.solutions, closeDate: '2027-06-30', currency: 'EUR' };
-  const draft = draftSchema(todayOf('en')).parse({
+  const draft = draftSchema(TODAY).parse({
     customer: { name: HOSTILE, country: 'FR', city: HOSTILE, duns: '987654321', contacts: [{ name: HOSTILE, phone: '+33 1 23 45 67 89', email: 'lea@northwind.example' }], contactConsent: true },
     name: HOSTILE,
     location: 'FR',
@@ -353,30 +356,30 @@ function hostileDealCards(): GalleryEntry[] {
     invitations: [invitation(HOSTILE, PARTNER_TENANT)],
   });
   return [
-    { template: 'deal-status.json', state: 'hostile-everything-en', card: () => status(d, 'en', ADAM, notice) },
-    { template: 'deal-status.json', state: 'hostile-inbound-en', card: () => status(hostileInbound(), 'en', ADAM, notice) },
+    { template: 'deal-status.json', state: 'hostile-everything', card: (r) => status(d, r, ADAM, notice) },
+    { template: 'deal-status.json', state: 'hostile-inbound', card: (r) => status(hostileInbound(), r, ADAM, notice) },
     {
       template: 'deal-list.json',
-      state: 'hostile-en',
-      card: () => renderDealListCard(dealListCardData([d, hostileInbound()], ADAM, tr('en'), NOW, todayOf('en'), { title: HOSTILE, empty: HOSTILE, notice: { text: HOSTILE, color: 'Good' } })),
+      state: 'hostile',
+      card: (r) => renderDealListCard(dealListCardData([d, hostileInbound()], ADAM, translator(r), NOW, todayOf(r), { title: HOSTILE, empty: HOSTILE, notice: { text: HOSTILE, color: 'Good' } })),
     },
-    { template: 'deal-edit.json', state: 'hostile-prefilled-en', card: () => renderDealEditForm(dealEditFormData(d, tr('en'), todayOf('en'), hostileOrg)) },
-    { template: 'deal-edit-invitation.json', state: 'hostile-en', card: () => renderInvitationForm(invitationFormData(d, d.invitations[0]!, tr('en'))) },
-    { template: 'deal-invite-microsoft.json', state: 'hostile-en', card: () => renderMicrosoftForm(microsoftFormData(d, tr('en'), { help: 'proofOfConcept', contactName: HOSTILE, contactPhone: HOSTILE, contactEmail: HOSTILE }, { refusal: { code: 'partner_already_invited', params: { partner: HOSTILE } } })) },
+    { template: 'deal-edit.json', state: 'hostile-prefilled', card: (r) => renderDealEditForm(dealEditFormData(d, translator(r), todayOf(r), hostileOrg)) },
+    { template: 'deal-edit-invitation.json', state: 'hostile', card: (r) => renderInvitationForm(invitationFormData(d, d.invitations[0]!, translator(r))) },
+    { template: 'deal-invite-microsoft.json', state: 'hostile', card: (r) => renderMicrosoftForm(microsoftFormData(d, translator(r), { help: 'proofOfConcept', contactName: HOSTILE, contactPhone: HOSTILE, contactEmail: HOSTILE }, { refusal: { code: 'partner_already_invited', params: { partner: HOSTILE } } })) },
     {
       template: 'deal-invite.json',
-      state: 'hostile-en',
-      card: () => renderPartnerForm(partnerFormData(d, tr('en'), todayOf('en'), { typed: typedPartner, results: [{ tenantId: PARTNER_TENANT, name: HOSTILE }], searched: true, error: badInvite.success ? undefined : badInvite.error, refusal: { code: 'partner_already_invited', params: { partner: HOSTILE } } })),
+      state: 'hostile',
+      card: (r) => renderPartnerForm(partnerFormData(d, translator(r), todayOf(r), { typed: typedPartner, results: [{ tenantId: PARTNER_TENANT, name: HOSTILE }], searched: true, error: badInvite.success ? undefined : badInvite.error, refusal: { code: 'partner_already_invited', params: { partner: HOSTILE } } })),
     },
-    { template: 'deal-create-customer.json', state: 'hostile-en', card: () => customerCard(v(hostileState), { notice: { text: HOSTILE, color: 'Attention' } }) },
-    { template: 'deal-create-details.json', state: 'hostile-en', card: () => detailsCard(v(hostileState)) },
-    { template: 'deal-create-team.json', state: 'hostile-en', card: () => teamCard(v(hostileState)) },
-    { template: 'deal-create-solutions.json', state: 'hostile-en', card: () => solutionsCard(v(hostileState)) },
-    { template: 'deal-create-selling.json', state: 'hostile-en', card: () => sellingCard(v(hostileState), { refusal: { code: 'partner_already_invited', params: { partner: HOSTILE } } }) },
-    { template: 'deal-create-partners.json', state: 'hostile-en', card: () => partnersCard(v(hostileState), soFar, { typed: typedPartner, refusal: { code: 'partner_already_invited', params: { partner: HOSTILE } } }) },
-    { template: 'deal-create-summary.json', state: 'hostile-en', card: () => summaryCard(v(hostileState), draft, createDeal(draft, ORG, ctx(), RULES)) },
+    { template: 'deal-create-customer.json', state: 'hostile', card: (r) => customerCard(v(hostileState, r), { notice: { text: HOSTILE, color: 'Attention' } }) },
+    { template: 'deal-create-details.json', state: 'hostile', card: (r) => detailsCard(v(hostileState, r)) },
+    { template: 'deal-create-team.json', state: 'hostile', card: (r) => teamCard(v(hostileState, r)) },
+    { template: 'deal-create-solutions.json', state: 'hostile', card: (r) => solutionsCard(v(hostileState, r)) },
+    { template: 'deal-create-selling.json', state: 'hostile', card: (r) => sellingCard(v(hostileState, r), { refusal: { code: 'partner_already_invited', params: { partner: HOSTILE } } }) },
+    { template: 'deal-create-partners.json', state: 'hostile', card: (r) => partnersCard(v(hostileState, r), soFar, { typed: typedPartner, refusal: { code: 'partner_already_invited', params: { partner: HOSTILE } } }) },
+    { template: 'deal-create-summary.json', state: 'hostile', card: (r) => summaryCard(v(hostileState, r), draft, createDeal(draft, ORG, ctx(), RULES)) },
   ];
 }
 
 /** The deal sections, for cards/gallery.ts SECTIONS. */
-export const DEAL_SECTIONS: readonly (() => GalleryEntry[])[] = [dealStatusCards, dealListCards, dealForms, createDealSteps, hostileDealCards];
+export const DEAL_SECTIONS: readonly (() => GallerySample[])[] = [dealStatusCards, dealListCards, dealForms, createDealSteps, hostileDealCards];

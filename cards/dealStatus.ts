@@ -6,7 +6,7 @@ import { registrationEligibility } from '../services/domain/registration';
 import { ASSESSMENT_STAGES, completedAssessmentStages, isTerminal, nextAssessmentStage, stagePercent } from '../services/domain/stages';
 import { countryName, describeRefusal, formatCountdown, formatDate, formatDateTime, formatMoney, type Translator } from '../services/i18n';
 import { renderCompactCard } from './compact';
-import { customerLine, historyText, NAME_SHOWN, solutionLabel, stageLine, typeLine, STATUS_COLOR, type CardColor } from './dealText';
+import { actorName, customerLine, historyText, NAME_SHOWN, solutionLabel, stageLine, typeLine, STATUS_COLOR, type CardColor } from './dealText';
 import { partnerCenterLine } from './partnerCenter';
 import type { Fact } from './referral';
 import { renderCard, type AdaptiveCardJson } from './render';
@@ -188,9 +188,9 @@ function microsoftLine(deal: Deal, tr: Translator, now: DateTime): string {
       line = deal.inbound?.sender.type === 'Microsoft' ? tr.t('deal.microsoft.sentIt') : tr.t('deal.microsoft.engaged', { help });
       break;
     default:
-      line = tr.tk(`microsoftStatus.${ms.status}`);
+      line = tr.t('deal.microsoft.status', { status: tr.tk(`microsoftStatus.${ms.status}`) });
   }
-  return ms.markedWon ? `${line} ${tr.t('deal.microsoft.markedWon')}` : line;
+  return ms.markedWon ? tr.t('card.twoSentences', { first: line, second: tr.t('deal.microsoft.markedWon') }) : line;
 }
 
 function progressOf(deal: Deal, tr: Translator): DealStatusCardData['progress'] {
@@ -223,7 +223,7 @@ function factsOf(deal: Deal, tr: Translator, now: DateTime): Fact[] {
     ...(inbound ? [{ title: tr.t('referral.fact.sender'), value: [inbound.sender.name, inbound.sender.organizationName].filter(Boolean).map((n) => oneLine(n!, NAME_SHOWN)).join(', ') }] : []),
     ...(inbound?.inviteContext.helpWanted ? [{ title: tr.t('referral.fact.helpWanted'), value: oneLine(inbound.inviteContext.helpWanted, NAME_SHOWN) }] : []),
     ...(deal.status === 'received' && inbound ? [{ title: tr.t('referral.fact.timeLeft'), value: formatCountdown(inbound.expiresAt, now, tr) }] : []),
-    { title: tr.t('deal.fact.created'), value: tr.t('deal.createdBy', { when: formatDateTime(deal.createdAt, reader), who: oneLine(deal.createdBy.name, NAME_SHOWN) }) },
+    { title: tr.t('deal.fact.created'), value: tr.t('deal.createdBy', { when: formatDateTime(deal.createdAt, reader), who: actorName(deal.createdBy, tr) }) },
   ];
 }
 
@@ -306,7 +306,7 @@ export function dealStatusCardData(deal: Deal, viewer: Member, tr: Translator, n
         state: done.has(s) ? tr.t('deal.assessment.done') : s === next ? tr.t('deal.assessment.next') : tr.t('deal.assessment.todo'),
       })),
     },
-    history: history.map((h) => ({ when: formatDateTime(h.at, reader), who: oneLine(h.by.name, NAME_SHOWN), what: historyText(h, tr) })),
+    history: history.map((h) => ({ when: formatDateTime(h.at, reader), who: actorName(h.by, tr), what: historyText(h, tr) })),
     historyMore: deal.history.length > HISTORY_SHOWN ? tr.t('deal.historyMore', { shown: HISTORY_SHOWN, total: deal.history.length }) : '',
     registration: registrationOf(deal, tr),
     closedNote: isTerminal(deal) ? describeRefusal({ code: 'deal_closed', params: { status: deal.status } }, tr) : '',

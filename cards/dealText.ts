@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { dealType } from '../services/domain/dealType';
-import type { Deal, HistoryEntry, Solution } from '../services/domain/model';
+import type { Actor, Deal, HistoryEntry, Solution } from '../services/domain/model';
 import { stagePercent } from '../services/domain/stages';
 import { countryName, daysUntil, formatMoney, type Translator } from '../services/i18n';
 import { oneLine } from './untrusted';
@@ -41,6 +41,15 @@ export function solutionLabel(solution: Solution, tr: Translator): string {
     case 'assessment':
       return tr.t('deal.solution.assessment', { name: name(solution.name) });
   }
+}
+
+/**
+ * Who did something, for this reader: people and organizations by the name they have; the bot in the
+ * reader's words (its stored name is only for logs); someone Teams gave no name, as such.
+ */
+export function actorName(actor: Actor, tr: Translator, chars = NAME_SHOWN): string {
+  if (actor.kind === 'system') return tr.t('actor.system');
+  return actor.name.trim() ? oneLine(actor.name, chars) : tr.t('actor.unnamed');
 }
 
 /** Names in a list, on one line: the first `shown` and how many more; "—" for none. */

@@ -19,7 +19,7 @@ import {
   type Result,
   type TimeRules,
 } from '../services/domain';
-import { describeRefusal, readerOf, translator, type Reader, type Translator } from '../services/i18n';
+import { describeRefusal, readerOf, translator, type MessageKey, type Reader } from '../services/i18n';
 import { contractExample } from '../services/referrals/contractExample';
 import { parseIntakeBody, toReferralIntake } from '../services/referrals/intake';
 import { DEAL_SECTIONS } from './dealGallery';
@@ -47,11 +47,12 @@ import { renderSenderOutcomeCard, senderOutcomeCardData } from './senderOutcome'
 
 /*
  * The card gallery: every card template with representative data for each state that matters — the
- * ordinary ones, every outcome, each reader's language and time zone, and the extremes sellers will
- * eventually type (200-character names, 4,000-character notes, 10^15 in yen, full pages, every field
- * in error). Each card is built the way the bot builds it: domain functions make the deal, the real
- * view-model builder makes the data, the real render function expands the template. No hand-written
- * card JSON, so a change to a builder or a template shows up here.
+ * ordinary ones, every outcome, and the extremes sellers will eventually type (200-character names,
+ * 4,000-character notes, 10^15 in yen, full pages, every field in error) — each built for every reader
+ * of READERS, in their language and time zone (French runs about 30 % longer than English; Chinese
+ * shorter but in other glyphs). Each card is built the way the bot builds it: domain functions make the
+ * deal, the real view-model builder makes the data, the real render function expands the template. No
+ * hand-written card JSON, so a change to a builder or a template shows up here.
  *
  * test/cards checks every entry (official parser, Teams rules, headless render in Chromium) and fails
  * for a template that has no entry; `npm run cards:preview` draws them all. To add a card: write a
@@ -69,6 +70,14 @@ export interface GalleryEntry {
   readonly card: () => AdaptiveCardJson;
 }
 
+/** One state of one card, for any reader: the gallery has an entry for it in each language of READERS. */
+export interface GallerySample {
+  readonly template: string;
+  /** What the card shows, unique per template, kebab-case, without the language. */
+  readonly state: string;
+  readonly card: (reader: Reader) => AdaptiveCardJson;
+}
+
 /** "referral/received-en": how tests, messages and preview file names name an entry. */
 export const galleryId = (entry: Pick<GalleryEntry, 'template' | 'state'>): string => `${entry.template.replace(/\.json$/, '')}/${entry.state}`;
 
@@ -80,7 +89,7 @@ const RULES: TimeRules = { reminderLeadTimes: parseLeadTimes('P7D,P3D,P1D') };
 const TENANT = '5d7a4b1e-2c3f-4e5a-9b8c-0d1e2f3a4b5c';
 const SENDER_TENANT = '9e8d7c6b-5a49-4838-a726-150f0e0d0c0b';
 
-/** en-US, fr-FR and zh-CN readers, each in their own time zone (French and Chinese text still falls back to English). */
+/** en-US, fr-FR and zh-CN readers, each in their own time zone: every state of every card is built for each. */
 export const READERS = {
   en: readerOf('en-US', 'America/Los_Angeles'),
   fr: readerOf('fr-FR', 'Europe/Paris'),
@@ -89,8 +98,7 @@ export const READERS = {
 export type Lang = keyof typeof READERS;
 export const LANGS = Object.keys(READERS) as Lang[];
 
-const tr = (lang: Lang): Translator => translator(READERS[lang]);
-const todayOf = (lang: Lang, now = GALLERY_NOW): string => todayFor({ now, zone: READERS[lang].timeZone });
+const todayOf = (reader: Reader, now = GALLERY_NOW): string => todayFor({ now, zone: reader.timeZone });
 
 /** Deterministic filler text of exactly `length` characters, in words of varied length. */
 export function longText(length: number, seed = 'Customer wants to leave its data centre by Q2, keep SAP running and train its staff;'): string {
@@ -225,7 +233,7 @@ const partnerReferral = () =>
 
 /** What the seller sends from the accept form: the prefilled values, their phone, a colleague. */
 function acceptTyped(deal: Deal, member: Member, today: string): FormValues {
-  const form = acceptFormData(deal, member, tr('en'), today, 'referral');
+  const form = acceptFormData(deal, member, translator(READERS.en), today, 'referral');
   return {
     name: form.values.name,
     amount: String(form.values.amount),
@@ -256,18 +264,18 @@ const expired = (deal: Deal): Deal => unwrap(expireReferral(deal, DateTime.fromI
 const won = (deal: Deal): Deal => unwrap(markWon(deal, actedBy(ANA, GALLERY_NOW.plus({ days: 30 })), RULES), 'marking the sample deal won');
 const lost = (deal: Deal): Deal => unwrap(markLost(deal, 'Customer chose another partner', actedBy(ANA, GALLERY_NOW.plus({ days: 30 })), RULES), 'marking the sample deal lost');
 
-// ---------- sections: one function per template, returning its entries ----------
+// ---------- sections: one function per template, returning its samples ----------
 
 /**
  * The referral card as `viewer` (a referral admin unless said otherwise) sees it at `now`, with what
  * they may do decided by the domain. The bot shows an error instead to whoever may not see the deal.
  */
-function referralCard(deal: Deal, lang: Lang, options: Partial<ReferralViewOptions> & { viewer?: Member; now?: DateTime } = {}): AdaptiveCardJson {
+function referralCard(deal: Deal, reader: Reader, options: Partial<ReferralViewOptions> & { viewer?: Member; now?: DateTime } = {}): AdaptiveCardJson {
   const now = options.now ?? GALLERY_NOW;
   const viewer = options.viewer ?? ADAM;
   if (!canView(viewer, deal)) throw new Error(`gallery: ${viewer.name} may not see "${deal.name}"; the bot would not show this card`);
   return renderReferralCard(
-    referralCardData(deal, tr(lang), now, {
+    referralCardData(deal, translator(reader), now, {
       purpose: options.purpose ?? 'referral',
       canRespond: options.canRespond ?? allowedActions(deal, viewer, now).includes('accept'),
       refreshFor: viewer.userId,
@@ -276,67 +284,71 @@ function referralCard(deal: Deal, lang: Lang, options: Partial<ReferralViewOptio
   );
 }
 
-const refusal = (code: Refusal['code'], lang: Lang = 'en'): string => describeRefusal({ code }, tr(lang));
+const refusal = (code: Refusal['code'], reader: Reader): string => describeRefusal({ code }, translator(reader));
+const said = (reader: Reader, key: MessageKey): string => translator(reader).t(key);
 
-function referralCards(): GalleryEntry[] {
+function referralCards(): GallerySample[] {
   const t = 'referral.json';
   const received = referral();
   const expiresAt = DateTime.fromISO(received.inbound!.expiresAt);
   return [
-    ...LANGS.map((lang) => ({ template: t, state: `received-${lang}`, card: () => referralCard(received, lang) })),
-    { template: t, state: 'received-p2p-en', card: () => referralCard(partnerReferral(), 'en') },
-    { template: t, state: 'reminder-3-days-en', card: () => referralCard(received, 'en', { purpose: 'reminder', now: expiresAt.minus({ days: 3 }) }) },
-    { template: t, state: 'reminder-last-hours-zh', card: () => referralCard(received, 'zh', { purpose: 'reminder', now: expiresAt.minus({ hours: 2, minutes: 5 }) }) },
-    { template: t, state: 'received-past-deadline-en', card: () => referralCard(received, 'en', { now: expiresAt.plus({ minutes: 5 }) }) },
+    { template: t, state: 'received', card: (r) => referralCard(received, r) },
+    { template: t, state: 'received-p2p', card: (r) => referralCard(partnerReferral(), r) },
+    { template: t, state: 'reminder-3-days', card: (r) => referralCard(received, r, { purpose: 'reminder', now: expiresAt.minus({ days: 3 }) }) },
+    { template: t, state: 'reminder-last-hours', card: (r) => referralCard(received, r, { purpose: 'reminder', now: expiresAt.minus({ hours: 2, minutes: 5 }) }) },
+    { template: t, state: 'received-past-deadline', card: (r) => referralCard(received, r, { now: expiresAt.plus({ minutes: 5 }) }) },
     {
       template: t,
-      state: 'accepted-notice-en',
-      card: () => referralCard(accepted(received), 'en', { now: GALLERY_NOW.plus({ hours: 2 }), notice: { text: tr('en').t('referral.notice.accepted'), color: 'Good' } }),
+      state: 'accepted-notice',
+      card: (r) => referralCard(accepted(received), r, { now: GALLERY_NOW.plus({ hours: 2 }), notice: { text: said(r, 'referral.notice.accepted'), color: 'Good' } }),
     },
-    { template: t, state: 'accepted-team-member-fr', card: () => referralCard(accepted(received), 'fr', { viewer: ANA, now: GALLERY_NOW.plus({ days: 1 }) }) },
+    { template: t, state: 'accepted-team-member', card: (r) => referralCard(accepted(received), r, { viewer: ANA, now: GALLERY_NOW.plus({ days: 1 }) }) },
     {
       template: t,
-      state: 'declined-other-en',
-      card: () => referralCard(declined(received, { reason: 'other', reasonText: 'We are merging with the customer’s current partner', notes: 'Thanks for thinking of us.' }), 'en', { notice: { text: tr('en').t('referral.notice.declined'), color: 'Good' } }),
+      state: 'declined-other',
+      card: (r) =>
+        referralCard(declined(received, { reason: 'other', reasonText: 'We are merging with the customer’s current partner', notes: 'Thanks for thinking of us.' }), r, {
+          notice: { text: said(r, 'referral.notice.declined'), color: 'Good' },
+        }),
     },
-    { template: t, state: 'declined-no-capacity-zh', card: () => referralCard(declined(received, { reason: 'noCapacity' }), 'zh') },
-    { template: t, state: 'expired-en', card: () => referralCard(expired(received), 'en', { now: expiresAt.plus({ hours: 1 }) }) },
-    { template: t, state: 'won-en', card: () => referralCard(won(accepted(received)), 'en', { now: GALLERY_NOW.plus({ days: 30 }) }) },
-    { template: t, state: 'lost-fr', card: () => referralCard(lost(accepted(received)), 'fr', { now: GALLERY_NOW.plus({ days: 30 }) }) },
+    { template: t, state: 'declined-no-capacity', card: (r) => referralCard(declined(received, { reason: 'noCapacity' }), r) },
+    { template: t, state: 'expired', card: (r) => referralCard(expired(received), r, { now: expiresAt.plus({ hours: 1 }) }) },
+    { template: t, state: 'won', card: (r) => referralCard(won(accepted(received)), r, { now: GALLERY_NOW.plus({ days: 30 }) }) },
+    { template: t, state: 'lost', card: (r) => referralCard(lost(accepted(received)), r, { now: GALLERY_NOW.plus({ days: 30 }) }) },
     {
       template: t,
-      state: 'refused-already-answered-en',
-      card: () => referralCard(accepted(received, GLOBAL), 'en', { notice: { text: tr('en').t('referral.notice.alreadyAnswered'), color: 'Attention' } }),
+      state: 'refused-already-answered',
+      card: (r) => referralCard(accepted(received, GLOBAL), r, { notice: { text: said(r, 'referral.notice.alreadyAnswered'), color: 'Attention' } }),
     },
     {
       template: t,
-      state: 'refused-expired-fr',
-      card: () => referralCard(received, 'fr', { now: expiresAt.plus({ minutes: 5 }), notice: { text: refusal('referral_expired', 'fr'), color: 'Attention' } }),
+      state: 'refused-expired',
+      card: (r) => referralCard(received, r, { now: expiresAt.plus({ minutes: 5 }), notice: { text: refusal('referral_expired', r), color: 'Attention' } }),
     },
-    { template: t, state: 'longest-values-en', card: () => referralCard(longestReferral(), 'en') },
-    { template: t, state: 'longest-values-zh', card: () => referralCard(longestReferral(), 'zh', { purpose: 'reminder', now: GALLERY_NOW.plus({ days: 13 }) }) },
-    { template: t, state: 'barest-values-en', card: () => referralCard(barestReferral(), 'en') },
+    { template: t, state: 'longest-values', card: (r) => referralCard(longestReferral(), r) },
+    { template: t, state: 'longest-values-reminder', card: (r) => referralCard(longestReferral(), r, { purpose: 'reminder', now: GALLERY_NOW.plus({ days: 13 }) }) },
+    { template: t, state: 'barest-values', card: (r) => referralCard(barestReferral(), r) },
   ];
 }
 
-function acceptForm(deal: Deal, lang: Lang, typed?: FormValues, member = ANA): AdaptiveCardJson {
-  const today = todayOf(lang);
+function acceptForm(deal: Deal, reader: Reader, typed?: FormValues, member = ANA): AdaptiveCardJson {
+  const today = todayOf(reader);
   const error = typed ? acceptInput(today).safeParse(readAcceptForm(typed)).error : undefined;
   if (typed && !error) throw new Error('gallery: these typed accept-form values were meant to be refused but are valid');
-  return renderAcceptForm(acceptFormData(deal, member, tr(lang), today, 'referral', typed, error));
+  return renderAcceptForm(acceptFormData(deal, member, translator(reader), today, 'referral', typed, error));
 }
 
-function acceptForms(): GalleryEntry[] {
+function acceptForms(): GallerySample[] {
   const t = 'referral-accept.json';
   const received = referral();
   return [
-    ...LANGS.map((lang) => ({ template: t, state: `prefilled-${lang}`, card: () => acceptForm(received, lang) })),
-    { template: t, state: 'prefilled-new-member-en', card: () => acceptForm(received, 'en', undefined, galleryMember({ userId: 'user-new', name: 'Rin Nakamura', email: undefined, phone: undefined })) },
+    { template: t, state: 'prefilled', card: (r) => acceptForm(received, r) },
+    { template: t, state: 'prefilled-new-member', card: (r) => acceptForm(received, r, undefined, galleryMember({ userId: 'user-new', name: 'Rin Nakamura', email: undefined, phone: undefined })) },
     {
       template: t,
-      state: 'every-field-in-error-en',
-      card: () =>
-        acceptForm(received, 'en', {
+      state: 'every-field-in-error',
+      card: (r) =>
+        acceptForm(received, r, {
           name: '',
           amount: 'about a million',
           currency: 'EURO',
@@ -355,25 +367,29 @@ function acceptForms(): GalleryEntry[] {
           team2Email: 'not-an-email',
         }),
     },
-    { template: t, state: 'no-team-member-fr', card: () => acceptForm(received, 'fr', { name: 'Contoso', amount: '250000', currency: 'EUR', closeDate: '2027-03-31' }) },
-    { template: t, state: 'longest-values-en', card: () => acceptForm(longestReferral(), 'en', undefined, galleryMember({ name: longText(200, 'Maximiliana Alexandra Konstantinopoulou'), email: `${'a'.repeat(64)}@${'fabrikam-international-holdings'.repeat(3)}.example` })) },
+    { template: t, state: 'no-team-member', card: (r) => acceptForm(received, r, { name: 'Contoso', amount: '250000', currency: 'EUR', closeDate: '2027-03-31' }) },
+    {
+      template: t,
+      state: 'longest-values',
+      card: (r) => acceptForm(longestReferral(), r, undefined, galleryMember({ name: longText(200, 'Maximiliana Alexandra Konstantinopoulou'), email: `${'a'.repeat(64)}@${'fabrikam-international-holdings'.repeat(3)}.example` })),
+    },
   ];
 }
 
-function declineForm(deal: Deal, lang: Lang, typed?: FormValues): AdaptiveCardJson {
+function declineForm(deal: Deal, reader: Reader, typed?: FormValues): AdaptiveCardJson {
   const error = typed ? DeclineInput.safeParse(readDeclineForm(typed)).error : undefined;
   if (typed && !error) throw new Error('gallery: these typed decline-form values were meant to be refused but are valid');
-  return renderDeclineForm(declineFormData(deal, tr(lang), 'referral', typed, error));
+  return renderDeclineForm(declineFormData(deal, translator(reader), 'referral', typed, error));
 }
 
-function declineForms(): GalleryEntry[] {
+function declineForms(): GallerySample[] {
   const t = 'referral-decline.json';
   const received = referral();
   return [
-    ...LANGS.map((lang) => ({ template: t, state: `empty-${lang}`, card: () => declineForm(received, lang) })),
-    { template: t, state: 'every-field-in-error-en', card: () => declineForm(received, 'en', { reason: '', reasonText: longText(201), notes: longText(4001) }) },
-    { template: t, state: 'other-without-reason-zh', card: () => declineForm(received, 'zh', { reason: 'other', reasonText: '', notes: 'Merci.' }) },
-    { template: t, state: 'reminder-longest-name-en', card: () => renderDeclineForm(declineFormData(longestReferral(), tr('en'), 'reminder')) },
+    { template: t, state: 'empty', card: (r) => declineForm(received, r) },
+    { template: t, state: 'every-field-in-error', card: (r) => declineForm(received, r, { reason: '', reasonText: longText(201), notes: longText(4001) }) },
+    { template: t, state: 'other-without-reason', card: (r) => declineForm(received, r, { reason: 'other', reasonText: '', notes: 'Merci.' }) },
+    { template: t, state: 'reminder-longest-name', card: (r) => renderDeclineForm(declineFormData(longestReferral(), translator(r), 'reminder')) },
   ];
 }
 
@@ -397,12 +413,14 @@ function orgMembers(count: number, offset = 0): Member[] {
 const CONFIGURED = new Set(['ana.seller@fabrikam.example']);
 const isConfigured = (m: Member) => CONFIGURED.has(m.email ?? '');
 
-function membersCards(): GalleryEntry[] {
+function membersCards(): GallerySample[] {
   const t = 'members.json';
-  const card = (lang: Lang, members: Member[], viewer: Member, options: { nextToken?: string; notice?: { text: string; color: 'Good' | 'Attention' } } = {}) =>
-    renderMembersCard(membersCardData('Fabrikam', members, viewer, tr(lang), { ...options, isConfigured }));
-  const saved = (lang: Lang, m: Member) =>
-    tr(lang).t('members.saved', { name: m.name, role: tr(lang).tk(`role.${m.role}`), scopes: scopesText(m, tr(lang)) });
+  const card = (reader: Reader, members: Member[], viewer: Member, options: { nextToken?: string; notice?: { text: string; color: 'Good' | 'Attention' } } = {}) =>
+    renderMembersCard(membersCardData('Fabrikam', members, viewer, translator(reader), { ...options, isConfigured }));
+  const saved = (reader: Reader, m: Member) => {
+    const tr = translator(reader);
+    return tr.t('members.saved', { name: m.name, role: tr.tk(`role.${m.role}`), scopes: scopesText(m, tr) });
+  };
   const page = orgMembers(10);
   const longest = galleryMember({
     userId: 'user-long',
@@ -412,57 +430,59 @@ function membersCards(): GalleryEntry[] {
     installed: false,
   });
   return [
-    { template: t, state: 'full-page-with-next-global-admin-en', card: () => card('en', page, GLOBAL, { nextToken: 'eyJwYWdlIjoyfQ==' }) },
-    { template: t, state: 'last-page-admin-fr', card: () => card('fr', orgMembers(3, 10), ADAM) },
-    { template: t, state: 'saved-notice-en', card: () => card('en', page.slice(0, 4), GLOBAL, { notice: { text: saved('en', page[2]!), color: 'Good' }, nextToken: 'eyJwYWdlIjoyfQ==' }) },
-    { template: t, state: 'saved-notice-zh', card: () => card('zh', page.slice(0, 4), GLOBAL, { notice: { text: saved('zh', page[2]!), color: 'Good' }, nextToken: 'eyJwYWdlIjoyfQ==' }) },
-    { template: t, state: 'refused-notice-en', card: () => card('en', page.slice(0, 3), ADAM, { notice: { text: refusal('last_global_admin'), color: 'Attention' } }) },
-    { template: t, state: 'longest-values-en', card: () => card('en', [longest, ...page.slice(1, 4)], GLOBAL, { notice: { text: saved('en', longest), color: 'Good' } }) },
+    { template: t, state: 'full-page-with-next-global-admin', card: (r) => card(r, page, GLOBAL, { nextToken: 'eyJwYWdlIjoyfQ==' }) },
+    { template: t, state: 'last-page-admin', card: (r) => card(r, orgMembers(3, 10), ADAM) },
+    { template: t, state: 'saved-notice', card: (r) => card(r, page.slice(0, 4), GLOBAL, { notice: { text: saved(r, page[2]!), color: 'Good' }, nextToken: 'eyJwYWdlIjoyfQ==' }) },
+    { template: t, state: 'refused-notice', card: (r) => card(r, page.slice(0, 3), ADAM, { notice: { text: refusal('last_global_admin', r), color: 'Attention' } }) },
+    { template: t, state: 'longest-values', card: (r) => card(r, [longest, ...page.slice(1, 4)], GLOBAL, { notice: { text: saved(r, longest), color: 'Good' } }) },
   ];
 }
 
-function helpCards(): GalleryEntry[] {
+function helpCards(): GallerySample[] {
   const t = 'help.json';
   return [
-    ...LANGS.map((lang) => ({ template: t, state: `help-${lang}`, card: () => renderHelpCard(helpCardData(tr(lang), { role: 'user' })) })),
-    { template: t, state: 'welcome-admin-en', card: () => renderHelpCard(helpCardData(tr('en'), { welcome: true, role: 'globalAdmin' })) },
-    { template: t, state: 'unknown-command-en', card: () => renderHelpCard(helpCardData(tr('en'), { unknownText: 'show me the money' })) },
-    { template: t, state: 'unknown-long-command-fr', card: () => renderHelpCard(helpCardData(tr('fr'), { unknownText: unbreakable(300), role: 'admin' })) },
+    { template: t, state: 'help', card: (r) => renderHelpCard(helpCardData(translator(r), { role: 'user' })) },
+    { template: t, state: 'welcome-admin', card: (r) => renderHelpCard(helpCardData(translator(r), { welcome: true, role: 'globalAdmin' })) },
+    { template: t, state: 'shared-chat', card: (r) => renderHelpCard(helpCardData(translator(r), { shared: true })) },
+    { template: t, state: 'unknown-command', card: (r) => renderHelpCard(helpCardData(translator(r), { unknownText: 'show me the money' })) },
+    { template: t, state: 'unknown-long-command', card: (r) => renderHelpCard(helpCardData(translator(r), { unknownText: unbreakable(300), role: 'admin' })) },
   ];
 }
 
-function noticeCards(): GalleryEntry[] {
+function noticeCards(): GallerySample[] {
   const t = 'notice.json';
-  const error = (lang: Lang, message: string) => renderErrorCard(tr(lang).t('error.title'), message);
+  const error = (reader: Reader, message: string) => renderErrorCard(said(reader, 'error.title'), message);
   return [
-    ...LANGS.map((lang) => ({ template: t, state: `error-generic-${lang}`, card: () => error(lang, tr(lang).t('error.generic')) })),
-    { template: t, state: 'deal-not-found-en', card: () => error('en', tr('en').t('error.dealNotFound')) },
-    { template: t, state: 'refusal-not-permitted-en', card: () => error('en', refusal('not_permitted')) },
-    { template: t, state: 'out-of-date-fr', card: () => error('fr', tr('fr').t('error.unknownAction')) },
-    { template: t, state: 'conflict-default-en', card: () => renderNoticeCard({ title: tr('en').t('error.title'), message: tr('en').t('error.conflict'), color: 'Default' }) },
-    { template: t, state: 'busy-warning-en', card: () => renderNoticeCard({ title: tr('en').t('error.title'), message: tr('en').t('error.busy'), color: 'Warning' }) },
+    { template: t, state: 'error-generic', card: (r) => error(r, said(r, 'error.generic')) },
+    { template: t, state: 'deal-not-found', card: (r) => error(r, said(r, 'error.dealNotFound')) },
+    { template: t, state: 'refusal-not-permitted', card: (r) => error(r, refusal('not_permitted', r)) },
+    { template: t, state: 'out-of-date', card: (r) => error(r, said(r, 'error.unknownAction')) },
+    { template: t, state: 'conflict-default', card: (r) => renderNoticeCard({ title: said(r, 'error.title'), message: said(r, 'error.conflict'), color: 'Default' }) },
+    { template: t, state: 'busy-warning', card: (r) => renderNoticeCard({ title: said(r, 'error.title'), message: said(r, 'error.busy'), color: 'Warning' }) },
+    { template: t, state: 'shared-chat-answered', card: (r) => renderNoticeCard({ title: said(r, 'shared.sentTitle'), message: said(r, 'shared.sent'), color: 'Default' }) },
+    { template: t, state: 'shared-chat-unreachable', card: (r) => renderNoticeCard({ title: said(r, 'shared.unreachableTitle'), message: said(r, 'shared.unreachable'), color: 'Warning' }) },
   ];
 }
 
-function senderOutcomeCards(): GalleryEntry[] {
+function senderOutcomeCards(): GallerySample[] {
   const t = 'sender-outcome.json';
   const received = referral();
-  const card = (deal: Deal, lang: Lang, receiver = 'Fabrikam') => renderSenderOutcomeCard(senderOutcomeCardData(deal, receiver, tr(lang)));
+  const card = (deal: Deal, reader: Reader, receiver = 'Fabrikam') => renderSenderOutcomeCard(senderOutcomeCardData(deal, receiver, translator(reader)));
   return [
-    ...LANGS.map((lang) => ({ template: t, state: `accepted-${lang}`, card: () => card(accepted(received), lang) })),
-    { template: t, state: 'declined-reason-en', card: () => card(declined(received, { reason: 'outsideLocation', notes: 'We only serve Belgium and the Netherlands.' }), 'en') },
+    { template: t, state: 'accepted', card: (r) => card(accepted(received), r) },
+    { template: t, state: 'declined-reason', card: (r) => card(declined(received, { reason: 'outsideLocation', notes: 'We only serve Belgium and the Netherlands.' }), r) },
     {
       template: t,
-      state: 'declined-other-longest-en',
-      card: () =>
+      state: 'declined-other-longest',
+      card: (r) =>
         card(
           declined(longestReferral(), { reason: 'other', reasonText: longText(200, 'Conflict of interest with an existing engagement'), notes: longText(4000, 'Thank you for the referral; we cannot take it because') }),
-          'en',
+          r,
           longText(200, 'Fabrikam Worldwide Consulting and Cloud Services'),
         ),
     },
-    { template: t, state: 'expired-fr', card: () => card(expired(received), 'fr') },
-    { template: t, state: 'won-zh', card: () => card(won(accepted(received)), 'zh') },
+    { template: t, state: 'expired', card: (r) => card(expired(received), r) },
+    { template: t, state: 'won', card: (r) => card(won(accepted(received)), r) },
   ];
 }
 
@@ -489,35 +509,36 @@ function hostileReferral(): Deal {
 }
 
 const hostileDecline: FormValues = { reason: 'other', reasonText: HOSTILE, notes: HOSTILE };
-const hostileRefusal = (lang: Lang = 'en'): string => describeRefusal({ code: 'partner_already_invited', params: { partner: HOSTILE } }, tr(lang));
+const hostileRefusal = (reader: Reader): string => describeRefusal({ code: 'partner_already_invited', params: { partner: HOSTILE } }, translator(reader));
 
 /** Every card of this file fed the same hostile text in each of its text fields. */
-function hostileCards(): GalleryEntry[] {
+function hostileCards(): GallerySample[] {
   const received = hostileReferral();
-  const notice = { text: hostileRefusal(), color: 'Attention' as const };
+  const notice = (reader: Reader) => ({ text: hostileRefusal(reader), color: 'Attention' as const });
   const hostileMember = galleryMember({ userId: 'user-mallory', name: HOSTILE, email: 'mallory@fabrikam.example', locationScopes: ['FR'] });
   return [
-    { template: 'referral.json', state: 'hostile-received-en', card: () => referralCard(received, 'en', { viewer: HOSTILE_ADMIN, notice }) },
-    { template: 'referral.json', state: 'hostile-declined-en', card: () => referralCard(declined(received, hostileDecline, HOSTILE_ADMIN), 'en', { viewer: HOSTILE_ADMIN }) },
-    { template: 'referral-accept.json', state: 'hostile-prefilled-en', card: () => acceptForm(received, 'en', undefined, hostileMember) },
+    { template: 'referral.json', state: 'hostile-received', card: (r) => referralCard(received, r, { viewer: HOSTILE_ADMIN, notice: notice(r) }) },
+    { template: 'referral.json', state: 'hostile-declined', card: (r) => referralCard(declined(received, hostileDecline, HOSTILE_ADMIN), r, { viewer: HOSTILE_ADMIN }) },
+    { template: 'referral-accept.json', state: 'hostile-prefilled', card: (r) => acceptForm(received, r, undefined, hostileMember) },
     {
       template: 'referral-accept.json',
-      state: 'hostile-typed-en',
-      card: () =>
-        acceptForm(received, 'en', { name: HOSTILE, amount: HOSTILE, currency: 'EUR', closeDate: '2027-03-31', notes: HOSTILE, crmId: HOSTILE, campaignId: HOSTILE, team0Name: HOSTILE, team0Phone: HOSTILE, team0Email: HOSTILE }),
+      state: 'hostile-typed',
+      card: (r) =>
+        acceptForm(received, r, { name: HOSTILE, amount: HOSTILE, currency: 'EUR', closeDate: '2027-03-31', notes: HOSTILE, crmId: HOSTILE, campaignId: HOSTILE, team0Name: HOSTILE, team0Phone: HOSTILE, team0Email: HOSTILE }),
     },
-    { template: 'referral-decline.json', state: 'hostile-typed-en', card: () => declineForm(received, 'en', { reason: '', reasonText: HOSTILE, notes: HOSTILE }) },
+    { template: 'referral-decline.json', state: 'hostile-typed', card: (r) => declineForm(received, r, { reason: '', reasonText: HOSTILE, notes: HOSTILE }) },
     {
       template: 'members.json',
-      state: 'hostile-names-en',
-      card: () => {
-        const saved = tr('en').t('members.saved', { name: HOSTILE, role: tr('en').tk('role.user'), scopes: scopesText(hostileMember, tr('en')) });
-        return renderMembersCard(membersCardData(HOSTILE, [hostileMember, galleryMember({ userId: 'user-x', name: '', email: undefined })], GLOBAL, tr('en'), { notice: { text: saved, color: 'Good' }, isConfigured }));
+      state: 'hostile-names',
+      card: (r) => {
+        const tr = translator(r);
+        const saved = tr.t('members.saved', { name: HOSTILE, role: tr.tk('role.user'), scopes: scopesText(hostileMember, tr) });
+        return renderMembersCard(membersCardData(HOSTILE, [hostileMember, galleryMember({ userId: 'user-x', name: '', email: undefined })], GLOBAL, tr, { notice: { text: saved, color: 'Good' }, isConfigured }));
       },
     },
-    { template: 'help.json', state: 'hostile-unknown-command-en', card: () => renderHelpCard(helpCardData(tr('en'), { unknownText: HOSTILE, role: 'user' })) },
-    { template: 'notice.json', state: 'hostile-refusal-en', card: () => renderErrorCard(tr('en').t('error.title'), hostileRefusal()) },
-    { template: 'sender-outcome.json', state: 'hostile-declined-en', card: () => renderSenderOutcomeCard(senderOutcomeCardData(declined(received, hostileDecline, HOSTILE_ADMIN), HOSTILE, tr('en'))) },
+    { template: 'help.json', state: 'hostile-unknown-command', card: (r) => renderHelpCard(helpCardData(translator(r), { unknownText: HOSTILE, role: 'user' })) },
+    { template: 'notice.json', state: 'hostile-refusal', card: (r) => renderErrorCard(said(r, 'error.title'), hostileRefusal(r)) },
+    { template: 'sender-outcome.json', state: 'hostile-declined', card: (r) => renderSenderOutcomeCard(senderOutcomeCardData(declined(received, hostileDecline, HOSTILE_ADMIN), HOSTILE, translator(r))) },
   ];
 }
 
@@ -554,27 +575,28 @@ export function contractLimitsReferral(): Deal {
   });
 }
 
-function contractLimitCards(): GalleryEntry[] {
+function contractLimitCards(): GallerySample[] {
   const big = contractLimitsReferral();
   const answered = declined(big, { reason: 'other', reasonText: cjk(200), notes: cjk(4000) }, HOSTILE_ADMIN);
   const open = accepted(big);
-  const status = (deal: Deal, lang: Lang) => renderDealStatusCard(dealStatusCardData(deal, ADAM, tr(lang), GALLERY_NOW, { allowed: allowedActions(deal, ADAM, GALLERY_NOW), refreshFor: ADAM.userId }));
+  const status = (deal: Deal, reader: Reader) =>
+    renderDealStatusCard(dealStatusCardData(deal, ADAM, translator(reader), GALLERY_NOW, { allowed: allowedActions(deal, ADAM, GALLERY_NOW), refreshFor: ADAM.userId }));
   return [
-    { template: 'referral.json', state: 'contract-limits-zh', card: () => referralCard(big, 'zh') },
-    { template: 'referral.json', state: 'contract-limits-declined-zh', card: () => referralCard(answered, 'zh') },
-    { template: 'referral-accept.json', state: 'contract-limits-zh', card: () => acceptForm(big, 'zh') },
-    { template: 'referral-decline.json', state: 'contract-limits-zh', card: () => renderDeclineForm(declineFormData(big, tr('zh'), 'referral')) },
-    { template: 'sender-outcome.json', state: 'contract-limits-declined-zh', card: () => renderSenderOutcomeCard(senderOutcomeCardData(answered, cjk(200), tr('zh'))) },
-    { template: 'deal-status.json', state: 'contract-limits-received-zh', card: () => status(big, 'zh') },
-    { template: 'deal-status.json', state: 'contract-limits-accepted-en', card: () => status(open, 'en') },
+    { template: 'referral.json', state: 'contract-limits', card: (r) => referralCard(big, r) },
+    { template: 'referral.json', state: 'contract-limits-declined', card: (r) => referralCard(answered, r) },
+    { template: 'referral-accept.json', state: 'contract-limits', card: (r) => acceptForm(big, r) },
+    { template: 'referral-decline.json', state: 'contract-limits', card: (r) => renderDeclineForm(declineFormData(big, translator(r), 'referral')) },
+    { template: 'sender-outcome.json', state: 'contract-limits-declined', card: (r) => renderSenderOutcomeCard(senderOutcomeCardData(answered, cjk(200), translator(r))) },
+    { template: 'deal-status.json', state: 'contract-limits-received', card: (r) => status(big, r) },
+    { template: 'deal-status.json', state: 'contract-limits-accepted', card: (r) => status(open, r) },
     // The edit form prefills every solution and the whole notes: at these limits it cannot fit, and says so.
-    { template: 'compact.json', state: 'edit-form-contract-limits-zh', card: () => renderDealEditForm(dealEditFormData(open, tr('zh'), todayOf('zh'), [])) },
-    { template: 'compact.json', state: 'edit-form-contract-limits-hostile-name-en', card: () => renderDealEditForm(dealEditFormData({ ...open, name: HOSTILE }, tr('en'), todayOf('en'), [])) },
+    { template: 'compact.json', state: 'edit-form-contract-limits', card: (r) => renderDealEditForm(dealEditFormData(open, translator(r), todayOf(r), [])) },
+    { template: 'compact.json', state: 'edit-form-contract-limits-hostile-name', card: (r) => renderDealEditForm(dealEditFormData({ ...open, name: HOSTILE }, translator(r), todayOf(r), [])) },
   ];
 }
 
 /** Every section of the gallery; a new card adds its function here. */
-const SECTIONS: readonly (() => GalleryEntry[])[] = [
+const SECTIONS: readonly (() => GallerySample[])[] = [
   referralCards,
   acceptForms,
   declineForms,
@@ -588,9 +610,11 @@ const SECTIONS: readonly (() => GalleryEntry[])[] = [
   ...PARTNER_CENTER_SECTIONS,
 ];
 
-/** Every gallery entry, in a stable order. */
+/** Every gallery entry, in a stable order: each state in every language of READERS, side by side. */
 export function galleryEntries(): GalleryEntry[] {
-  return SECTIONS.flatMap((section) => section());
+  return SECTIONS.flatMap((section) => section()).flatMap((sample) =>
+    LANGS.map((lang) => ({ template: sample.template, state: `${sample.state}-${lang}`, card: () => sample.card(READERS[lang]) })),
+  );
 }
 
 /** The template file names that have at least one entry. */

@@ -13,7 +13,7 @@ import {
   type Translator,
 } from '../services/i18n';
 import { openDeal, renderCompactCard, type CompactAction } from './compact';
-import { customerLine, listLine, STATUS_COLOR, type CardColor } from './dealText';
+import { actorName, customerLine, listLine, STATUS_COLOR, type CardColor } from './dealText';
 import { partnerCenterLine } from './partnerCenter';
 import { str, teamFromRows, teamRowsFor, typedTeamRows, type FormValues, type TeamRow } from './formParts';
 import { renderCard, type AdaptiveCardJson } from './render';
@@ -121,7 +121,7 @@ function outcomeLine(deal: Deal, tr: Translator): string {
       return '';
     case 'declined': {
       const reason = response?.reason === 'other' ? oneLine(response.reasonText ?? tr.t('declineReason.other'), 200) : tr.tk(`declineReason.${response?.reason ?? 'other'}`);
-      return tr.t('referral.outcome.declined', { name: oneLine(response?.by.name ?? '', REFERRAL_SHOWN.name), when: formatDateTime(response?.at ?? deal.updatedAt, reader), reason });
+      return tr.t('referral.outcome.declined', { name: response ? actorName(response.by, tr, REFERRAL_SHOWN.name) : tr.t('actor.unnamed'), when: formatDateTime(response?.at ?? deal.updatedAt, reader), reason });
     }
     case 'expired':
       return tr.t('referral.outcome.expired', { when: formatDateTime(deal.inbound?.expiresAt ?? deal.updatedAt, reader) });
@@ -129,7 +129,7 @@ function outcomeLine(deal: Deal, tr: Translator): string {
     case 'lost':
       return tr.t(`referral.outcome.${deal.status}`, { when: formatDateTime(deal.updatedAt, reader) });
     case 'open':
-      return response ? tr.t('referral.outcome.accepted', { name: oneLine(response.by.name, REFERRAL_SHOWN.name), when: formatDateTime(response.at, reader) }) : '';
+      return response ? tr.t('referral.outcome.accepted', { name: actorName(response.by, tr, REFERRAL_SHOWN.name), when: formatDateTime(response.at, reader) }) : '';
   }
 }
 

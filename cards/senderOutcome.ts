@@ -1,6 +1,7 @@
 import type { Deal } from '../services/domain/model';
 import { formatDateTime, type Translator } from '../services/i18n';
 import { renderCompactCard } from './compact';
+import { actorName } from './dealText';
 import type { Fact } from './referral';
 import { renderCard, type AdaptiveCardJson } from './render';
 import template from './templates/sender-outcome.json';
@@ -37,7 +38,7 @@ export function senderOutcomeCardData(deal: Deal, receiverName: string, tr: Tran
   const notes = response?.notes ?? '';
   const facts = [
     { title: tr.t('senderOutcome.fact.status'), value: tr.tk(`referral.status.${deal.status}`) },
-    ...(response ? [{ title: tr.t('senderOutcome.fact.by'), value: oneLine(response.by.name, 200) }] : []),
+    ...(response ? [{ title: tr.t('senderOutcome.fact.by'), value: actorName(response.by, tr, 200) }] : []),
     { title: tr.t('senderOutcome.fact.when'), value: formatDateTime(response?.at ?? deal.updatedAt, tr.reader) },
     ...(reason ? [{ title: tr.t('senderOutcome.fact.reason'), value: oneLine(reason, 200) }] : []),
     ...(notes ? [{ title: tr.t('senderOutcome.fact.notes'), value: shorten(notes, SENDER_NOTES_SHOWN) }] : []),

@@ -6,25 +6,14 @@ import type { DialogState } from 'botbuilder-dialogs/lib/dialogContext';
 import { DialogSet } from 'botbuilder-dialogs/lib/dialogSet';
 import type { AdaptiveCardJson } from '../cards/render';
 import { answerInPlace, answerOf, setDialogInput } from './surface';
-import { normalize, withinEditDistance } from '../bot/commands/parse';
+import { normalize, Vocabulary } from '../bot/commands/parse';
 
-/** Words that steer a dialog when typed instead of clicked (typos and case do not matter). */
-const NAV_WORDS: ReadonlyArray<readonly [string, 'back' | 'cancel']> = [
-  ['back', 'back'],
-  ['previous', 'back'],
-  ['cancel', 'cancel'],
-  ['stop', 'cancel'],
-  ['quit', 'cancel'],
-  ['exit', 'cancel'],
-  ['abort', 'cancel'],
-];
+/** Words that steer a dialog when typed instead of clicked, in every catalog's language (`command.back`, `command.cancel`). */
+const NAV_WORDS = new Vocabulary(['back', 'cancel'] as const, (nav) => `command.${nav}`);
 
-/** "back" or "cancel" typed, tolerating one typo in the longer words (as commands do). */
+/** "back" or "cancel" typed (retour, annuler, 返回, 取消…), forgiving typos as commands do. */
 export function navWord(text: string): 'back' | 'cancel' | undefined {
-  const word = normalize(text).toLowerCase();
-  const exact = NAV_WORDS.find(([w]) => w === word);
-  if (exact) return exact[1];
-  return NAV_WORDS.find(([w]) => w.length >= 5 && withinEditDistance(word, w, 1))?.[1];
+  return NAV_WORDS.whole(normalize(text).split(' ', NAV_WORDS.maxWords + 1));
 }
 
 /**

@@ -4,10 +4,9 @@ import { renderErrorCard } from '../../cards/notice';
 import type { Clock } from '../../services/clock';
 import { todayFor } from '../../services/domain/change';
 import { DealId, TenantId, type Member } from '../../services/domain/model';
-import { readerOf, translator, type Translator } from '../../services/i18n';
+import { translator, type Translator } from '../../services/i18n';
 import type { Logger } from '../logger';
-import { memberOf } from '../middleware/presence';
-import { readerFromActivity } from '../turn';
+import { memberOf, readerOfTurn } from '../middleware/presence';
 import type { CardActionRequest, CardActionResult } from './router';
 
 /** Who is clicking, in their language and time zone, and "now". */
@@ -36,13 +35,11 @@ export function errorResult(tr: Translator, message: string): CardActionResult {
 export async function whoIsActing(env: ActionEnv, request: CardActionRequest): Promise<Acting> {
   const activity = request.context.activity;
   const member = memberOf(request.context);
+  const tr = translator(readerOfTurn(request.context));
   if (!member) {
-    const tr = translator(readerFromActivity(activity));
     env.logger.warn('card action refused: no tenant or user on the activity', { verb: request.verb, activityId: activity.id });
     throw new CardRefusal(errorResult(tr, tr.t('error.badCardData')));
   }
-  const fallback = readerFromActivity(activity);
-  const tr = translator(readerOf(member.locale ?? fallback.locale, member.timeZone ?? fallback.timeZone));
   const now = env.clock.now();
   return { member, tr, now, today: todayFor({ now, zone: tr.reader.timeZone }) };
 }

@@ -2,21 +2,37 @@ import { ActivityTypes, TeamsInfo, type Middleware, type TurnContext } from 'bot
 import type { Clock } from '../../services/clock';
 import { isoInstant } from '../../services/clock';
 import type { Member } from '../../services/domain/model';
+import { readerOf, type Reader } from '../../services/i18n';
 import type { Membership } from '../../services/members/membership';
 import type { ConversationRecord } from '../../services/store/ports';
 import type { Logger } from '../logger';
-import { readerFromActivity, tenantIdOf, timeZoneOf, userIdOf } from '../turn';
+import { heardFrom, tenantIdOf, userIdOf } from '../turn';
 
 const MEMBER_KEY = Symbol('cosell.member');
+const READER_KEY = Symbol('cosell.reader');
 
 /** The member resolved for this turn by the presence middleware. */
 export function memberOf(context: TurnContext): Member | undefined {
   return context.turnState.get(MEMBER_KEY) as Member | undefined;
 }
 
-/** Carry a turn's member into a proactive turn the bot opens for them (e.g. their personal chat). */
-export function actAs(context: TurnContext, member: Member): void {
+/**
+ * The language and zone everything this turn shows is in, for whoever the turn is from: decided by
+ * the presence middleware for a known member (services/members/readers.ts: this activity, then what
+ * they said last, then their organization's usual, then English); for a turn from nobody the bot
+ * knows (no tenant or user), what the activity says.
+ */
+export function readerOfTurn(context: TurnContext): Reader {
+  const decided = context.turnState.get(READER_KEY) as Reader | undefined;
+  if (decided) return decided;
+  const heard = heardFrom(context.activity);
+  return readerOf(heard.locale, heard.timeZone);
+}
+
+/** Carry a turn's member and reader into a proactive turn the bot opens for them (e.g. their personal chat). */
+export function actAs(context: TurnContext, member: Member, reader: Reader): void {
   context.turnState.set(MEMBER_KEY, member);
+  context.turnState.set(READER_KEY, reader);
 }
 
 /** The conversation an activity comes from, as the bot keeps it to reach it again later. */
@@ -61,8 +77,9 @@ function isRemoval(context: TurnContext): boolean {
 
 /**
  * Who the bot knows, kept current on every turn: the organization, the member (by Entra object id,
- * with the email Teams gives for them) and the conversation reference (its serviceUrl can change).
- * The member is then available to every handler of the turn through memberOf().
+ * with the email Teams gives for them, and the locale and zone they last used) and the conversation
+ * reference (its serviceUrl can change). The member and the reader are then available to every
+ * handler of the turn through memberOf() and readerOfTurn().
  */
 export function presenceMiddleware(membership: Membership, clock: Clock, logger: Logger): Middleware {
   return {
@@ -82,17 +99,13 @@ export function presenceMiddleware(membership: Membership, clock: Clock, logger:
           }
         };
         const conversation = conversationRecordOf(context, clock);
+        // Only what this activity says is written: one without a locale keeps the member's last known.
+        const heard = heardFrom(a);
         const member = await membership.observe(
-          {
-            tenantId,
-            userId,
-            name: a.from?.name ?? '',
-            ...(a.locale ? { locale: readerFromActivity(a).locale } : {}),
-            ...(timeZoneOf(a) ? { timeZone: timeZoneOf(a) } : {}),
-          },
+          { tenantId, userId, name: a.from?.name ?? '', ...heard },
           { conversation, personalInstall: isPersonalInstall(context, conversation), lookupEmail },
         );
-        context.turnState.set(MEMBER_KEY, member);
+        actAs(context, member, await membership.readerFor(tenantId, member, heard));
       }
       await next();
     },

@@ -7,7 +7,7 @@ import type { Clock } from '../../services/clock';
 import { isoInstant } from '../../services/clock';
 import { allowedActions } from '../../services/domain/actions';
 import { canView } from '../../services/domain/visibility';
-import { readerOf, translator, DEFAULT_READER } from '../../services/i18n';
+import { translator } from '../../services/i18n';
 import type { Membership } from '../../services/members/membership';
 import type { SendPayload, UpdatePayload } from '../../services/notifications/effects';
 import { backoffMs, parseRetryAfter } from '../../services/outbox/backoff';
@@ -23,13 +23,18 @@ import { ConnectorError, type BotConnector } from './connector';
  * message sent late, or an update of an old copy, always shows the current state.
  */
 export class CardComposer {
-  constructor(private readonly store: Store, private readonly clock: Clock) {}
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly membership: Membership,
+  ) {}
 
   async compose(tenantId: string, p: SendPayload | UpdatePayload): Promise<{ card: AdaptiveCardJson; summary: string } | undefined> {
     const deal = (await this.store.deals.get(p.dealTenantId, p.dealId))?.value;
     if (!deal) return undefined;
     const member = p.userId ? (await this.store.members.get(tenantId, p.userId))?.value : undefined;
-    const tr = translator(member ? readerOf(member.locale, member.timeZone) : DEFAULT_READER);
+    // Whoever caused the card (another member, the intake, a partner), it is in its reader's language and zone.
+    const tr = translator(await this.membership.readerFor(tenantId, member));
     const now = this.clock.now();
     if (p.purpose === 'senderOutcome') {
       const receiver = (await this.store.organizations.get(deal.tenantId))?.value.name ?? deal.tenantId;
@@ -41,14 +46,14 @@ export class CardComposer {
     }
     if (p.purpose === 'deal') {
       const data = dealStatusCardData(deal, member, tr, now, { allowed: allowedActions(deal, member, now), refreshFor: member.userId });
-      return { card: renderDealStatusCard(data), summary: `${data.title}: ${data.status}` };
+      return { card: renderDealStatusCard(data), summary: tr.t('notification.summary', { label: data.title, text: data.status }) };
     }
     const data = referralCardData(deal, tr, now, {
       purpose: p.purpose,
       canRespond: allowedActions(deal, member, now).includes('accept'),
       refreshFor: member.userId,
     });
-    return { card: renderReferralCard(data), summary: `${data.header}: ${data.title}` };
+    return { card: renderReferralCard(data), summary: tr.t('notification.summary', { label: data.header, text: data.title }) };
   }
 }
 

@@ -150,9 +150,9 @@ export type LocalizationStrings = Readonly<Record<string, string>>;
 
 /**
  * The language files that the manifest's localizationInfo names, written from the message catalogs so
- * that Teams' app listing and command menu say what the cards say. Command titles are left to the
- * manifest: a title is what Teams sends when it is picked, so it must stay a word the command parser
- * (bot/commands/parse.ts) understands. Several tags may share a file (zh-Hans, zh-cn, zh-sg): Teams
+ * that Teams' app listing and command menu say what the cards say. A command's title is what Teams
+ * sends when it is picked: the catalog's command word, which the parser (bot/commands/parse.ts)
+ * understands in every language. Several tags may share a file (zh-Hans, zh-cn, zh-sg): Teams
  * matches a client's language, then its language and region, so zh-CN readers need the region tag.
  */
 export function buildLocalizations(manifest: TeamsManifest): Map<string, LocalizationStrings> {
@@ -173,6 +173,7 @@ export function buildLocalizations(manifest: TeamsManifest): Map<string, Localiz
         list.commands.forEach((command, c) => {
           const entry = COMMANDS.find((e) => english.t(e.word) === command.title);
           if (!entry) throw new PackagingError(`The manifest's command "${command.title}" is not one of the help card's commands (cards/help.ts).`);
+          strings[`bots[${b}].commandLists[${l}].commands[${c}].title`] = tr.t(entry.word);
           strings[`bots[${b}].commandLists[${l}].commands[${c}].description`] = tr.t(entry.key);
         }),
       ),

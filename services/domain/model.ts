@@ -148,6 +148,18 @@ export const Solution = z.object({
 });
 export type Solution = z.infer<typeof Solution>;
 
+/**
+ * How many of an organization's members last used each locale and each time zone in Teams: what a
+ * member reads before the bot has heard their own (services/members/readers.ts). At most
+ * READER_TALLY_KEYS of each, so a member cannot grow it with invented locales.
+ */
+export const READER_TALLY_KEYS = 50;
+export const ReaderTally = z.object({
+  locales: z.record(z.string().max(35), z.number().int().nonnegative()),
+  timeZones: z.record(z.string().max(64), z.number().int().nonnegative()),
+});
+export type ReaderTally = z.infer<typeof ReaderTally>;
+
 export const Organization = z.object({
   tenantId: TenantId,
   name: text(200),
@@ -155,6 +167,8 @@ export const Organization = z.object({
   solutions: z.array(Solution).default([]),
   /** Vetted by the solution assessments business team: may create solution assessment deals. */
   assessmentVetted: z.boolean().default(false),
+  /** Absent for organizations from before it was kept: counted from the members the first time it is needed. */
+  readers: ReaderTally.optional(),
   createdAt: IsoInstant,
   updatedAt: IsoInstant,
 });

@@ -28,7 +28,17 @@ export interface Reader {
 export const DEFAULT_READER: Reader = { locale: DEFAULT_LOCALE, timeZone: 'UTC' };
 
 export function readerOf(locale: string | undefined, timeZone: string | undefined): Reader {
-  return { locale: safeLocale(locale), timeZone: timeZone && validZone(timeZone) ? timeZone : 'UTC' };
+  return { locale: validLocale(locale) ?? DEFAULT_LOCALE, timeZone: validTimeZone(timeZone) ?? 'UTC' };
+}
+
+/** The canonical form of a BCP 47 locale ("fr-fr" → "fr-FR"); undefined for anything else. */
+export function validLocale(locale: string | undefined): string | undefined {
+  return locale && locale.length <= 35 ? canonicalLocale(locale) : undefined;
+}
+
+/** An IANA time zone luxon knows ("Europe/Paris"); undefined for anything else. */
+export function validTimeZone(zone: string | undefined): string | undefined {
+  return zone && zone.length <= 64 && validZone(zone) ? zone : undefined;
 }
 
 /**
@@ -47,18 +57,14 @@ function memo<T>(make: (key: string) => T): (key: string) => T {
   };
 }
 
-const canonicalLocale = memo((locale) => {
+const canonicalLocale = memo((locale): string | undefined => {
   try {
-    return Intl.getCanonicalLocales(locale)[0] ?? DEFAULT_LOCALE;
+    return Intl.getCanonicalLocales(locale)[0];
   } catch {
-    return DEFAULT_LOCALE;
+    return undefined;
   }
 });
 const validZone = memo((zone) => DateTime.local().setZone(zone).isValid);
-
-function safeLocale(locale: string | undefined): string {
-  return locale ? canonicalLocale(locale) : DEFAULT_LOCALE;
-}
 
 /**
  * The catalog for a locale: exact, then its language ("fr-CA" → "fr"; "zh-CN", "zh-SG", "zh-Hans-*" →

@@ -1,8 +1,15 @@
 import { isoInstant, type Clock } from '../clock';
 import { authorizeRoleChange, isAdmin } from '../domain/visibility';
-import { CountryCode, type Member, type Organization, type Role } from '../domain/model';
+import { CountryCode, type Member, type Organization, type ReaderTally, type Role } from '../domain/model';
 import { ok, refuse, type Result } from '../domain/result';
+import type { Reader } from '../i18n';
 import { AlreadyExistsError, ConflictError, type ConversationRecord, type Store, type Stored } from '../store/ports';
+import { decideReader, EMPTY_TALLY, needsUsual, tallied, usualOf, type Heard } from './readers';
+
+/** How long an organization's usual reader is reused before it is read again (other processes move it too). */
+const USUAL_READER_TTL_MS = 5 * 60_000;
+/** An organization with more members is counted from its first ones: enough to know its usual language. */
+const COUNTED_MEMBERS = 1000;
 
 /** What the bot learns about a person when they install it or write to it. */
 export interface Presence {
@@ -42,6 +49,9 @@ export interface Sighting {
  * user with no location scope, and an admin grants scopes from the members card.
  */
 export class Membership {
+  /** Each organization's usual reader, for a few minutes: a fan-out to members never heard from asks once. */
+  private readonly usualReaders = new Map<string, { readonly usual: Heard; readonly until: number }>();
+
   constructor(private readonly deps: MembershipDeps) {}
 
   isConfiguredAdmin(p: Pick<Presence, 'userId' | 'email'>): boolean {
@@ -108,6 +118,7 @@ export class Membership {
       name: presence.email?.split('@')[1] ?? presence.tenantId,
       solutions: [],
       assessmentVetted: false,
+      readers: EMPTY_TALLY,
       createdAt: now,
       updatedAt: now,
     };
@@ -125,12 +136,15 @@ export class Membership {
       if (existing) {
         const updated = this.refreshed(existing.value, presence, installedHere);
         if (updated === existing.value) return existing.value;
+        let saved: Member;
         try {
-          return (await store.members.update(updated, existing.etag)).value;
+          saved = (await store.members.update(updated, existing.etag)).value;
         } catch (err) {
           if (err instanceof ConflictError) continue;
           throw err;
         }
+        await this.recount(saved.tenantId, existing.value, saved);
+        return saved;
       }
       const now = isoInstant(clock.now());
       const fresh: Member = {
@@ -146,11 +160,15 @@ export class Membership {
         joinedAt: now,
         updatedAt: now,
       };
+      let created: Member;
       try {
-        return (await store.members.create(fresh)).value;
+        created = (await store.members.create(fresh)).value;
       } catch (err) {
         if (!(err instanceof AlreadyExistsError)) throw err;
+        continue;
       }
+      await this.recount(created.tenantId, {}, created);
+      return created;
     }
     throw new Error(`could not record member ${presence.userId}: too many concurrent changes`);
   }
@@ -175,6 +193,78 @@ export class Membership {
       next.installed === member.installed &&
       next.role === member.role;
     return same ? member : { ...next, updatedAt: isoInstant(this.deps.clock.now()) };
+  }
+
+  /**
+   * Which language and zone `member` reads (decideReader): what this turn `heard` from them, what they
+   * said last, what most of their organization uses (read only when needed), English and UTC.
+   * `member` undefined: someone the bot does not know yet, e.g. the admins of an organization a
+   * referral was answered for.
+   */
+  async readerFor(tenantId: string, member: Pick<Member, 'locale' | 'timeZone'> | undefined, heard: Heard = {}): Promise<Reader> {
+    return decideReader(heard, member, needsUsual(heard, member) ? await this.usualReader(tenantId) : {});
+  }
+
+  /**
+   * The locale and zone most of an organization's members use, from the tally kept on the organization.
+   * An organization from before the tally was kept gets one counted from its members, once.
+   */
+  private async usualReader(tenantId: string): Promise<Heard> {
+    const now = this.deps.clock.now().toMillis();
+    const cached = this.usualReaders.get(tenantId);
+    if (cached && cached.until > now) return cached.usual;
+    const org = await this.deps.store.organizations.get(tenantId);
+    const tally = org && (org.value.readers ?? (await this.countReaders(org)));
+    const usual = usualOf(tally);
+    if (this.usualReaders.size >= 1000) this.usualReaders.clear();
+    this.usualReaders.set(tenantId, { usual, until: now + USUAL_READER_TTL_MS });
+    return usual;
+  }
+
+  /**
+   * Count what the organization's members use (at most COUNTED_MEMBERS of them) and keep it on the
+   * organization unless it changed meanwhile: from then on the tally is kept as members change.
+   */
+  private async countReaders(org: Stored<Organization>): Promise<ReaderTally> {
+    const { store, clock } = this.deps;
+    let tally = EMPTY_TALLY;
+    let seen = 0;
+    let token: string | undefined;
+    do {
+      const page = await store.members.list(org.value.tenantId, { limit: 100, continuationToken: token });
+      for (const { value } of page.items) tally = tallied(tally, {}, value);
+      seen += page.items.length;
+      token = page.continuationToken;
+    } while (token && seen < COUNTED_MEMBERS);
+    try {
+      await store.organizations.update({ ...org.value, readers: tally, updatedAt: isoInstant(clock.now()) }, org.etag);
+    } catch (err) {
+      // Someone else changed the organization: counting again next time costs less than a wrong count.
+      if (!(err instanceof ConflictError)) throw err;
+    }
+    return tally;
+  }
+
+  /**
+   * A member's locale or zone changed: move their count in the organization's tally. Not counted while
+   * the organization has no tally (it is counted from the members when first needed). A crash between
+   * the member's write and this one leaves the tally one off: it picks the usual reader, not anyone's.
+   */
+  private async recount(tenantId: string, before: Heard, after: Heard): Promise<void> {
+    if (before.locale === after.locale && before.timeZone === after.timeZone) return;
+    const { store, clock } = this.deps;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const org = await store.organizations.get(tenantId);
+      if (!org?.value.readers) return;
+      const readers = tallied(org.value.readers, before, after);
+      try {
+        await store.organizations.update({ ...org.value, readers, updatedAt: isoInstant(clock.now()) }, org.etag);
+        this.usualReaders.delete(tenantId);
+        return;
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
+      }
+    }
   }
 
   /** Keep the phone a member gave on a deal team, to prefill their next form; writes only when it changed. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
-import { galleryEntries, galleryId } from '../../cards/gallery';
+import { galleryEntries, galleryId, LANGS } from '../../cards/gallery';
 import { entriesWithoutTemplate, TEMPLATES_DIR, templateFiles, templatesWithoutEntries } from '../../scripts/lib/cardTemplates';
 
 /*
@@ -50,6 +50,16 @@ describe('the card gallery', () => {
     const ids = entries.map(galleryId);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
     expect(entries.length).toBeGreaterThan(0);
+  });
+
+  it('when entries are listed, then every state of every template is there for en, fr and zh (issue 12)', () => {
+    expect(LANGS).toEqual(['en', 'fr', 'zh']);
+    const states = new Map<string, string[]>();
+    for (const e of entries) {
+      const [, base, lang] = /^(.*)-([a-z]+)$/.exec(galleryId(e))!;
+      states.set(base!, [...(states.get(base!) ?? []), lang!]);
+    }
+    expect([...states].filter(([, langs]) => langs.join() !== LANGS.join())).toEqual([]);
   });
 
   const byContent = new Map(templateFiles().map((f) => [JSON.stringify(JSON.parse(readFileSync(join(TEMPLATES_DIR, f), 'utf8'))), f]));

@@ -177,6 +177,10 @@ describe('French typography', () => {
     expect(bad.map(([k]) => k)).toEqual([]);
   });
 
+  it('when a number is followed by %, then a non-breaking space keeps them on one line', () => {
+    expect(fr.filter(([, v]) => /[^\u00a0\u202f]%/.test(visibleText(v).replace(/^%/, ''))).map(([k]) => k)).toEqual([]);
+  });
+
   it('then apostrophes are typographic (’) and quotes are « », except the CSV example a seller types with straight quotes', () => {
     expect(fr.filter(([, v]) => v.includes("'")).map(([k]) => k)).toEqual([]);
     expect(fr.filter(([, v]) => /["“”]/.test(v)).map(([k]) => k)).toEqual(['readiness.csv.fieldCount']);

@@ -169,13 +169,19 @@ describe('the Teams app in French and Simplified Chinese (localizationInfo)', ()
     for (const [key, value] of Object.entries(strings)) if (key !== '$schema') expect(value).not.toMatch(/\b(the|and|deals?|referrals?)\b/);
   });
 
-  it('then every command title a French or Chinese reader sees in the menu is a word the parser understands', () => {
-    for (const strings of files.values()) {
-      for (const [i, command] of bot(manifest).commandLists![0]!.commands.entries()) {
-        const title = strings[`bots[0].commandLists[0].commands[${i}].title`] ?? command.title ?? '';
-        expect(parseCommand(title).name).not.toBe('unknown');
-      }
-    }
+  it.each([
+    ['fr.json', 'fr-FR', ['aide', 'nouvelle opportunité', 'entrant', 'sortant', 'favoris']],
+    ['zh-Hans.json', 'zh-CN', ['帮助', '新建交易', '传入', '传出', '收藏']],
+  ])('then every command title in %s is the %s catalog’s command word, which the parser reads as the English title’s command', (file, locale, words) => {
+    const tr = translator(readerOf(locale, 'UTC'));
+    const strings = files.get(file)!;
+    const commands = bot(manifest).commandLists![0]!.commands;
+    const titles = commands.map((_, i) => strings[`bots[0].commandLists[0].commands[${i}].title`]);
+    expect(titles).toEqual(words);
+    commands.forEach((command, i) => {
+      expect(titles[i]).toBe(tr.t(COMMANDS.find((c) => translator().t(c.word) === command.title)!.word));
+      expect(parseCommand(titles[i]!)).toEqual(parseCommand(command.title ?? ''));
+    });
   });
 
   it('when localizationInfo names a language without a catalog, then packaging refuses, naming it', () => {

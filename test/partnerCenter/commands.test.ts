@@ -19,3 +19,16 @@ describe('the Partner Center commands are read like every command: any case, spa
     expect(parseCommand('deal partner center migration')).toEqual({ name: 'deal', query: 'partner center migration' });
   });
 });
+
+describe('the Partner Center commands in French and Chinese', () => {
+  it.each([
+    ['espace partenaires', 'partnerCenter'],
+    ['Connecter l’Espace partenaires', 'connectPartnerCenter'],
+    ['déconnecter espace partenaires', 'disconnectPartnerCenter'],
+    ['合作伙伴中心', 'partnerCenter'],
+    ['连接合作伙伴中心', 'connectPartnerCenter'],
+    ['断开合作伙伴中心', 'disconnectPartnerCenter'],
+  ])('when someone types "%s", then it is %s', (text, name) => {
+    expect(parseCommand(text).name).toBe(name);
+  });
+});

@@ -237,6 +237,16 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
         expect((await store.organizations.get(tenant))!).toEqual(updated);
       });
 
+      it('keeps the tally of the locales and time zones its members use, and an organization from before the tally reads without one', async () => {
+        const before = await store.organizations.create(org(tenant, 'Fabrikam'));
+        expect(before.value.readers).toBeUndefined();
+        const readers = { locales: { 'fr-FR': 3, 'zh-CN': 1 }, timeZones: { 'Europe/Paris': 3, 'Asia/Shanghai': 1 } };
+        const updated = await store.organizations.update({ ...before.value, readers }, before.etag);
+        expect((await store.organizations.get(tenant))!.value.readers).toEqual(readers);
+        await expect(store.organizations.update({ ...before.value, readers: { locales: {}, timeZones: {} } }, before.etag)).rejects.toBeInstanceOf(ConflictError);
+        expect((await store.organizations.get(tenant))!).toEqual(updated);
+      });
+
       it('finds organizations by part of their name, case-insensitively', async () => {
         await store.organizations.create(org(`${tenant}-1`, 'Tailspin Toys'));
         await store.organizations.create(org(`${tenant}-2`, 'Wide World Importers'));

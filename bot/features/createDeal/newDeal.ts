@@ -3,14 +3,13 @@ import { renderErrorCard } from '../../../cards/notice';
 import { CREATE_DEAL_DIALOG } from '../../../dialogs/createDeal/dialog';
 import type { DialogHost } from '../../../dialogs/host';
 import { translator } from '../../../services/i18n';
-import { memberOf } from '../../middleware/presence';
-import { readerFromActivity } from '../../turn';
+import { memberOf, readerOfTurn } from '../../middleware/presence';
 
 /** `new deal`: start the create-deal dialog (a draft already going in this chat is replaced). */
 export function newDealCommand(dialogs: DialogHost) {
   return async (context: TurnContext): Promise<void> => {
     if (!memberOf(context)) {
-      const tr = translator(readerFromActivity(context.activity));
+      const tr = translator(readerOfTurn(context));
       await context.sendActivity({ attachments: [CardFactory.adaptiveCard(renderErrorCard(tr.t('error.title'), tr.t('error.badCardData')))] });
       return;
     }

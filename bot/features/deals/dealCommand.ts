@@ -7,7 +7,7 @@ import type { Store } from '../../../services/store/ports';
 import { sendDealCard } from '../deals/copies';
 import { searchView } from '../deals/lists';
 import { dealView } from '../deals/views';
-import { readerFromActivity } from '../../turn';
+import { readerOfTurn } from '../../middleware/presence';
 import { actingOf } from '../../commands/acting';
 import type { Command } from '../../commands/parse';
 
@@ -19,7 +19,7 @@ export function dealCommand(deps: { clock: Clock; queries: DealQueries; store: S
   return async (context: TurnContext, command: Extract<Command, { name: 'deal' }>): Promise<void> => {
     const acting = actingOf(deps.clock, context);
     if (!acting) {
-      const tr = translator(readerFromActivity(context.activity));
+      const tr = translator(readerOfTurn(context));
       await context.sendActivity({ attachments: [CardFactory.adaptiveCard(renderErrorCard(tr.t('error.title'), tr.t('error.badCardData')))] });
       return;
     }

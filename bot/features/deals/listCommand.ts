@@ -4,7 +4,7 @@ import type { Clock } from '../../../services/clock';
 import type { DealQueries } from '../../../services/deals/queries';
 import { translator } from '../../../services/i18n';
 import { listView } from '../deals/lists';
-import { readerFromActivity } from '../../turn';
+import { readerOfTurn } from '../../middleware/presence';
 import { actingOf } from '../../commands/acting';
 import type { Command } from '../../commands/parse';
 
@@ -13,7 +13,7 @@ export function listCommand(deps: { clock: Clock; queries: DealQueries }) {
   return async (context: TurnContext, command: Extract<Command, { name: 'inbound' | 'outbound' | 'favorites' }>): Promise<void> => {
     const acting = actingOf(deps.clock, context);
     if (!acting) {
-      const tr = translator(readerFromActivity(context.activity));
+      const tr = translator(readerOfTurn(context));
       await context.sendActivity({ attachments: [CardFactory.adaptiveCard(renderErrorCard(tr.t('error.title'), tr.t('error.badCardData')))] });
       return;
     }

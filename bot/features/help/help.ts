@@ -3,7 +3,8 @@ import { helpCardData, renderHelpCard } from '../../../cards/help';
 import { translator } from '../../../services/i18n';
 import type { MemberRepository } from '../../../services/store/ports';
 import { isSharedConversation } from '../../privateChat';
-import { readerFromActivity, tenantIdOf, userIdOf } from '../../turn';
+import { readerOfTurn } from '../../middleware/presence';
+import { tenantIdOf, userIdOf } from '../../turn';
 import type { Command } from '../../commands/parse';
 
 /**
@@ -12,7 +13,7 @@ import type { Command } from '../../commands/parse';
  */
 export function helpCommand(members: MemberRepository) {
   return async (context: TurnContext, command: Command, options: { welcome?: boolean } = {}): Promise<void> => {
-    const tr = translator(readerFromActivity(context.activity));
+    const tr = translator(readerOfTurn(context));
     const tenantId = tenantIdOf(context.activity);
     const userId = userIdOf(context.activity);
     const shared = isSharedConversation(context);

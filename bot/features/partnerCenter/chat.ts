@@ -9,7 +9,7 @@ import type { ConnectOutcome, PartnerCenterService } from '../../../services/par
 import type { Acting } from '../../cardActions/support';
 import { actingOf } from '../../commands/acting';
 import type { Logger } from '../../logger';
-import { readerFromActivity } from '../../turn';
+import { readerOfTurn } from '../../middleware/presence';
 import type { PartnerCenterSignIn } from './signIn';
 
 /*
@@ -46,7 +46,7 @@ export class PartnerCenterChat {
   }
 
   private refusal(context: TurnContext, message: (tr: Translator) => string): AdaptiveCardJson {
-    const tr = this.acting(context)?.tr ?? translator(readerFromActivity(context.activity));
+    const tr = this.acting(context)?.tr ?? translator(readerOfTurn(context));
     return renderErrorCard(tr.t('error.title'), message(tr));
   }
 

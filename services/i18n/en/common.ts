@@ -14,8 +14,9 @@ export const common = {
   'help.intro':
     'I bring your Partner Center co-sell referrals into Teams: new inbound referrals arrive here as cards you can accept or decline in one click, and I remind you before a referral expires (14 days). You can also create deals, mark sales stages and close them as won or lost.',
   'help.commandsTitle': 'What you can type',
-  // The command words the help card lists, as a reader of this language types them (the parser,
-  // bot/commands/parse.ts, must understand each; messages that quote a command use the same words).
+  // The command words the help card and Teams' command menu show, as a reader of this language types
+  // them; messages that quote a command use the same words. The parser (bot/commands/parse.ts) accepts
+  // the words of every language, whatever the reader's, with case, accents and small typos forgiven.
   'command.help': 'help',
   'command.newDeal': 'new deal',
   'command.inbound': 'inbound',
@@ -23,6 +24,26 @@ export const common = {
   'command.favorites': 'favorites',
   'command.deal': 'deal',
   'command.members': 'members',
+  // Other words the parser accepts for the same command, never shown: comma-separated (、 in Chinese), empty for none.
+  'command.help.also': 'menu, start, hello, hi',
+  'command.newDeal.also': 'create deal, create',
+  'command.inbound.also': 'referrals',
+  'command.outbound.also': '',
+  'command.favorites.also': 'favourites, favs',
+  'command.deal.also': 'open',
+  'command.members.also': '',
+  // After inbound, outbound or favorites: which of its deals the list shows (open when nothing follows).
+  'command.filter.open': 'open',
+  'command.filter.closed': 'closed',
+  'command.filter.all': 'all',
+  'command.filter.open.also': '',
+  'command.filter.closed.also': '',
+  'command.filter.all.also': '',
+  // Typed while the create-deal dialog waits for a form (dialogs/host.ts).
+  'command.back': 'back',
+  'command.back.also': 'previous',
+  'command.cancel': 'cancel',
+  'command.cancel.also': 'stop, quit, exit, abort',
   'help.command.help': 'show this help',
   'help.command.newDeal': 'create a deal, step by step',
   'help.command.inbound': 'referrals sent to your organization',
@@ -31,6 +52,8 @@ export const common = {
   'help.command.deal': 'open one deal by name or id',
   // What follows "deal" in the help card. Square brackets: cards render TextBlock text as Markdown, where <…> can be taken for HTML and dropped.
   'help.command.dealArgument': '[name or id]',
+  // What may follow inbound, outbound and favorites in the help card: the filter words above.
+  'help.command.listArgument': '[{open} / {closed} / {all}]',
   'help.command.members': 'manage who sees which deals (admins)',
   'help.unknown': 'I did not understand "{text}". Here is what I can do.',
   'help.yourRole': 'Your role: {role}',
@@ -202,6 +225,13 @@ export const common = {
     '{unit, select, day {overdue by {days, plural, one {# day} other {# days}}{hours, plural, =0 {} one {, # hour} other {, # hours}}} hour {overdue by {hours, plural, one {# hour} other {# hours}}{minutes, plural, =0 {} one {, # minute} other {, # minutes}}} minute {overdue by {minutes, plural, one {# minute} other {# minutes}}} other {overdue by less than a minute}}',
 
   // When a card would be larger than Teams accepts (about 28 KB): the compact card that replaces it.
+  // The text of a card's notification in Teams' activity feed and toasts: a label and its text, joined as the language writes them.
+  'notification.summary': '{label}: {text}',
+  // Two sentences one after the other, as the language writes them (Chinese puts no space after 。).
+  // Who did something, where no name was given: the bot itself (expiry, reminders), or someone Teams named with nothing.
+  'actor.system': 'Co-sell bot',
+  'actor.unnamed': 'Unknown user',
+  'card.twoSentences': '{first} {second}',
   'card.listMore': '{items} and {count, plural, one {one more} other {# more}}',
   'card.tooLarge': 'This holds more text than one Teams card can show, so it is not shown here.',
   'card.form.tooLarge': 'This form cannot be shown: with everything the deal holds (notes, solutions, team) it would be larger than Teams accepts.',

@@ -48,6 +48,8 @@ export const deals = {
   'deal.microsoft.engaged': 'Engaged ({help}).',
   'deal.microsoft.sentIt': 'Engaged: Microsoft sent this referral.',
   'deal.microsoft.markedWon': 'Microsoft marked the deal won.',
+  // Microsoft's status (microsoftStatus.*) as a sentence, so that "Microsoft marked the deal won." can follow it.
+  'deal.microsoft.status': '{status}.',
 
   'deal.partner.share': '{value}, closing {date}',
   'deal.partner.answered': 'answered {when}',

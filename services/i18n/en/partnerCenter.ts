@@ -1,6 +1,11 @@
 /** English messages of the Partner Center connection (commands, its card, the sync line on deal cards). */
 export const partnerCenter = {
   'command.partnerCenter': 'partner center',
+  'command.connectPartnerCenter': 'connect partner center',
+  'command.disconnectPartnerCenter': 'disconnect partner center',
+  'command.partnerCenter.also': 'partner centre',
+  'command.connectPartnerCenter.also': 'connect partner centre',
+  'command.disconnectPartnerCenter.also': 'disconnect partner centre',
   'help.command.partnerCenter': 'Partner Center connection: connect, see its state, disconnect (admins)',
 
   'partnerCenter.title': 'Partner Center',

@@ -7,8 +7,8 @@ import type { deals as en } from '../en/deals';
 export const deals = {
   'deal.typeLine': '{direction} · {type}',
   'deal.typeLineFrom': '{direction} · {type} · de {sender}',
-  'deal.stageWithPercent': '{stage} · {percent} %',
-  'deal.stageChoice': '{stage} ({percent} %)',
+  'deal.stageWithPercent': '{stage} · {percent} %',
+  'deal.stageChoice': '{stage} ({percent} %)',
   'deal.locationFixed': '{country} (non modifiable)',
   'deal.createdBy': '{when} par {who}',
   'deal.assessmentIn': '{type}, pour {location}',
@@ -43,6 +43,7 @@ export const deals = {
   'deal.microsoft.engaged': 'Engagé ({help}).',
   'deal.microsoft.sentIt': 'Engagé : Microsoft a envoyé cette recommandation.',
   'deal.microsoft.markedWon': 'Microsoft a marqué l’opportunité comme gagnée.',
+  'deal.microsoft.status': '{status}.',
 
   'deal.partner.share': '{value}, clôture le {date}',
   'deal.partner.answered': 'réponse le {when}',

@@ -18,7 +18,7 @@ export const dialogs = {
   'dialog.intro.solutions': 'Au moins une solution. Une évaluation de solution compte exactement un type d’évaluation, et rien d’autre.',
   'dialog.intro.selling': 'Deux questions déterminent le type d’opportunité.',
   'dialog.intro.partners': 'Facultatif : invitez d’autres partenaires pour en faire une opportunité partenaire à partenaire. Cliquez sur Suivant pour passer.',
-  'dialog.intro.summary': 'Vérifiez tout, puis créez l’opportunité. Elle commence à l’étape Créée (10 %).',
+  'dialog.intro.summary': 'Vérifiez tout, puis créez l’opportunité. Elle commence à l’étape Créée (10 %).',
 
   'dialog.next': 'Suivant',
   'dialog.back': 'Retour',

@@ -3,6 +3,11 @@ import type { partnerCenter as en } from '../en/partnerCenter';
 /** Messages en français de la connexion à l’Espace partenaires (commandes, sa carte, la ligne de synchronisation des cartes d’opportunité). */
 export const partnerCenter = {
   'command.partnerCenter': 'espace partenaires',
+  'command.connectPartnerCenter': 'connecter espace partenaires',
+  'command.disconnectPartnerCenter': 'déconnecter espace partenaires',
+  'command.partnerCenter.also': 'l’espace partenaires, espace partenaire',
+  'command.connectPartnerCenter.also': 'connecter l’espace partenaires',
+  'command.disconnectPartnerCenter.also': 'déconnecter l’espace partenaires',
   'help.command.partnerCenter': 'connexion à l’Espace partenaires : connecter, voir son état, déconnecter (administrateurs)',
   'partnerCenter.title': 'Espace partenaires',
   'partnerCenter.state.connected': 'Connecté',

@@ -40,6 +40,7 @@ export const deals = {
   'deal.microsoft.engaged': '已参与（{help}）。',
   'deal.microsoft.sentIt': '已参与：此推荐由 Microsoft 发送。',
   'deal.microsoft.markedWon': 'Microsoft 已将这笔交易标记为赢单。',
+  'deal.microsoft.status': '{status}。',
 
   'deal.partner.share': '{value}，{date} 成交',
   'deal.partner.answered': '{when} 答复',

@@ -3,6 +3,11 @@ import type { partnerCenter as en } from '../en/partnerCenter';
 /** 合作伙伴中心连接的简体中文消息（命令、连接卡片、交易卡片上的同步行）。 */
 export const partnerCenter = {
   'command.partnerCenter': '合作伙伴中心',
+  'command.connectPartnerCenter': '连接合作伙伴中心',
+  'command.disconnectPartnerCenter': '断开合作伙伴中心',
+  'command.partnerCenter.also': '合作伙伴中心连接',
+  'command.connectPartnerCenter.also': '连接到合作伙伴中心',
+  'command.disconnectPartnerCenter.also': '断开连接合作伙伴中心',
   'help.command.partnerCenter': '合作伙伴中心连接：连接、查看状态、断开（管理员）',
   'partnerCenter.title': '合作伙伴中心',
   'partnerCenter.state.connected': '已连接',
