@@ -18,7 +18,9 @@ import { Pacer } from '../services/outbox/pacing';
 import { ReferralResponses } from '../services/referrals/respond';
 import { DealActions } from '../services/deals/actions';
 import { DealCreation } from '../services/deals/create';
+import { PipelineQueries } from '../services/deals/pipeline';
 import { DealQueries } from '../services/deals/queries';
+import { DealSearch } from '../services/deals/search';
 import { PartnerCenterSync } from '../services/deals/sync';
 import { PartnerInvitationHandler } from '../services/p2p/deliver';
 import { Sweeper } from '../services/sweeper';
@@ -203,6 +205,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     responses: new ReferralResponses({ store, clock, timeRules, effects }),
     creation: new DealCreation({ store, clock, timeRules, effects, partnerCenter: partnerCenter.connections }),
     queries: new DealQueries(store),
+    search: new DealSearch(store),
+    pipeline: new PipelineQueries(store),
     deals: new DealActions({ store, clock, timeRules, effects }),
     partnerCenter: {
       chat: new PartnerCenterChat({ service: partnerCenter, signIn: pcSignIn, clock, logger, onWork, syncSeconds: pc.syncMs / 1000, devTenantId: pc.dev?.tenantId }),
@@ -254,6 +258,22 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const workers = overrides.workers ?? true;
 
   let stopping: Promise<void> | undefined;
+  // Deals stored before search existed get their keys in the background (search misses them until
+  // then); a failure, or a stop half-way, is taken up again a minute later.
+  let indexing: Promise<void> | undefined;
+  let indexingTimer: NodeJS.Timeout | undefined;
+  const indexOlderDeals = async (): Promise<void> => {
+    try {
+      const { rewritten, complete } = await store.deals.indexOlderDeals(() => stopping !== undefined);
+      if (rewritten > 0) logger.info('older deals indexed for search', { rewritten, complete });
+      if (complete) return;
+    } catch (error) {
+      logger.warn('could not index older deals for search; trying again in a minute', { error });
+    }
+    if (stopping) return;
+    indexingTimer = setTimeout(() => (indexing = indexOlderDeals()), 60_000);
+    indexingTimer.unref();
+  };
   return {
     config,
     store,
@@ -283,6 +303,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
             partnerCenter.poller.start();
             housekeepingTimer = setInterval(() => housekeeping().catch((err: unknown) => logger.error('housekeeping failed', { error: err })), 3600_000);
             housekeepingTimer.unref();
+            indexing = indexOlderDeals();
           }
           resolve(url);
         });
@@ -294,7 +315,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.server.closeIdleConnections();
         if (housekeepingTimer) clearInterval(housekeepingTimer);
-        await Promise.all([closed, dispatcher.stop(), sweeper.stop(), partnerCenter.poller.stop()]);
+        if (indexingTimer) clearTimeout(indexingTimer);
+        await Promise.all([closed, dispatcher.stop(), sweeper.stop(), indexing, partnerCenter.poller.stop()]);
         await sends.close();
         await store.close();
       })()),

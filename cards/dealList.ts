@@ -40,7 +40,7 @@ export interface DealListCardData {
   nextToken: string;
   filters: { title: string; filter: string }[];
   rows: DealRow[];
-  labels: { open: string; more: string; first: string; tooLarge: string };
+  labels: { open: string; more: string; first: string; tooLarge: string; search: string; searchPlaceholder: string };
 }
 
 export function renderDealListCard(data: DealListCardData): AdaptiveCardJson {
@@ -84,6 +84,14 @@ export function dealListCardData(deals: readonly Deal[], viewer: Member, tr: Tra
       ? (['open', 'closed', 'all'] as const).filter((f) => f !== filter).map((f) => ({ filter: f, title: tr.tk(`deal.list.filter.${f}`) }))
       : [],
     rows: deals.map((d) => dealRow(d, viewer, tr, now, today)),
-    labels: { open: tr.t('deal.list.open'), more: tr.t('deal.list.more'), first: tr.t('deal.list.first'), tooLarge: tr.t('card.tooLarge') },
+    labels: {
+      open: tr.t('deal.list.open'),
+      more: tr.t('deal.list.more'),
+      first: tr.t('deal.list.first'),
+      tooLarge: tr.t('card.tooLarge'),
+      // The search box (bot/features/find): what is typed goes to `deal.search` as `searchWords`.
+      search: tr.t('search.submit'),
+      searchPlaceholder: tr.t('search.listPlaceholder'),
+    },
   };
 }

@@ -23,6 +23,7 @@ import { describeRefusal, readerOf, translator, type MessageKey, type Reader } f
 import { contractExample } from '../services/referrals/contractExample';
 import { parseIntakeBody, toReferralIntake } from '../services/referrals/intake';
 import { DEAL_SECTIONS } from './dealGallery';
+import { FIND_SECTIONS } from './findGallery';
 import { PARTNER_CENTER_SECTIONS } from './partnerCenterGallery';
 import { renderDealEditForm, dealEditFormData } from './dealEdit';
 import { dealStatusCardData, renderDealStatusCard } from './dealStatus';
@@ -607,6 +608,7 @@ const SECTIONS: readonly (() => GallerySample[])[] = [
   hostileCards,
   contractLimitCards,
   ...DEAL_SECTIONS,
+  ...FIND_SECTIONS,
   ...PARTNER_CENTER_SECTIONS,
 ];
 

@@ -34,6 +34,8 @@ export const COMMANDS = [
   { word: 'command.outbound', key: 'help.command.outbound', argument: 'help.command.listArgument' },
   { word: 'command.favorites', key: 'help.command.favorites', argument: 'help.command.listArgument' },
   { word: 'command.deal', key: 'help.command.deal', argument: 'help.command.dealArgument' },
+  { word: 'command.search', key: 'help.command.search', argument: 'help.command.searchArgument' },
+  { word: 'command.pipeline', key: 'help.command.pipeline' },
   { word: 'command.members', key: 'help.command.members' },
   { word: 'command.partnerCenter', key: 'help.command.partnerCenter' },
 ] as const satisfies readonly { word: MessageKey; key: MessageKey; argument?: MessageKey }[];

@@ -4,6 +4,8 @@ import { DateTime } from 'luxon';
 import { receiveReferral } from '../../services/domain/lifecycle';
 import { parseLeadTimes } from '../../services/domain/schedule';
 import type { Deal } from '../../services/domain/model';
+import { dealSearchSource } from '../../services/domain/search';
+import { searchDocument } from '../../services/store/sqlite/deals';
 
 export const NOW = DateTime.fromISO('2026-11-20T10:00:00Z', { zone: 'utc' });
 export const RULES = { reminderLeadTimes: parseLeadTimes('P7D,P3D,P1D') };
@@ -45,16 +47,18 @@ export function referral(tenantId: string, n: number, createdDaysAgo: number, no
  * store), in large unsynchronised transactions: one durable commit per deal through the repository
  * would take hours for a million, and what the benchmarks measure is what comes after. The first
  * `due` deals have a reminder due at NOW; the others are received referrals whose first reminder is
- * days away, so they sit in the due index too.
+ * days away, so they sit in the due index too. Each gets its search keys, as the repository writes
+ * them, so the store opens on an index it need not complete.
  */
 export function bulkLoad(dataDir: string, total: number, due: number): void {
   const db = new Database(join(dataDir, 'cosell.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
   const insert = db.prepare(
-    `INSERT INTO deals (tenant_id, id, etag, direction, open, location, name_lower, created_at, due_at, doc)
-     VALUES (?, ?, 'seed', 'inbound', 1, 'FR', ?, ?, ?, ?)`,
+    `INSERT INTO deals (tenant_id, id, etag, direction, open, location, name_lower, created_at, due_at, doc, search_source)
+     VALUES (?, ?, 'seed', 'inbound', 1, 'FR', ?, ?, ?, ?, ?)`,
   );
+  const index = db.prepare('INSERT INTO deal_search (rowid, keys) VALUES (?, ?)');
   const notDue = referral('tenant-0', 0, 1);
   const notDueDoc = JSON.stringify(notDue);
   const batch = db.transaction((from: number, to: number) => {
@@ -62,11 +66,14 @@ export function bulkLoad(dataDir: string, total: number, due: number): void {
       const tenant = `tenant-${n % 97}`;
       if (n < due) {
         const d = { ...referral(tenant, n, 8), tenantId: tenant };
-        insert.run(tenant, d.id, d.name.toLowerCase(), d.createdAt, d.dueAt, JSON.stringify(d));
+        const row = insert.run(tenant, d.id, d.name.toLowerCase(), d.createdAt, d.dueAt, JSON.stringify(d), dealSearchSource(d));
+        index.run(row.lastInsertRowid, searchDocument(d));
       } else {
         const id = dealId(n);
         const doc = notDueDoc.replace(`"id":"${notDue.id}"`, `"id":"${id}"`).replace(`"tenantId":"tenant-0"`, `"tenantId":"${tenant}"`);
-        insert.run(tenant, id, notDue.name.toLowerCase(), notDue.createdAt, notDue.dueAt, doc);
+        const d = { ...notDue, id, tenantId: tenant };
+        const row = insert.run(tenant, id, notDue.name.toLowerCase(), notDue.createdAt, notDue.dueAt, doc, dealSearchSource(d));
+        index.run(row.lastInsertRowid, searchDocument(d));
       }
     }
   });

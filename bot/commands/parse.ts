@@ -1,4 +1,7 @@
+import { distanceWithin, withinEditDistance } from '../../services/domain/editDistance';
 import { CATALOGS, type MessageKey } from '../../services/i18n';
+
+export { withinEditDistance };
 
 /**
  * Typed commands, in any language the bot has a catalog for: the words are the catalogs' `command.*`
@@ -20,13 +23,18 @@ export type Command =
   | { readonly name: 'inbound' | 'outbound' | 'favorites'; readonly filter: ListFilter }
   | { readonly name: 'deal'; readonly query: string }
   | { readonly name: 'members' }
+  | { readonly name: 'search'; readonly query: string }
+  | { readonly name: 'pipeline' }
   | { readonly name: 'partnerCenter' | 'connectPartnerCenter' | 'disconnectPartnerCenter' }
   | { readonly name: 'unknown'; readonly text: string };
 
 export type CommandName = Exclude<Command['name'], 'unknown'>;
 
-/** What follows a command's words: nothing ('bare'), a list filter (`open` when absent), or free text kept as typed ('query'). */
-type SyntaxOf<C> = C extends { readonly query: string } ? 'query' : C extends { readonly filter: ListFilter } ? 'filter' : 'bare';
+/**
+ * What follows a command's words: nothing ('bare'), a list filter (`open` when absent), or free text kept
+ * as typed — required ('query') or possibly empty ('text': `search` alone shows the empty search card).
+ */
+type SyntaxOf<C> = C extends { readonly query: string } ? 'query' | 'text' : C extends { readonly filter: ListFilter } ? 'filter' : 'bare';
 /** The variant a name belongs to (a variant may hold several names, as the lists do). */
 type VariantOf<N> = Command extends infer C ? (C extends { readonly name: infer M } ? (N extends M ? C : never) : never) : never;
 
@@ -42,44 +50,14 @@ const SYNTAX: { readonly [N in CommandName]: `command.${N}` extends MessageKey ?
   favorites: 'filter',
   deal: 'query',
   members: 'bare',
+  search: 'text',
+  pipeline: 'bare',
   partnerCenter: 'bare',
   connectPartnerCenter: 'bare',
   disconnectPartnerCenter: 'bare',
 };
 
 const FILTERS: readonly ListFilter[] = ['open', 'closed', 'all'];
-
-/** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions). */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
-/**
- * Whether `word` is at most `max` typos away from `keyword`. Two strings are at least their
- * difference in length apart, so a word much longer than the keyword (a pasted page, a megabyte of
- * one word) is turned away before a character is compared: the cost is bounded by the keyword, never
- * by what was typed.
- */
-export function withinEditDistance(word: string, keyword: string, max: number): boolean {
-  return distanceWithin(word, keyword, max) !== undefined;
-}
-
-/** How many typos `word` is from `keyword`, when at most `max` (the same bound as withinEditDistance). */
-function distanceWithin(word: string, keyword: string, max: number): number | undefined {
-  if (Math.abs(word.length - keyword.length) > max) return undefined;
-  const distance = editDistance(word, keyword);
-  return distance <= max ? distance : undefined;
-}
 
 const HAN_OR_KANA = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
 
@@ -243,6 +221,8 @@ function withArguments(name: CommandName, after: string): Command | undefined {
     case 'query':
       // "deal <name or id>" keeps the rest as typed (names are matched case-insensitively later).
       return after === '' ? undefined : ({ name, query: after } as Command);
+    case 'text':
+      return { name, query: after } as Command;
     case 'filter': {
       if (after === '') return { name, filter: 'open' } as Command;
       const filter = FILTER_WORDS.whole(after.split(' ', FILTER_WORDS.maxWords + 1));

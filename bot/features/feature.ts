@@ -1,7 +1,9 @@
 import type { Clock } from '../../services/clock';
 import type { DealActions } from '../../services/deals/actions';
 import type { DealCreation } from '../../services/deals/create';
+import type { PipelineQueries } from '../../services/deals/pipeline';
 import type { DealQueries } from '../../services/deals/queries';
+import type { DealSearch } from '../../services/deals/search';
 import type { Membership } from '../../services/members/membership';
 import type { ReferralResponses } from '../../services/referrals/respond';
 import type { Store } from '../../services/store/ports';
@@ -32,6 +34,8 @@ export interface Services {
   readonly deals: DealActions;
   readonly queries: DealQueries;
   readonly creation: DealCreation;
+  readonly search: DealSearch;
+  readonly pipeline: PipelineQueries;
   /** New work was committed in this process: wake the outbox worker. */
   readonly onWork: () => void;
   /** The Partner Center connection's chat side; absent when bot/index.ts did not build the connector. */

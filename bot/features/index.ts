@@ -1,6 +1,7 @@
 import { createDeal } from './createDeal';
 import { deals } from './deals';
 import type { Feature, Routers, Services } from './feature';
+import { find } from './find';
 import { help } from './help';
 import { members } from './members';
 import { partnerCenter } from './partnerCenter';
@@ -12,7 +13,7 @@ export type { Feature, Routers, Services } from './feature';
  * Every feature of the bot. The order matters only for text a feature intercepts before commands
  * are read (the create-deal dialog takes "back" and "cancel" while it waits).
  */
-export const FEATURES: readonly Feature[] = [help, referrals, deals, createDeal, members, partnerCenter];
+export const FEATURES: readonly Feature[] = [help, referrals, deals, createDeal, members, find, partnerCenter];
 
 export function registerFeatures(routers: Routers, services: Services, features: readonly Feature[] = FEATURES): void {
   for (const feature of features) feature.register(routers, services);

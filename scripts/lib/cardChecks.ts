@@ -53,6 +53,37 @@ function unknownKeys(source: Json, known: Set<string>, extras: Set<string> = new
 }
 
 /**
+ * Elements Teams draws that the adaptivecards library does not know: its charts, in cards of schema 1.5
+ * (learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/charts-in-adaptive-cards),
+ * with the properties Teams documents for each and for its data points. The library reports such an
+ * element as unknown and parses its fallback instead, which is what every other client shows: we accept
+ * one only with an element as fallback, and check its own properties against Teams' list, so that a
+ * typo in a chart is caught like any other.
+ */
+const ELEMENT_COMMON = ['type', 'id', 'fallback', 'height', 'horizontalAlignment', 'isVisible', 'lang', 'requires', 'separator', 'spacing', 'targetWidth', 'grid.area', 'title', 'colorSet'];
+const BAR_POINT = ['x', 'y', 'color'];
+const SLICE = ['legend', 'value', 'color'];
+export const TEAMS_ELEMENTS: Readonly<Record<string, { readonly properties: ReadonlySet<string>; readonly point: ReadonlySet<string> }>> = {
+  'Chart.HorizontalBar': { properties: new Set([...ELEMENT_COMMON, 'data', 'color', 'displayMode', 'xAxisTitle', 'yAxisTitle']), point: new Set(BAR_POINT) },
+  'Chart.VerticalBar': { properties: new Set([...ELEMENT_COMMON, 'data', 'color', 'showBarValues', 'xAxisTitle', 'yAxisTitle']), point: new Set(BAR_POINT) },
+  'Chart.Pie': { properties: new Set([...ELEMENT_COMMON, 'data']), point: new Set(SLICE) },
+  'Chart.Donut': { properties: new Set([...ELEMENT_COMMON, 'data']), point: new Set(SLICE) },
+};
+
+/** Teams-only elements without an element to fall back to: every other client would show nothing. */
+function teamsElementProblems(card: object): string[] {
+  const problems: string[] = [];
+  walk(card, '', (value, path) => {
+    if (!isObject(value) || typeof value.type !== 'string' || !TEAMS_ELEMENTS[value.type]) return;
+    const fallback = value.fallback;
+    if (!isObject(fallback) || typeof fallback.type !== 'string') {
+      problems.push(`parser: ${path}: ${label(value)} has no fallback element; clients that cannot draw it (and the adaptivecards library) would show nothing`);
+    }
+  });
+  return problems;
+}
+
+/**
  * The official parser's verdict, for a host that renders schema 1.5: parse warnings and errors
  * (unknown element or action types, invalid values, properties newer than 1.5), validation failures
  * (duplicate ids, required inputs without label or error message, too many actions…), and
@@ -63,6 +94,21 @@ export function parserProblems(card: object): string[] {
   const context = new AC.SerializationContext(AC.Versions.v1_5);
   const checkKeys = (object: ACTypes.CardObject, source: unknown) => {
     if (!isObject(source)) return;
+    const teams = typeof source.type === 'string' ? TEAMS_ELEMENTS[source.type] : undefined;
+    if (teams) {
+      // The library parsed the fallback in the chart's place: check the chart against Teams' list, and
+      // the fallback against the library's.
+      for (const k of Object.keys(source).filter((key) => !teams.properties.has(key))) {
+        problems.push(`parser: ${label(source)} has property "${k}", which Teams does not define for it`);
+      }
+      for (const point of Array.isArray(source.data) ? source.data : []) {
+        for (const k of Object.keys(isObject(point) ? point : {}).filter((key) => !teams.point.has(key))) {
+          problems.push(`parser: ${label(source)} has a data point with property "${k}", which Teams does not define`);
+        }
+      }
+      checkKeys(object, source.fallback);
+      return;
+    }
     const unknown = unknownKeys(source, schemaNames(object));
     for (const k of unknown) problems.push(`parser: ${label(source)} has property "${k}", which schema 1.5 does not define (dropped by every renderer)`);
     const nested = source.facts ?? source.choices;
@@ -79,8 +125,11 @@ export function parserProblems(card: object): string[] {
   context.onParseAction = (action, source) => checkKeys(action, source);
   const parsed = new AC.AdaptiveCard();
   parsed.parse(card, context);
+  problems.push(...teamsElementProblems(card));
   for (let i = 0; i < context.eventCount; i++) {
     const e = context.getEventAt(i);
+    // A Teams element is unknown to the library by nature; whether it has a fallback is checked above.
+    if (e.event === AC.ValidationEvent.UnknownElementType && Object.keys(TEAMS_ELEMENTS).some((t) => e.message.includes(`"${t}"`))) continue;
     problems.push(`parser: ${AC.ValidationEvent[e.event]}: ${e.message}`);
   }
   for (const k of unknownKeys(card as Json, schemaNames(parsed), ROOT_EXTRAS)) {

@@ -25,3 +25,10 @@ export class InvalidContinuationTokenError extends Error {
 export function clampLimit(limit: number): number {
   return Math.max(1, Math.min(200, Math.floor(limit) || 1));
 }
+
+/** The most figures one read returns: the pipeline counts at most this many deals (services/deals/pipeline.ts). */
+export const FIGURES_LIMIT_MAX = 5000;
+
+export function clampFiguresLimit(limit: number): number {
+  return Math.max(1, Math.min(FIGURES_LIMIT_MAX, Math.floor(limit) || 1));
+}

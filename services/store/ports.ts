@@ -1,4 +1,6 @@
 import type { Deal, DealDirection, Member, Organization, PartnerCenterConnection } from '../domain/model';
+import type { FiguresRead } from '../domain/pipeline';
+import type { SearchStage } from '../domain/search';
 
 /*
  * What the bot needs from storage, in domain words. Two implementations exist (embedded SQLite and
@@ -157,6 +159,21 @@ export interface DealQuery {
    * user (by id or email). Admins pass no restriction.
    */
   readonly restrictTo?: { readonly locations: readonly string[]; readonly userId: string; readonly email?: string };
+  /** Only deals at this stage (domain/search.ts searchStageOf: an open deal's sales stage, else its status). */
+  readonly stage?: SearchStage;
+  /** Only deals whose close date is on or before this day (yyyy-MM-dd). */
+  readonly closeBy?: string;
+  /** Only referrals answered (accepted or declined) at or after this instant. */
+  readonly respondedSince?: string;
+}
+
+/**
+ * Deals by their search keys (domain/search.ts dealSearchKeys): one group of keys per typed word; a
+ * deal matches a group when it holds any key of it. `all`: every group matches; `any`: one at least.
+ */
+export interface KeyQuery {
+  readonly groups: readonly (readonly string[])[];
+  readonly mode: 'all' | 'any';
 }
 
 export interface WriteOptions {
@@ -177,6 +194,22 @@ export interface DealRepository {
   list(tenantId: string, query: DealQuery, page: PageRequest): Promise<Page<Stored<Deal>>>;
   /** Deals whose name contains `text` (case-insensitive), or whose id is `text`; newest first. */
   search(tenantId: string, text: string, query: DealQuery, limit: number): Promise<Stored<Deal>[]>;
+  /**
+   * Deals holding the keys asked for, newest first, at most `limit`. Served by an index of the keys, so
+   * its cost grows with the deals that hold them, not with the deals stored. Deals written before the
+   * stores kept keys are found once `indexOlderDeals` has run.
+   */
+  searchByKeys(tenantId: string, keys: KeyQuery, query: DealQuery, limit: number): Promise<Stored<Deal>[]>;
+  /**
+   * The pipeline's few fields of the deals matching `query`, newest first, at most `limit`
+   * (`truncated` when more were left): read without the rest of each deal.
+   */
+  figures(tenantId: string, query: DealQuery, limit: number): Promise<FiguresRead>;
+  /**
+   * Give search keys to the deals written before the store kept them (or by an older scheme). Run in the
+   * background after start-up until `complete`; `stopped` is asked between batches. Harmless to repeat.
+   */
+  indexOlderDeals(stopped?: () => boolean): Promise<{ rewritten: number; complete: boolean }>;
   /**
    * Deals of every tenant with `dueAt <= before`, soonest first. Served by an index on dueAt, so its
    * cost grows with the number due, not the number stored.

@@ -38,6 +38,15 @@ function goodCard(): AdaptiveCardJson {
   };
 }
 
+/** A chart as Teams documents it, falling back to the same bars as text. */
+const chart = (): Record<string, unknown> => ({
+  type: 'Chart.HorizontalBar',
+  title: 'Value by stage',
+  displayMode: 'AbsoluteWithAxis',
+  data: [{ x: 'Qualified', y: 3 }],
+  fallback: { type: 'Container', items: [{ type: 'TextBlock', text: 'Qualified ▇▇▇', wrap: true }] },
+});
+
 type Mutable = { body: Record<string, unknown>[]; actions: Record<string, unknown>[]; [k: string]: unknown };
 const broken = (change: (card: Mutable) => void): AdaptiveCardJson => {
   const card = goodCard() as unknown as Mutable;
@@ -72,8 +81,18 @@ describe('the checks fail when a card is broken', () => {
     ['two inputs with one id', (c) => c.body.push({ type: 'Input.Text', id: 'notes', label: 'Again' }), /input id "notes" is used 2 times/],
     ['an input with the same id inside a show-card', (c) => c.actions.push({ type: 'Action.ShowCard', title: 'More', card: { type: 'AdaptiveCard', body: [{ type: 'Input.Text', id: 'notes', label: 'x' }] } }), /"notes" is used 2 times/],
     ['a required input without label', (c) => c.body.push({ type: 'Input.Text', id: 'name', isRequired: true, errorMessage: 'Required.' }), /RequiredInputsShouldHaveLabel/],
+    ['a Teams chart without a fallback element', (c) => c.body.push({ ...chart(), fallback: undefined }), /Chart\.HorizontalBar "Value by stage" has no fallback element/],
+    ['a Teams chart that only drops itself elsewhere', (c) => c.body.push({ ...chart(), fallback: 'drop' }), /has no fallback element/],
+    ['a misspelt property on a Teams chart', (c) => c.body.push({ ...chart(), dispalyMode: 'AbsoluteNoAxis' }), /"dispalyMode", which Teams does not define/],
+    ['a misspelt data point on a Teams chart', (c) => c.body.push({ ...chart(), data: [{ x: 'Qualified', yy: 3 }] }), /data point with property "yy"/],
+    ['a misspelt property on a chart’s fallback', (c) => c.body.push({ ...chart(), fallback: { type: 'Container', stlye: 'emphasis', items: [{ type: 'TextBlock', text: 'x' }] } }), /"stlye"/],
   ])('when the card has %s, then it is reported', (_what, change, expected) => {
     const problems = cardProblems(broken(change));
     expect(problems.join('\n')).toMatch(expected);
+  });
+
+  it('when a Teams chart (Chart.HorizontalBar, schema 1.5) falls back to an element other clients draw, then the library’s "unknown element" is not a problem', () => {
+    // Teams draws its charts; the adaptivecards library and other clients draw the fallback.
+    expect(cardProblems(broken((c) => c.body.push(chart())))).toEqual([]);
   });
 });

@@ -49,6 +49,9 @@ const HOSTILE_TEXT = [
   'new deal',
   'help',
   'deal D000000000000',
+  'search ' + '%_*" NEAR( (a+)+$ '.repeat(500),
+  'search contoso stage:won before:2027-02-30 \u202Einbound',
+  'pipeline',
   '../../etc/passwd',
   "Robert'); DROP TABLE deals;--",
   '%00%0d%0a',
@@ -165,10 +168,10 @@ describe('fuzz: thousands of hostile requests never get a 5xx, a crash or unread
       await expectNo5xx(`activity #${i} (seed ${SEED})`, () => post('/api/messages', JSON.stringify(activity)));
     }
 
-    const verbs = ['referral.accept', 'referral.decline', 'referral.show', 'deal.show', 'deal.list', 'deal.stage', 'deal.won', 'deal.lost', 'deal.edit', 'deal.favorite', 'deal.create', 'member.update', 'members.page', 'nope', ''];
+    const verbs = ['referral.accept', 'referral.decline', 'referral.show', 'deal.show', 'deal.list', 'deal.stage', 'deal.won', 'deal.lost', 'deal.edit', 'deal.favorite', 'deal.create', 'member.update', 'members.page', 'deal.search', 'pipeline.show', 'nope', ''];
     for (let i = 0; i < ROUNDS.cardActions; i++) {
       const user = chance(0.5) ? ada : ben;
-      const data = mutate({ tenantId: TENANT, dealId: 'D000000000000', list: 'inbound', filter: 'all', stage: 'qualified', name: 'x', amount: '5', currency: 'EUR', closeDate: '2027-01-31', notes: 'n', role0: 'user', scopes0: 'FR', userId: user.aadObjectId, index: 0, nav: 'next', step: 'customer' });
+      const data = mutate({ tenantId: TENANT, dealId: 'D000000000000', list: 'inbound', filter: 'all', stage: 'qualified', name: 'x', amount: '5', currency: 'EUR', closeDate: '2027-01-31', notes: 'n', role0: 'user', scopes0: 'FR', userId: user.aadObjectId, index: 0, nav: 'next', step: 'customer', searchWords: 'contoso', searchStage: 'qualified', searchBefore: '2027-01-31', searchOffset: '8' });
       const invoke = teamsActivity(connector.url, {
         from: { id: user.id, aadObjectId: user.aadObjectId, name: user.name },
         conversationId: `a:personal-${user.aadObjectId}`,

@@ -80,6 +80,8 @@ describe('shared chats never see deal or member data (hardening, finding 4)', ()
     ['channel', 'deal Contoso', /Contoso SA/],
     ['channel', 'inbound all', /Contoso/],
     ['channel', 'members', /Members of fabrikam\.example/],
+    ['groupChat', 'search contoso', /Contoso SA/],
+    ['channel', 'pipeline', /Referrals waiting for an answer \(1\)[\s\S]*Contoso/],
   ])('when someone types a command that shows data in a %s ("%s"), then the data goes to their personal chat and the shared one gets a data-free reply', async (type, text, answer) => {
     const before = connector.sent(personalConversation(ada)).length;
     expect((await sayIn(ada, type, `<at>Co-sell</at> ${text}`)).status).toBe(200);
@@ -97,6 +99,8 @@ describe('shared chats never see deal or member data (hardening, finding 4)', ()
     ['deal.list', () => ({ list: 'inbound', filter: 'all' })],
     ['members.page', () => ({})],
     ['referral.show', () => ({ tenantId: TENANT, dealId: referralId })],
+    ['deal.search', () => ({ searchWords: 'contoso' })],
+    ['pipeline.show', () => ({})],
   ])('when a card action %s is invoked from a group chat, then the clicked card becomes a data-free notice and the answer goes to the personal chat', async (verb, data) => {
     const before = connector.sent(personalConversation(ada)).length;
     const { status, card } = await clickIn(ada, 'groupChat', verb, data());

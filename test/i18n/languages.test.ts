@@ -95,6 +95,8 @@ const SAME_AS_ENGLISH: Readonly<Record<string, readonly MessageKey[]>> = {
     'readiness.solutionType.ip', // « IP (application) », seed 000
     'deal.field.solutions', // « solutions »
     'deal.history.partnerResponded', // « Invitation {status} »
+    'search.row', // « ID {id} · {customer} · {value} », ID as Partner Center writes it in French
+    'pipeline.duration.minutes', // « minute(s) » is French too
   ],
   'zh-Hans': [
     'deal.section.microsoft',
@@ -103,6 +105,7 @@ const SAME_AS_ENGLISH: Readonly<Record<string, readonly MessageKey[]>> = {
     'dialog.solutions.thirdPartyHint',
     'deal.fact.crmId', // CRM ID, as Partner Center writes it in Chinese too
     'deal.field.crmId',
+    'search.row', // ID {id} · {customer} · {value}
   ],
 };
 

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { toggleFavorite, type Deal, type PartnerCenterConnection } from '../../services/domain';
+import { figuresOf } from '../../services/domain/pipeline';
+import { searchStageOf, searchWords, shortDealId, wordKeys } from '../../services/domain/search';
 import {
   AlreadyExistsError,
   ConflictError,
@@ -180,6 +182,107 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
         expect((await store.deals.search(tenant, 'azure MIG', {}, 10)).map((d) => d.value.name)).toEqual(['Contoso – Azure migration']);
         expect((await store.deals.search(tenant, a.id.toLowerCase(), {}, 10)).map((d) => d.value.id)).toEqual([a.id]);
         expect(await store.deals.search(tenant, '100%_', {}, 10)).toEqual([]);
+      });
+
+      describe('search keys (services/domain/search.ts)', () => {
+        /** The keys of each typed word, as the search use case asks for them. */
+        const keysOf = (text: string) => searchWords(text).map(wordKeys);
+        const names = (found: { value: Deal }[]) => found.map((d) => d.value.name);
+        const partner = (name: string): Deal['invitations'][number] => ({
+          id: `inv-${name}`,
+          partner: { name },
+          closeDate: '2027-06-30',
+          value: { amount: 1, currency: 'EUR' },
+          team: [],
+          solutions: [{ kind: 'own', name: 'Backup' }],
+          status: 'pending',
+          invitedAt: '2026-11-01T00:00:00.000Z',
+          invitedBy: { kind: 'user', id: 'user-ana', name: 'Ana' },
+        });
+
+        it('finds deals by the keys of their name, customer, CRM id, partners and short id — all words or any word, newest first, never another tenant’s', async () => {
+          const contoso = dealIn(tenant, 1, { name: 'Contoso – Azure migration', crmId: 'CRM-4471' });
+          const societe = dealIn(tenant, 2, { name: 'Data platform', customer: { ...contoso.customer, name: 'Société Générale' }, invitations: [partner('Tailspin Toys')] });
+          const contosoData = dealIn(tenant, 3, { name: 'Contoso data estate' });
+          for (const d of [contoso, societe, contosoData]) await store.deals.create(d);
+          await store.deals.create(dealIn('someone-else', 4, { name: 'Contoso elsewhere' }));
+          const find = async (text: string, mode: 'all' | 'any' = 'all') => names(await store.deals.searchByKeys(tenant, { groups: keysOf(text), mode }, {}, 50));
+
+          expect(await find('contoso')).toEqual(['Contoso data estate', 'Contoso – Azure migration']);
+          expect(await find('contso')).toEqual(['Contoso data estate', 'Contoso – Azure migration']); // one letter missing
+          expect(await find('societe generale')).toEqual(['Data platform']); // no accents
+          expect(await find('SOCIÉTÉ')).toEqual(['Data platform']);
+          expect(await find('tailspin')).toEqual(['Data platform']);
+          expect(await find('crm 4471')).toEqual(['Contoso – Azure migration']);
+          expect(await find('migr')).toEqual(['Contoso – Azure migration']); // the start of a word
+          expect(await find('contoso data')).toEqual(['Contoso data estate']);
+          expect(await find('contoso data', 'any')).toEqual(['Contoso data estate', 'Data platform', 'Contoso – Azure migration']);
+          expect(names(await store.deals.searchByKeys(tenant, { groups: [[`i${shortDealId(societe.id).toLowerCase()}`]], mode: 'any' }, {}, 10))).toEqual(['Data platform']);
+          expect(names(await store.deals.searchByKeys(tenant, { groups: keysOf('contoso'), mode: 'all' }, {}, 1))).toEqual(['Contoso data estate']);
+        });
+
+        it('when a deal is renamed, then it is found by its new name and no longer by its old one', async () => {
+          const created = await store.deals.create(dealIn(tenant, 1, { name: 'Fabrikam lakehouse' }));
+          const find = async (text: string) => names(await store.deals.searchByKeys(tenant, { groups: keysOf(text), mode: 'all' }, {}, 10));
+          await store.deals.update({ ...created.value, name: 'Northwind warehouse' }, created.etag);
+          expect(await find('lakehouse')).toEqual([]);
+          expect(await find('northwind')).toEqual(['Northwind warehouse']);
+        });
+
+        it('when keys hold what a query language would read (quotes, operators, wildcards), then they are looked up as text and nothing breaks', async () => {
+          await store.deals.create(dealIn(tenant, 1, { name: 'Alpha' }));
+          for (const key of ['w" OR "walpha', 'w*', 'wNEAR(a b)', 'w%', 'w_', "w'; DROP TABLE deals; --", 'w\\', '']) {
+            expect(await store.deals.searchByKeys(tenant, { groups: [[key]], mode: 'any' }, {}, 10)).toEqual([]);
+          }
+          expect(names(await store.deals.searchByKeys(tenant, { groups: [['walpha']], mode: 'any' }, {}, 10))).toEqual(['Alpha']);
+        });
+
+        it('applies the list filters, the referral user’s view and the stage, close-date and answered-since filters to the keys’ matches', async () => {
+          const mk = (i: number, overrides: Partial<Deal>) => dealIn(tenant, i, { name: `Contoso ${i}`, ...overrides });
+          await store.deals.create(mk(1, { salesStage: 'qualified', closeDate: '2027-01-15' }));
+          await store.deals.create(mk(2, { status: 'won', salesStage: 'won', closeDate: '2027-03-31' }));
+          await store.deals.create(mk(3, { location: 'DE', closeDate: '2026-12-01' }));
+          const find = async (query: Parameters<Store['deals']['list']>[1]) =>
+            names(await store.deals.searchByKeys(tenant, { groups: keysOf('contoso'), mode: 'all' }, query, 10)).sort();
+          expect(await find({ stage: 'qualified' })).toEqual(['Contoso 1']);
+          expect(await find({ stage: 'won' })).toEqual(['Contoso 2']);
+          expect(await find({ stage: 'created' })).toEqual(['Contoso 3']);
+          expect(await find({ closeBy: '2027-01-15' })).toEqual(['Contoso 1', 'Contoso 3']);
+          expect(await find({ restrictTo: { locations: ['FR'], userId: 'user-ana' } })).toEqual(['Contoso 1', 'Contoso 2']);
+          expect(await find({ restrictTo: { locations: ['FR'], userId: 'nobody' } })).toEqual([]);
+          expect(await find({ open: true, direction: 'outbound' })).toEqual(['Contoso 1', 'Contoso 3']);
+        });
+
+        it('files every deal under the stage the domain gives it (searchStageOf), whatever its status', async () => {
+          const deals = [
+            dealIn(tenant, 1, { salesStage: 'negotiated' }),
+            dealIn(tenant, 2, { salesStage: undefined }),
+            dealIn(tenant, 3, { status: 'lost' }),
+            { ...receivedReferral({ tenantId: tenant, externalId: 'x-1' }), createdAt: iso('2026-11-10T00:00:00Z') },
+            { ...receivedReferral({ tenantId: tenant, externalId: 'x-2' }), status: 'expired' as const, createdAt: iso('2026-11-11T00:00:00Z') },
+          ];
+          for (const d of deals) await store.deals.create(d);
+          for (const d of deals) {
+            const listed = (await store.deals.list(tenant, { stage: searchStageOf(d) }, { limit: 50 })).items.map((s) => s.value.id);
+            expect({ stage: searchStageOf(d), listed: listed.includes(d.id) }).toEqual({ stage: searchStageOf(d), listed: true });
+          }
+        });
+
+        it('reads the pipeline figures of the deals a query matches, newest first, with the answer time of referrals, and says when it stopped at its limit', async () => {
+          const received = { ...receivedReferral({ tenantId: tenant, externalId: 'r-1' }), createdAt: iso('2026-11-10T00:00:00Z') };
+          const answered: Deal = { ...received, id: 'DANSWERED0001', status: 'open', salesStage: 'accepted', response: { action: 'accepted', at: '2026-11-12T06:00:00.000Z', by: { kind: 'user', name: 'Ana' } }, createdAt: iso('2026-11-09T00:00:00Z') };
+          const assessment = dealIn(tenant, 3, { assessment: { type: 'Migration', location: 'FR' }, assessmentStage: 'discovery' });
+          for (const d of [received, answered, assessment, dealIn(tenant, 4, { status: 'lost' })]) await store.deals.create(d);
+          await store.deals.create(dealIn('someone-else', 5));
+
+          const open = await store.deals.figures(tenant, { open: true }, 10);
+          expect(open).toEqual({ items: [received, answered, assessment].map(figuresOf), truncated: false });
+          expect(await store.deals.figures(tenant, { open: true }, 2)).toEqual({ items: [received, answered].map(figuresOf), truncated: true });
+          const since = await store.deals.figures(tenant, { direction: 'inbound', respondedSince: '2026-11-12T06:00:00.000Z' }, 10);
+          expect(since.items.map((f) => [f.id, f.receivedAt, f.respondedAt])).toEqual([[answered.id, answered.inbound!.receivedAt, '2026-11-12T06:00:00.000Z']]);
+          expect((await store.deals.figures(tenant, { respondedSince: '2026-11-12T06:00:00.001Z' }, 10)).items).toEqual([]);
+          expect((await store.deals.figures(tenant, { open: true, restrictTo: { locations: [], userId: 'user-ana' } }, 10)).items).toEqual([]);
+        });
       });
 
       it('lists deals due before a time, soonest first across tenants, in pages, skipping deals that are not due', async () => {

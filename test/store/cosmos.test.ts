@@ -8,6 +8,7 @@ import { tlsAgentFor } from '../../services/store/cosmos/client';
 import { docId } from '../../services/store/cosmos/ids';
 import { CosmosStore, type CosmosStoreOptions } from '../../services/store/cosmos';
 import { ConflictError, StoreUnavailableError, type OutboxItem } from '../../services/store/ports';
+import { searchWords, wordKeys } from '../../services/domain/search';
 import { member, outboundDeal } from '../support/fixtures';
 import { describeStoreContract } from './contract';
 
@@ -245,6 +246,19 @@ describe('cosmos store specifics', () => {
     expect((await store.members.get(tenant, 'a'))!.value.role).toBe('globalAdmin');
   });
 
+  it('when deals were written before search keys existed, then the background indexing gives them keys and a stage, once, and search finds them', async () => {
+    const old = deal({ name: 'Société Générale – cloud' });
+    // The document as the store wrote it before search: no keys, no stage, no version.
+    await db.raw.container('deals').items.create({ id: old.id, tenantId: tenant, deal: old, dueHint: null, outbox: [], open: true, nameLower: old.name.toLowerCase(), team: [] });
+    const keys = { groups: searchWords('societe generale').map(wordKeys), mode: 'all' as const };
+    expect(await store.deals.searchByKeys(tenant, keys, {}, 10)).toEqual([]);
+
+    expect(await store.deals.indexOlderDeals()).toEqual({ rewritten: 1, complete: true });
+    expect((await store.deals.searchByKeys(tenant, keys, { stage: 'created' }, 10)).map((d) => d.value)).toEqual([old]);
+    expect(await rawDeal(old.id)).toMatchObject({ deal: { id: old.id }, stage: 'created', searchVersion: 1 });
+    expect(await store.deals.indexOlderDeals()).toEqual({ rewritten: 0, complete: true });
+  });
+
   it('costs the requests docs/cosmos.md lists for each hot operation (the test server charges 1 RU per request)', async () => {
     const cost = async (op: () => Promise<unknown>) => {
       const before = store.meter.total;
@@ -285,6 +299,8 @@ describe('cosmos store specifics', () => {
       cardCopiesOfDeal: await cost(() => store.cardCopies.listForDeal(tenant, created.value.id)),
       listDueTwoDeals: await cost(() => store.deals.listDue('2026-12-31T00:00:00.000Z', { limit: 10 })),
       claimTwoItems: await cost(() => store.outbox.claim('w1', new Date().toISOString(), 10, 30_000)),
+      searchByKeys: await cost(() => store.deals.searchByKeys(tenant, { groups: [wordKeys('outbox'), wordKeys('plain')], mode: 'any' }, { open: true }, 200)),
+      pipelineFigures: await cost(() => store.deals.figures(tenant, { open: true }, 2000)),
     };
     expect(costs).toEqual({
       getDeal: 1,
@@ -299,6 +315,9 @@ describe('cosmos store specifics', () => {
       cardCopiesOfDeal: 1,
       listDueTwoDeals: 1 + 2,
       claimTwoItems: 1 + 1 + 2,
+      // One query inside the tenant's partition each, served by the index of the keys (or of open).
+      searchByKeys: 1,
+      pipelineFigures: 1,
     });
   });
 });

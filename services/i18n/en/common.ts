@@ -24,6 +24,8 @@ export const common = {
   'command.favorites': 'favorites',
   'command.deal': 'deal',
   'command.members': 'members',
+  'command.search': 'search',
+  'command.pipeline': 'pipeline',
   // Other words the parser accepts for the same command, never shown: comma-separated (、 in Chinese), empty for none.
   'command.help.also': 'menu, start, hello, hi',
   'command.newDeal.also': 'create deal, create',
@@ -32,6 +34,8 @@ export const common = {
   'command.favorites.also': 'favourites, favs',
   'command.deal.also': 'open',
   'command.members.also': '',
+  'command.search.also': 'find',
+  'command.pipeline.also': 'forecast',
   // After inbound, outbound or favorites: which of its deals the list shows (open when nothing follows).
   'command.filter.open': 'open',
   'command.filter.closed': 'closed',
@@ -52,6 +56,7 @@ export const common = {
   'help.command.deal': 'open one deal by name or id',
   // What follows "deal" in the help card. Square brackets: cards render TextBlock text as Markdown, where <…> can be taken for HTML and dropped.
   'help.command.dealArgument': '[name or id]',
+  'help.command.searchArgument': '[words]',
   // What may follow inbound, outbound and favorites in the help card: the filter words above.
   'help.command.listArgument': '[{open} / {closed} / {all}]',
   'help.command.members': 'manage who sees which deals (admins)',

@@ -1,6 +1,7 @@
 import { common } from './common';
 import { deals } from './deals';
 import { dialogs } from './dialogs';
+import { find } from './find';
 import { members } from './members';
 import { partnerCenter } from './partnerCenter';
 import { readiness } from './readiness';
@@ -18,6 +19,7 @@ export const en = {
   ...readiness,
   ...deals,
   ...dialogs,
+  ...find,
   ...partnerCenter,
 } as const;
 

@@ -2,6 +2,7 @@ import type { Catalog } from '..';
 import { common } from './common';
 import { deals } from './deals';
 import { dialogs } from './dialogs';
+import { find } from './find';
 import { members } from './members';
 import { partnerCenter } from './partnerCenter';
 import { readiness } from './readiness';
@@ -15,5 +16,6 @@ export const zhHans: Catalog = {
   ...readiness,
   ...deals,
   ...dialogs,
+  ...find,
   ...partnerCenter,
 };

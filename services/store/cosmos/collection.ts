@@ -129,7 +129,7 @@ export class Collection {
     }
   }
 
-  async all(spec: SqlQuerySpec, options: { partitionKey?: string } = {}): Promise<unknown[]> {
+  async all(spec: SqlQuerySpec, options: { partitionKey?: string; pageSize?: number } = {}): Promise<unknown[]> {
     const found: unknown[] = [];
     for await (const page of this.pages(spec, options)) found.push(...page);
     return found;

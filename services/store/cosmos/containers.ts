@@ -35,6 +35,12 @@ export const CONTAINERS = {
         '/team/[]/?',
         '/nameLower/?',
         '/outboxSince/?',
+        // Search and the pipeline (services/domain/search.ts, pipeline.ts).
+        '/searchKeys/[]/?',
+        '/searchVersion/?',
+        '/stage/?',
+        '/deal/closeDate/?',
+        '/deal/response/at/?',
       ],
       [[{ path: '/deal/createdAt', order: 'descending' }, { path: '/id', order: 'descending' }]],
     ),

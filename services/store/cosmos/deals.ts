@@ -1,8 +1,10 @@
 import type { SqlParameter } from '@azure/cosmos';
 import { z } from 'zod';
 import { Deal } from '../../domain/model';
+import { DealFigures, type FiguresRead } from '../../domain/pipeline';
+import { dealSearchKeys, searchStageOf } from '../../domain/search';
 import { isTerminal } from '../../domain/stages';
-import { clampLimit, decodeToken, encodeToken } from '../pagination';
+import { clampFiguresLimit, clampLimit, decodeToken, encodeToken } from '../pagination';
 import {
   AlreadyExistsError,
   ConflictError,
@@ -10,6 +12,7 @@ import {
   StoreUnavailableError,
   type DealQuery,
   type DealRepository,
+  type KeyQuery,
   type Page,
   type PageRequest,
   type Stored,
@@ -40,6 +43,15 @@ function teamKeys(deal: Deal): string[] {
   return [...keys];
 }
 
+/**
+ * Which scheme of search keys a document was written with; documents from before (none) or an older
+ * scheme are rewritten in the background (`indexOlderDeals`).
+ */
+const SEARCH_VERSION = 1;
+
+/** DealFigures as the figures query projects it (absent properties are left out by Cosmos DB). */
+const ProjectedFigures = z.object({ money: z.object({ amount: z.number(), currency: z.string() }) }).passthrough();
+
 function toDocument(deal: Deal, dueHint: DueHint | null, outbox: readonly PendingItem[]) {
   return {
     id: deal.id,
@@ -51,6 +63,10 @@ function toDocument(deal: Deal, dueHint: DueHint | null, outbox: readonly Pendin
     open: !isTerminal(deal),
     nameLower: deal.name.toLowerCase(),
     team: teamKeys(deal),
+    // Search (domain/search.ts): the deal's keys, looked up one by one in the index, and its stage.
+    searchKeys: dealSearchKeys(deal),
+    stage: searchStageOf(deal),
+    searchVersion: SEARCH_VERSION,
     // Present only while items wait to be relayed, so the recovery query reads a sparse index.
     ...(outbox.length > 0 ? { outboxSince: new Date().toISOString() } : {}),
   };
@@ -181,6 +197,18 @@ export class CosmosDeals implements DealRepository {
       where.push('ARRAY_CONTAINS(c.deal.favoritedBy, @favoriteOf)');
       parameters.push({ name: '@favoriteOf', value: query.favoriteOf });
     }
+    if (query.stage) {
+      where.push('c.stage = @stage');
+      parameters.push({ name: '@stage', value: query.stage });
+    }
+    if (query.closeBy) {
+      where.push('c.deal.closeDate <= @closeBy');
+      parameters.push({ name: '@closeBy', value: query.closeBy });
+    }
+    if (query.respondedSince) {
+      where.push('c.deal.response.at >= @respondedSince');
+      parameters.push({ name: '@respondedSince', value: query.respondedSince });
+    }
     if (query.restrictTo) {
       const { locations, userId, email } = query.restrictTo;
       if (locations.length === 0) return undefined;
@@ -217,6 +245,76 @@ export class CosmosDeals implements DealRepository {
     filter.parameters.push({ name: '@id', value: text.trim().toUpperCase() }, { name: '@needle', value: text.trim().toLowerCase() });
     const docs = await this.newestFirst(tenantId, filter.where, filter.parameters, clampLimit(limit));
     return Promise.all(docs.map((doc) => this.reading(doc)));
+  }
+
+  async searchByKeys(tenantId: string, keys: KeyQuery, query: DealQuery, limit: number): Promise<Stored<Deal>[]> {
+    const filter = this.filter(tenantId, query);
+    const groups = keys.groups.filter((g) => g.length > 0);
+    // A group with no key matches no deal: with `all`, then, none does.
+    if (!filter || groups.length === 0 || (keys.mode === 'all' && groups.length < keys.groups.length)) return [];
+    // Each ARRAY_CONTAINS is one lookup in the index of /searchKeys/[]: the query reads the deals that
+    // hold a key asked for, never the tenant's other deals.
+    let n = 0;
+    const clauses = groups.map((group) => {
+      const alternatives = group.map((key) => {
+        const name = `@k${n++}`;
+        filter.parameters.push({ name, value: key });
+        return `ARRAY_CONTAINS(c.searchKeys, ${name})`;
+      });
+      return `(${alternatives.join(' OR ')})`;
+    });
+    filter.where.push(`(${clauses.join(keys.mode === 'all' ? ' AND ' : ' OR ')})`);
+    const docs = await this.newestFirst(tenantId, filter.where, filter.parameters, clampLimit(limit));
+    return Promise.all(docs.map((doc) => this.reading(doc)));
+  }
+
+  async figures(tenantId: string, query: DealQuery, limit: number): Promise<FiguresRead> {
+    const filter = this.filter(tenantId, query);
+    if (!filter) return { items: [], truncated: false };
+    const max = clampFiguresLimit(limit);
+    const spec = {
+      query: `SELECT TOP ${max + 1} c.id, c.deal.name, c.deal.customer.name AS customer, c.deal.status, c.deal.salesStage, c.deal.assessmentStage,
+        IS_DEFINED(c.deal.assessment) AS assessment, c.deal["value"] AS money, c.deal.closeDate, c.deal.createdAt,
+        c.deal.inbound.receivedAt, c.deal.inbound.expiresAt, c.deal.response.at AS respondedAt
+        FROM c WHERE ${filter.where.join(' AND ')} ORDER BY c.deal.createdAt DESC, c.id DESC`,
+      parameters: filter.parameters,
+    };
+    // Small projected rows: a few large pages rather than the SDK's pages of 100.
+    const rows = await this.items.all(spec, { partitionKey: tenantId, pageSize: 1000 });
+    const items = rows.slice(0, max).map((raw) => {
+      const { money, ...rest } = ProjectedFigures.parse(raw);
+      return DealFigures.parse({ ...rest, value: money });
+    });
+    return { items, truncated: rows.length > max };
+  }
+
+  /**
+   * Rewrite, with their search keys, the deals written before the store kept them (or with an older
+   * scheme): a query across tenants for such documents, then one conditional replace each. A deal
+   * changed in between was rewritten by its writer, keys included, so a conflict is skipped. The query
+   * spans tenants: it runs in the background (bot/index.ts), never on a card action.
+   */
+  async indexOlderDeals(stopped: () => boolean = () => false): Promise<{ rewritten: number; complete: boolean }> {
+    let rewritten = 0;
+    const spec = {
+      query: 'SELECT TOP 100 c.id, c.tenantId FROM c WHERE IS_DEFINED(c.deal) AND (NOT IS_DEFINED(c.searchVersion) OR c.searchVersion < @version)',
+      parameters: [{ name: '@version', value: SEARCH_VERSION }],
+    };
+    for (;;) {
+      if (stopped()) return { rewritten, complete: false };
+      const refs = z.array(z.object({ id: z.string(), tenantId: z.string() })).parse(await this.items.all(spec));
+      if (refs.length === 0) return { rewritten, complete: true };
+      let progressed = false;
+      for (const ref of refs) {
+        const raw = await this.items.read(ref.id, ref.tenantId);
+        if (!raw) continue;
+        const doc = DealDoc.parse(raw);
+        const replaced = await this.items.replace(toDocument(doc.deal, doc.dueHint, doc.outbox), doc.tenantId, doc._etag);
+        if (typeof replaced !== 'string') (rewritten++, (progressed = true));
+      }
+      // Nothing rewritten (each changed under us or vanished): stop; the next maintenance looks again.
+      if (!progressed) return { rewritten, complete: false };
+    }
   }
 
   private async newestFirst(tenantId: string, where: string[], parameters: SqlParameter[], top: number): Promise<DealDoc[]> {

@@ -9,7 +9,7 @@ export type Db = Database.Database;
  * Schema, versioned by `user_version`. Documents are stored whole as JSON in `doc`; the columns
  * beside them exist only to be indexed.
  */
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly (string | ((db: Db) => void))[] = [
   `
   CREATE TABLE deals (
     tenant_id TEXT NOT NULL,
@@ -122,6 +122,35 @@ const MIGRATIONS: readonly string[] = [
     first_admin_settled INTEGER NOT NULL
   );
   `,
+  // What search filters on and the pipeline counts by, computed by SQLite from the document itself, so
+  // they hold for every row whoever wrote it and whenever (no backfill); `stage` mirrors
+  // services/domain/search.ts searchStageOf (the store contract checks they agree). Search keys
+  // (services/domain/search.ts) go in deal_search, one document per deal row (same rowid), each key
+  // prefixed with its tenant's tag: an inverted index, so a search reads the postings of the keys it
+  // asks for and never a tenant's deals; contentless (the keys derive from the deal) and without
+  // positions (only "which rows hold this key" is asked). `search_source` is what a row's keys were made
+  // from; NULL until they are written (older rows are indexed when the store opens). Written to be run
+  // again safely on a file that already has part of it (a user_version set back by hand or by a tool).
+  (db) => {
+    addColumn(
+      db,
+      'deals',
+      'stage',
+      `TEXT GENERATED ALWAYS AS (
+        CASE json_extract(doc, '$.status') WHEN 'open' THEN coalesce(json_extract(doc, '$.salesStage'), 'created') ELSE json_extract(doc, '$.status') END
+      ) VIRTUAL`,
+    );
+    addColumn(db, 'deals', 'close_date', `TEXT GENERATED ALWAYS AS (json_extract(doc, '$.closeDate')) VIRTUAL`);
+    addColumn(db, 'deals', 'responded_at', `TEXT GENERATED ALWAYS AS (json_extract(doc, '$.response.at')) VIRTUAL`);
+    addColumn(db, 'deals', 'search_source', 'TEXT');
+    db.exec(`
+      CREATE INDEX IF NOT EXISTS deals_by_stage ON deals (tenant_id, stage, created_at DESC, id DESC);
+      CREATE INDEX IF NOT EXISTS deals_by_close_date ON deals (tenant_id, close_date);
+      CREATE INDEX IF NOT EXISTS deals_by_response ON deals (tenant_id, responded_at) WHERE responded_at IS NOT NULL;
+      CREATE INDEX IF NOT EXISTS deals_unsearchable ON deals (tenant_id) WHERE search_source IS NULL;
+      CREATE VIRTUAL TABLE IF NOT EXISTS deal_search USING fts5(keys, content='', contentless_delete=1, detail=none, tokenize='ascii');
+    `);
+  },
   `
   -- One Partner Center connection per organization (services/partnerCenter). IF NOT EXISTS: a file whose
   -- user_version was set back (a restored or hand-repaired database) may already hold it.
@@ -157,11 +186,19 @@ function migrate(db: Db): void {
   const run = db.transaction(() => {
     const version = db.pragma('user_version', { simple: true }) as number;
     for (let v = version; v < MIGRATIONS.length; v++) {
-      db.exec(MIGRATIONS[v]!);
+      const step = MIGRATIONS[v]!;
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
     }
     if (version < MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`);
   });
   run.immediate();
+}
+
+/** ALTER TABLE … ADD COLUMN unless the table has it (SQLite has no IF NOT EXISTS there; generated columns included). */
+function addColumn(db: Db, table: string, column: string, definition: string): void {
+  const columns = db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_xinfo('${table}')`).all();
+  if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
 }
 
 export function newEtag(): string {

@@ -29,6 +29,8 @@ export class SqliteStore implements Store {
     this.writer = writer;
     this.outbox = new SqliteOutbox(db, writer, cache);
     this.deals = new SqliteDeals(db, writer, cache, this.outbox);
+    // Deals from before search keys existed become searchable before the store is handed out.
+    this.deals.indexUnsearchable();
     this.organizations = new SqliteOrganizations(db, writer);
     this.members = new SqliteMembers(db, writer);
     this.conversations = new SqliteConversations(db, writer);
