@@ -23,6 +23,10 @@ import { DealQueries } from '../services/deals/queries';
 import { DealSearch } from '../services/deals/search';
 import { PartnerCenterSync } from '../services/deals/sync';
 import { PartnerInvitationHandler } from '../services/p2p/deliver';
+import { MAX_CSV_BYTES } from '../services/solutions/contactsFile';
+import { ImportTargets } from '../services/solutions/importTarget';
+import { OfferCatalog } from '../services/solutions/offers';
+import { RewardsReminders } from '../services/solutions/reminders';
 import { Sweeper } from '../services/sweeper';
 import { PartnerCenterClient, PartnerCenterService, type PartnerCenterTokens } from '../services/partnerCenter';
 import { certificatesFromPem, WebhookVerifier } from '../services/partnerCenter/webhook';
@@ -31,6 +35,7 @@ import { CoSellBot } from './coSellBot';
 import { CommandRouter } from './commands/router';
 import { ConfigError, loadConfig, type Config } from './config';
 import { registerFeatures } from './features';
+import { rewardsReminderComposer } from './features/solutions/reminderCard';
 import { helpCommand } from './features/help/help';
 import { Installations } from './installations';
 import { intakeRoute } from './intake';
@@ -68,6 +73,11 @@ export interface AppOverrides {
   readonly partnerCenter?: { readonly tokens?: PartnerCenterTokens; readonly signIn?: PartnerCenterSignIn };
   /** Where the Bot Framework channel's signing keys are published (tests serve their own). */
   readonly openIdMetadataUrl?: string;
+  /**
+   * Tests only: fetch files sent in chat over plain http from 127.0.0.1, where the connector stand-in
+   * serves them. Never set by configuration: in production only https is fetched.
+   */
+  readonly allowHttpFileDownloads?: boolean;
 }
 
 export interface App {
@@ -131,7 +141,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     store,
     clock,
     connector,
-    composer: new CardComposer(store, clock, membership),
+    composer: new CardComposer(store, clock, membership, { offerReminder: rewardsReminderComposer(store, membership) }),
     membership,
     pacer,
     rates: {
@@ -193,17 +203,30 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     leaseMs: 4 * sendTimeoutMs,
   });
   const onWork = () => dispatcher.wake();
-  const sweeper = new Sweeper({ store, clock, timeRules, effects, logger: logger.child({ component: 'sweeper' }), intervalMs: config.sweepIntervalMs, onWork });
+  const sweeper = new Sweeper({
+    store,
+    clock,
+    timeRules,
+    effects,
+    logger: logger.child({ component: 'sweeper' }),
+    intervalMs: config.sweepIntervalMs,
+    onWork,
+    others: [new RewardsReminders({ store, effects })],
+  });
 
   // The use cases every feature works through; each feature registers its commands and card verbs.
+  const offers = new OfferCatalog({ store, clock });
   const services = {
     clock,
     logger,
     store,
     membership,
     onWork,
+    offers,
+    importTargets: new ImportTargets(store.botState, clock),
+    fileDownloads: { maxBytes: MAX_CSV_BYTES, timeoutMs: config.teams.sendTimeoutMs, allowHttpLoopback: overrides.allowHttpFileDownloads ?? false },
     responses: new ReferralResponses({ store, clock, timeRules, effects }),
-    creation: new DealCreation({ store, clock, timeRules, effects, partnerCenter: partnerCenter.connections }),
+    creation: new DealCreation({ store, clock, timeRules, effects, offers, partnerCenter: partnerCenter.connections }),
     queries: new DealQueries(store),
     search: new DealSearch(store),
     pipeline: new PipelineQueries(store),

@@ -149,7 +149,7 @@ function dealStatusCards(): GallerySample[] {
   const staged = ok(markSalesStage(deal(), 'proposed', ctx(5), RULES), 'stage');
   const partnerLed = ok(grantMicrosoftView(deal(), ctx(1), RULES), 'view');
   const wonEligible = ok(markWon(partnerLed, ctx(2), RULES), 'won');
-  const registered = ok(registerDeal(wonEligible, ctx(3), RULES), 'register');
+  const registered = ok(registerDeal(wonEligible, ctx(3), RULES, { contractConfirmed: true, solutions: ['Fabrikam Migrate'], contractSignedOn: '2026-11-19', contractReference: 'NW-2026-114' }), 'register');
   const assessment = deal({ solutions: [{ kind: 'assessment', name: 'Azure migration readiness' }], assessment: { type: 'Azure migration readiness', location: 'FR' } });
   const halfway = ok(completeAssessmentStage(ok(completeAssessmentStage(assessment, 'engaged', ctx(1), RULES), 'sa'), 'discovery', ctx(2), RULES), 'sa');
   const lost = ok(markLost(deal(), 'Budget cut', ctx(4), RULES), 'lost');

@@ -246,10 +246,14 @@ function partnersOf(deal: Deal, tr: Translator): DealStatusCardData['partners'] 
 function registrationOf(deal: Deal, tr: Translator): DealStatusCardData['registration'] {
   const reg = deal.registration;
   if (reg) {
+    const d = reg.details;
+    const contract = d ? { date: formatDate(d.contractSignedOn, tr.reader), solutions: d.solutions.join(', ') } : undefined;
+    const details = !d || !contract ? '' : d.contractReference ? tr.t('deal.register.detailsWithReference', { ...contract, reference: d.contractReference }) : tr.t('deal.register.details', contract);
+    const validated = reg.status === 'validated' ? tr.t('deal.register.validated') : '';
     return {
       show: true,
       status: tr.t('deal.registration.status', { status: tr.tk(`registrationStatus.${reg.status}`), when: formatDateTime(reg.updatedAt, tr.reader) }),
-      note: reg.note ?? '',
+      note: [validated, details, reg.note ?? ''].filter(Boolean).join('\n\n'),
     };
   }
   if (deal.status === 'won' && registrationEligibility(deal).eligible) return { show: true, status: tr.t('deal.registration.eligible'), note: '' };

@@ -32,7 +32,9 @@ export const STATUS_COLOR: Readonly<Record<Deal['status'], CardColor>> = {
 export function solutionLabel(solution: Solution, tr: Translator): string {
   switch (solution.kind) {
     case 'own':
-      return tr.t('deal.solution.own', { name: name(solution.name) });
+      return solution.incentive
+        ? tr.t('deal.solution.ownWithIncentive', { name: name(solution.name), incentive: tr.tk(`incentive.${solution.incentive}`) })
+        : tr.t('deal.solution.own', { name: name(solution.name) });
     case 'microsoft':
       return tr.t('deal.solution.microsoft', { name: name(solution.name) });
     case 'thirdParty':

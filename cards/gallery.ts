@@ -45,6 +45,7 @@ import {
 } from './referral';
 import type { AdaptiveCardJson } from './render';
 import { renderSenderOutcomeCard, senderOutcomeCardData } from './senderOutcome';
+import { SOLUTION_SECTIONS } from './solutionGallery';
 
 /*
  * The card gallery: every card template with representative data for each state that matters — the
@@ -609,6 +610,7 @@ const SECTIONS: readonly (() => GallerySample[])[] = [
   contractLimitCards,
   ...DEAL_SECTIONS,
   ...FIND_SECTIONS,
+  ...SOLUTION_SECTIONS,
   ...PARTNER_CENTER_SECTIONS,
 ];
 

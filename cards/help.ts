@@ -37,6 +37,7 @@ export const COMMANDS = [
   { word: 'command.search', key: 'help.command.search', argument: 'help.command.searchArgument' },
   { word: 'command.pipeline', key: 'help.command.pipeline' },
   { word: 'command.members', key: 'help.command.members' },
+  { word: 'command.solutions', key: 'help.command.solutions' },
   { word: 'command.partnerCenter', key: 'help.command.partnerCenter' },
 ] as const satisfies readonly { word: MessageKey; key: MessageKey; argument?: MessageKey }[];
 

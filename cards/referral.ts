@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import { dealType } from '../services/domain/dealType';
-import { DeclineReason, type Deal, type Member } from '../services/domain/model';
+import { DeclineReason, type Deal, type Member, type Solution } from '../services/domain/model';
 import {
   countdown,
   countryName,
@@ -13,9 +13,9 @@ import {
   type Translator,
 } from '../services/i18n';
 import { openDeal, renderCompactCard, type CompactAction } from './compact';
-import { actorName, customerLine, listLine, STATUS_COLOR, type CardColor } from './dealText';
+import { actorName, customerLine, listLine, solutionLabel, STATUS_COLOR, type CardColor } from './dealText';
+import { picked, str, teamFromRows, teamRowsFor, typedTeamRows, type FormValues, type TeamRow } from './formParts';
 import { partnerCenterLine } from './partnerCenter';
-import { str, teamFromRows, teamRowsFor, typedTeamRows, type FormValues, type TeamRow } from './formParts';
 import { renderCard, type AdaptiveCardJson } from './render';
 import { isLonger, oneLine, shorten } from './untrusted';
 import acceptTemplate from './templates/referral-accept.json';
@@ -206,9 +206,12 @@ export interface AcceptFormData {
   intro: string;
   notice: string;
   labels: Record<'name' | 'value' | 'currency' | 'closeDate' | 'notes' | 'crmId' | 'campaignId' | 'team' | 'teamHint' | 'memberName' | 'memberPhone' | 'memberEmail' | 'required', string>;
-  values: { name: string; amount: number | string; currency: string; closeDate: string; today: string; notes: string; crmId: string; campaignId: string };
+  values: { name: string; amount: number | string; currency: string; closeDate: string; today: string; notes: string; crmId: string; campaignId: string; own: string };
   errors: Record<'name' | 'amount' | 'currency' | 'closeDate' | 'notes' | 'crmId' | 'campaignId' | 'team', string>;
   team: TeamRow[];
+  /** The organization's co-sell ready solutions the seller may add (valued by their offer id); none: no choice shown. */
+  ownChoices: { title: string; value: string }[];
+  ownLabel: string;
   submitTitle: string;
   cancelTitle: string;
   tooLarge: string;
@@ -242,6 +245,7 @@ export function acceptFormData(
   purpose: ReferralPurpose,
   typed?: FormValues,
   error?: z.ZodError,
+  own: readonly Solution[] = [],
 ): AcceptFormData {
   const errors = error ? fieldErrors(error, tr) : {};
   // The accepting member is the first team member until the seller types otherwise.
@@ -279,6 +283,7 @@ export function acceptFormData(
       notes: value('notes', deal.notes ?? ''),
       crmId: value('crmId', ''),
       campaignId: value('campaignId', ''),
+      own: value('own', ''),
     },
     errors: {
       name: errors.name ?? '',
@@ -291,16 +296,20 @@ export function acceptFormData(
       team: errors.team ?? '',
     },
     team,
+    ownChoices: own.filter((o) => o.id !== undefined && !deal.solutions.some((s) => s.kind === 'own' && s.name === o.name)).map((o) => ({ value: o.id!, title: solutionLabel(o, tr) })),
+    ownLabel: tr.t('referral.form.ownSolutions'),
     submitTitle: tr.t('referral.acceptForm.submit'),
     cancelTitle: tr.t('referral.form.cancel'),
     tooLarge: tr.t('card.form.tooLarge'),
   };
 }
 
-/** The accept form's inputs in the shape the domain's accept schema reads. */
-export function readAcceptForm(typed: FormValues): Record<string, unknown> {
+/** The accept form's inputs in the shape the domain's accept schema reads; picked own solutions resolve against `own` by offer id. */
+export function readAcceptForm(typed: FormValues, own: readonly Solution[] = []): Record<string, unknown> {
   const team = teamFromRows(typedTeamRows(typed, TEAM_ROWS));
+  const ownSolutions = picked(typed.own).flatMap((id) => own.filter((o) => o.id === id));
   return {
+    ownSolutions,
     name: typed.name,
     value: { amount: typed.amount, currency: typed.currency },
     closeDate: typed.closeDate,

@@ -1,3 +1,4 @@
+import type { DateTime } from 'luxon';
 import { isoInstant, type Clock } from './clock';
 import type { Deal } from './domain/model';
 import type { TimeRules } from './domain/schedule';
@@ -10,6 +11,11 @@ export interface SweeperLogger {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
+/** More time rules swept on the same schedule, each from its own due index (e.g. offers' rewards reminders). */
+export interface DueSweep {
+  sweep(now: DateTime): Promise<{ examined: number; changed: number }>;
+}
+
 export interface SweeperOptions {
   readonly store: Store;
   readonly clock: Clock;
@@ -20,6 +26,7 @@ export interface SweeperOptions {
   /** Called after a sweep queued work (so the outbox worker looks at once). */
   readonly onWork?: () => void;
   readonly pageSize?: number;
+  readonly others?: readonly DueSweep[];
 }
 
 export interface SweepReport {
@@ -85,6 +92,11 @@ export class Sweeper {
       }
       token = page.continuationToken;
     } while (token);
+    for (const other of this.options.others ?? []) {
+      const swept = await other.sweep(now);
+      report.examined += swept.examined;
+      report.changed += swept.changed;
+    }
     if (report.changed > 0) {
       this.options.logger.info('sweep', report);
       this.options.onWork?.();

@@ -25,6 +25,7 @@ export type Command =
   | { readonly name: 'members' }
   | { readonly name: 'search'; readonly query: string }
   | { readonly name: 'pipeline' }
+  | { readonly name: 'solutions' }
   | { readonly name: 'partnerCenter' | 'connectPartnerCenter' | 'disconnectPartnerCenter' }
   | { readonly name: 'unknown'; readonly text: string };
 
@@ -52,6 +53,7 @@ const SYNTAX: { readonly [N in CommandName]: `command.${N}` extends MessageKey ?
   members: 'bare',
   search: 'text',
   pipeline: 'bare',
+  solutions: 'bare',
   partnerCenter: 'bare',
   connectPartnerCenter: 'bare',
   disconnectPartnerCenter: 'bare',

@@ -6,6 +6,9 @@ import type { DealQueries } from '../../services/deals/queries';
 import type { DealSearch } from '../../services/deals/search';
 import type { Membership } from '../../services/members/membership';
 import type { ReferralResponses } from '../../services/referrals/respond';
+import type { ImportTargets } from '../../services/solutions/importTarget';
+import type { OfferCatalog } from '../../services/solutions/offers';
+import type { DownloadOptions } from '../../services/solutions/download';
 import type { Store } from '../../services/store/ports';
 import type { CardActionRouter } from '../cardActions/router';
 import type { CommandRouter } from '../commands/router';
@@ -36,6 +39,11 @@ export interface Services {
   readonly creation: DealCreation;
   readonly search: DealSearch;
   readonly pipeline: PipelineQueries;
+  /** The organization's own offers (issue 14) and which offer an admin's next contacts file is for. */
+  readonly offers: OfferCatalog;
+  readonly importTargets: ImportTargets;
+  /** How files sent in chat are fetched from Teams. */
+  readonly fileDownloads: DownloadOptions;
   /** New work was committed in this process: wake the outbox worker. */
   readonly onWork: () => void;
   /** The Partner Center connection's chat side; absent when bot/index.ts did not build the connector. */

@@ -9,7 +9,7 @@ import { allowedActions } from '../../services/domain/actions';
 import { canView } from '../../services/domain/visibility';
 import { translator } from '../../services/i18n';
 import type { Membership } from '../../services/members/membership';
-import type { SendPayload, UpdatePayload } from '../../services/notifications/effects';
+import type { CardPurpose, SendPayload, UpdatePayload } from '../../services/notifications/effects';
 import { backoffMs, parseRetryAfter } from '../../services/outbox/backoff';
 import type { HandlerOutcome, OutboxHandler } from '../../services/outbox/dispatcher';
 import type { Pacer, Pacing } from '../../services/outbox/pacing';
@@ -18,18 +18,28 @@ import type { ConversationRecord, OutboxRecord, Store } from '../../services/sto
 import type { Logger } from '../logger';
 import { ConnectorError, type BotConnector } from './connector';
 
+export type ComposedCard = { card: AdaptiveCardJson; summary: string };
+
+/** Composes the card of a purpose that is not about a deal (a feature's notices); undefined: nothing to send. */
+export type PurposeComposer = (tenantId: string, p: SendPayload | UpdatePayload) => Promise<ComposedCard | undefined>;
+
 /**
  * Renders the card a proactive message carries, for its reader, from the deal as it is now — so a
- * message sent late, or an update of an old copy, always shows the current state.
+ * message sent late, or an update of an old copy, always shows the current state. Cards about
+ * something else come from the composer registered for their purpose.
  */
 export class CardComposer {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly membership: Membership,
+    private readonly others: Partial<Record<CardPurpose, PurposeComposer>> = {},
   ) {}
 
-  async compose(tenantId: string, p: SendPayload | UpdatePayload): Promise<{ card: AdaptiveCardJson; summary: string } | undefined> {
+  async compose(tenantId: string, p: SendPayload | UpdatePayload): Promise<ComposedCard | undefined> {
+    const other = this.others[p.purpose];
+    if (other) return other(tenantId, p);
+    if (p.purpose === 'offerReminder') return undefined;
     const deal = (await this.store.deals.get(p.dealTenantId, p.dealId))?.value;
     if (!deal) return undefined;
     const member = p.userId ? (await this.store.members.get(tenantId, p.userId))?.value : undefined;

@@ -64,14 +64,14 @@ export class CreateDealDialog extends Dialog {
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const seller = this.deps.seller(dc.context);
     if (!seller) return dc.endDialog();
-    const org = await this.deps.creation.organization(seller.member.tenantId);
+    const [org, ownSolutions] = await Promise.all([this.deps.creation.organization(seller.member.tenantId), this.deps.creation.ownSolutions(seller.member.tenantId)]);
     const state: CreateDealState = {
       run: randomUUID().slice(0, 8),
       step: 'customer',
       typed: {},
       teamRows: TEAM_ROWS,
       contacts: [],
-      ownSolutions: org?.solutions ?? [],
+      ownSolutions,
       canAssess: org?.assessmentVetted ?? false,
       partnerResults: [],
       searched: false,

@@ -190,7 +190,8 @@ function solutionsField(path: string): string | undefined {
 export function solutionsCard(v: ViewContext, problems: StepProblems = {}): AdaptiveCardJson {
   const { tr, state } = v;
   const t = state.typed.solutions ?? {};
-  const errors = errorsFor(v, problems, solutionsField);
+  // Without the assessment fields (a non-vetted organization), a refusal is said where it can be seen.
+  const errors = errorsFor(v, problems, solutionsField, state.canAssess ? undefined : 'solutions');
   return renderSolutionsStep({
     ...framed(v, 'solutions', problems),
     labels: {

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { guardOpen, todayFor, type ActionContext } from '../domain/change';
 import { editDeal } from '../domain/edits';
 import { setFavorite } from '../domain/favorites';
-import { BooleanInput, CustomerContactInput, dealEditInput, invitationInput, optionalText, type DealEditInput, type InvitationInput } from '../domain/inputs';
+import { BooleanInput, CustomerContactInput, dealEditInput, invitationInput, optionalText, registrationInput, type DealEditInput, type InvitationInput } from '../domain/inputs';
 import { editInvitation, grantMicrosoftView, INVITER_LOCKED_FIELDS, inviteMicrosoft, invitePartners } from '../domain/invitations';
 import { completeAssessmentStage, markLost, markSalesStage, markWon } from '../domain/lifecycle';
 import { AssessmentStage, HelpKind, SalesStage, type Deal, type Member } from '../domain/model';
-import { registerDeal } from '../domain/registration';
+import { checkRegistrable, registerDeal } from '../domain/registration';
 import { ok, refuse, type Result } from '../domain/result';
 import { isTerminal } from '../domain/stages';
 import type { Effects } from '../notifications/effects';
@@ -147,8 +147,20 @@ export class DealActions {
     );
   }
 
-  register(member: Member, ref: DealRef): Promise<DealChangeOutcome> {
-    return this.change(member, ref, (deal, ctx) => registerDeal(deal, ctx, this.deps.timeRules));
+  /**
+   * Register now, with what 003 asks first: the confirmation that the company's name and the solution
+   * are clearly in the customer contract, and the additional information. The deal must be registrable
+   * (eligible, not registered yet) before the form is read, so a stale card learns why it cannot.
+   */
+  register(member: Member, ref: DealRef, raw: FormInput<Record<string, unknown>>): Promise<DealChangeOutcome> {
+    return this.withInput(
+      member,
+      ref,
+      (deal, ctx) => registrationInput(todayFor(ctx)).safeParse(read(raw, deal)),
+      (deal, input, ctx) => registerDeal(deal, ctx, this.deps.timeRules, input),
+      (before, after) => this.effectsOf(before, after),
+      checkRegistrable,
+    );
   }
 
   /** The heart, a personal mark: on or off for this member; `on` undefined flips it (hearts on cards sent before hearts said which). */
@@ -171,8 +183,8 @@ export class DealActions {
 
   /**
    * A rule that needs input. The input is read against the deal as loaded (and again after a
-   * conflict). A closed deal refuses before its input is looked at; invalid input saves nothing and
-   * comes back with its errors.
+   * conflict). A deal the action is not possible on (`guard`: by default, one that is not open) refuses
+   * before its input is looked at; invalid input saves nothing and comes back with its errors.
    */
   private async withInput<T>(
     member: Member,
@@ -180,6 +192,7 @@ export class DealActions {
     parse: (deal: Deal, ctx: ActionContext) => z.ZodSafeParseResult<T>,
     rule: (deal: Deal, input: T, ctx: ActionContext) => Result<Deal>,
     effects: (before: Deal, after: Deal) => OutboxItem[] = (before, after) => this.effectsOf(before, after),
+    guard: (deal: Deal) => Result<void> = guardOpen,
   ): Promise<DealChangeOutcome> {
     let invalid: z.ZodError | undefined;
     const outcome = await runDealAction(this.deps, {
@@ -187,7 +200,7 @@ export class DealActions {
       member,
       apply: (deal, ctx) => {
         invalid = undefined;
-        const open = guardOpen(deal);
+        const open = guard(deal);
         if (!open.ok) return open;
         const parsed = parse(deal, ctx);
         if (!parsed.success) {

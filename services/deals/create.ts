@@ -7,6 +7,7 @@ import { refuse, type Refusal, type Result } from '../domain/result';
 import type { TimeRules } from '../domain/schedule';
 import { canView } from '../domain/visibility';
 import type { Effects } from '../notifications/effects';
+import type { OfferCatalog } from '../solutions/offers';
 import { AlreadyExistsError, type Store } from '../store/ports';
 import { visibleTo } from './access';
 import { contextFor } from './runner';
@@ -16,6 +17,8 @@ export interface DealCreationDeps {
   readonly clock: Clock;
   readonly timeRules: TimeRules;
   readonly effects: Effects;
+  /** "My company's solutions": the organization's live, co-sell ready offers (services/solutions). */
+  readonly offers: Pick<OfferCatalog, 'ownSolutions'>;
   /** Deal ids are random; tests may fix the source. */
   readonly random?: () => number;
   /** Whether the organization is connected to Partner Center: its new deals are created there too. */
@@ -120,8 +123,8 @@ export class DealCreation {
     return found.filter((o) => o.tenantId !== member.tenantId).slice(0, 10).map((o) => ({ tenantId: o.tenantId, name: o.name }));
   }
 
-  /** The organization's co-sell ready solutions ("my company's solutions"). */
-  async ownSolutions(tenantId: string): Promise<Solution[]> {
-    return (await this.organization(tenantId))?.solutions ?? [];
+  /** The organization's co-sell ready solutions ("my company's solutions"): its live, co-sell ready offers. */
+  ownSolutions(tenantId: string): Promise<Solution[]> {
+    return this.deps.offers.ownSolutions(tenantId);
   }
 }

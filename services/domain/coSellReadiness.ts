@@ -79,9 +79,16 @@ export function hasAcceptedDocumentType(fileName: string): boolean {
   return ACCEPTED_DOCUMENT_EXTENSIONS.has(fileName.slice(dot + 1).toLowerCase());
 }
 
+/**
+ * Where a document can be opened: the link an admin gave, or the link Teams gives to a file the admin
+ * sent in chat (it stays in their OneDrive or SharePoint). Only https: these links end up on cards.
+ */
+export const DocumentUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'v.coSell.documentUrl' }).max(2000, 'v.tooLong');
+
 export const CoSellDocument = z.object({
   kind: CoSellDocumentKind,
   fileName: text(255).refine(hasAcceptedDocumentType, 'v.coSell.fileType'),
+  url: DocumentUrl.optional(),
 });
 export type CoSellDocument = z.infer<typeof CoSellDocument>;
 
@@ -189,9 +196,22 @@ const GAP_CODES = {
 /** Every gap code, so the catalog can be checked for a sentence per code. */
 export const READINESS_GAP_CODES = Object.keys(GAP_CODES) as ReadinessGapCode[];
 
+/**
+ * Gaps that are advice, not requirements: both seeds ask for the product landing page link but list it
+ * among neither the co-sell listing's required fields nor the required documents (DOMAIN.md calls it
+ * recommended). It is still listed, so a card can recommend it, but it never keeps an offer from being
+ * ready.
+ */
+export const RECOMMENDED_GAPS: ReadonlySet<ReadinessGapCode> = new Set<ReadinessGapCode>(['productLandingPageMissing']);
+
+export function isRecommendation(gap: ReadinessGap): boolean {
+  return RECOMMENDED_GAPS.has(gap.code);
+}
+
 export interface Readiness {
-  /** True when nothing is missing for the status the offer aims at (co-sell ready, plus its incentive). */
+  /** True when no requirement is missing for the status the offer aims at (co-sell ready, plus its incentive); recommendations aside. */
   readonly ready: boolean;
+  /** Every unmet requirement and recommendation (see isRecommendation), in the order the tab asks for them. */
   readonly missing: readonly ReadinessGap[];
 }
 
@@ -222,7 +242,7 @@ export function checkCoSellReadiness(listing: CoSellListing): Readiness {
   if (listing.incentive === 'azureIpCoSell' && !has('referenceArchitecture')) {
     missing.push({ code: 'referenceArchitectureMissing', params: { incentive: 'azureIpCoSell' } });
   }
-  // 000/004 "Product landing page": the link to the product's site.
+  // 000/004 "Product landing page": the link to the product's site; a recommendation (RECOMMENDED_GAPS).
   if (!listing.productLandingPage) missing.push({ code: 'productLandingPageMissing' });
   // 000/004 table 3, Partner sales: "at least one Partner-sales contact for each region where you
   // want the offer to be co-sell ready"; one contact may cover several. With no region named, there
@@ -232,7 +252,7 @@ export function checkCoSellReadiness(listing: CoSellListing): Readiness {
   for (const region of regions) {
     if (!listing.contacts.some((c) => coversRegion(c, region))) missing.push({ code: 'partnerSalesContactMissing', params: { region } });
   }
-  return { ready: missing.length === 0, missing };
+  return { ready: missing.every(isRecommendation), missing };
 }
 
 /** "Importing a .CSV file will replace all existing contacts" (000, 004): nothing is merged or kept. */
@@ -507,4 +527,41 @@ export function parseContactsCsv(text: string): ContactsCsvResult {
     errors.push(...rowErrors);
   }
   return errors.length > 0 ? { errors } : { contacts };
+}
+
+/** The template's header, as the contacts export writes it (the reader above also takes other spellings). */
+export const CONTACTS_CSV_HEADER = ['Name', 'Email', 'Title', 'Role', 'Countries/Regions', 'States/Provinces'] as const;
+
+/** Table 3's role names as the template is filled in (and as the reader above reads them back). */
+const ROLE_TITLES: Readonly<Record<CoSellContactRole, string>> = {
+  partnerMarketing: 'Partner marketing',
+  partnerSales: 'Partner sales',
+  partnerTechnicalSales: 'Partner technical sales',
+  partnerCustomerSuccessManager: 'Partner customer success manager',
+};
+
+/**
+ * A spreadsheet runs a cell that starts with = + - or @ as a formula. Contacts come from people's CSV
+ * files, so such a cell is written with a leading apostrophe, which Excel shows as text (OWASP's
+ * advice for CSV exports); importing the file back keeps the apostrophe.
+ */
+function inert(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function csvField(value: string): string {
+  const safe = inert(value);
+  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * The contacts as the template's CSV (000, 004: "export your existing contacts, then change that
+ * file"): the same columns, role names and codes `parseContactsCsv` reads, CRLF line ends, so an
+ * exported file imports back unchanged.
+ */
+export function formatContactsCsv(contacts: readonly CoSellContact[]): string {
+  const rows = contacts.map((c) =>
+    [c.name, c.email, c.title, ROLE_TITLES[c.role], c.countries === ALL_COUNTRIES ? 'OOO' : c.countries.join(', '), c.states.join(', ')].map(csvField).join(','),
+  );
+  return [CONTACTS_CSV_HEADER.join(','), ...rows].join('\r\n') + '\r\n';
 }

@@ -24,6 +24,11 @@ export function newDealId(random?: () => number): string {
   return 'D' + base32(bytes, 12);
 }
 
+/** A new offer id: "O" and 12 base32 characters, like a deal's. */
+export function newOfferId(random?: () => number): string {
+  return 'O' + newDealId(random).slice(1);
+}
+
 /**
  * An inbound referral's id is derived from (tenant, sender's id), so receiving the same referral twice
  * lands on the same record in every store: the intake is idempotent by construction.

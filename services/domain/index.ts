@@ -18,3 +18,5 @@ export * from './actions';
 export * from './ids';
 export * from './coSellReadiness';
 export * from './marketplaceRewards';
+export * from './offers';
+export * from './organization';

@@ -10,6 +10,7 @@ import {
   Money,
   NOTES_MAX,
   Phone,
+  RegistrationDetails,
   Solution,
   TeamMember,
   TenantId,
@@ -91,7 +92,11 @@ const workedDealFields = (today: string) => ({
   team: TeamInput,
 });
 
-export const acceptInput = perDay((today: string) => z.object(workedDealFields(today)));
+/**
+ * Accepting also lets the seller add their company's co-sell ready solutions to the referral's own
+ * (issue 14: the organization's offers are the choices wherever "my company's solutions" are asked).
+ */
+export const acceptInput = perDay((today: string) => z.object({ ...workedDealFields(today), ownSolutions: z.array(Solution).max(50, 'v.tooLong').default([]) }));
 export type AcceptInput = z.infer<ReturnType<typeof acceptInput>>;
 
 export const DeclineInput = z
@@ -143,3 +148,16 @@ export const dealDraftInput = perDay((today: string) => {
   });
 });
 export type DealDraftInput = z.infer<ReturnType<typeof dealDraftInput>>;
+
+/**
+ * Register now (003): the confirmation that the company's name and the solution are clearly in the
+ * customer contract (a check box: "true" when ticked), the deal's incentive-eligible solutions the
+ * contract names, the day it was signed (not after today), and optionally its reference and notes for
+ * Microsoft's reviewers.
+ */
+export const registrationInput = perDay((today: string) =>
+  RegistrationDetails.extend({
+    contractConfirmed: z.preprocess((v) => v === true || v === 'true', z.literal(true, 'v.registration.confirm')),
+    contractSignedOn: z.preprocess(blankToUndefined, IsoDate.refine((d) => d <= today, 'v.registration.signedInFuture')),
+  }),
+);

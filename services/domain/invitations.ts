@@ -21,7 +21,10 @@ const NOTHING: InviteOptions = { microsoft: false, microsoftView: false, partner
  * Private → Microsoft and/or partners (Co-sell if Microsoft), or Microsoft view (Partner-led);
  * Partner-led → Microsoft and/or partners (Co-sell if Microsoft);
  * Co-sell → other partners, only on deals this organization created, never on Inbound deals;
- * P2P without Microsoft → Microsoft (Co-sell) or other partners (P2P).
+ * P2P without Microsoft → Microsoft (Co-sell) or other partners (P2P); and, for one this organization
+ * created, Microsoft sellers to view: it was a Private deal that invited partners, and a private deal
+ * "can always be upgraded to partner-led before it reaches a terminal state" (003), whatever partners
+ * it invited.
  * Solution assessments are not in the table: they invite nobody. A received referral must be
  * accepted first (its only actions are accept and decline); a closed deal invites nobody.
  */
@@ -35,7 +38,7 @@ export function inviteOptions(deal: Deal): InviteOptions {
     case 'coSell':
       return { microsoft: false, microsoftView: false, partners: deal.direction === 'outbound' };
     case 'p2p':
-      return { microsoft: true, microsoftView: false, partners: true };
+      return { microsoft: true, microsoftView: deal.direction === 'outbound' && !deal.microsoft.canView, partners: true };
     case 'solutionAssessment':
       return NOTHING;
   }
@@ -47,7 +50,7 @@ function refusalFor(deal: Deal, what: keyof InviteOptions): Result<never> {
   const type = dealType(deal);
   if (what === 'partners' && type === 'coSell') return refuse('invite_partners_inbound');
   if (what === 'microsoft' && type === 'coSell') return refuse('microsoft_already_invited');
-  if (what === 'microsoftView' && (type === 'partnerLed' || type === 'coSell')) return refuse('microsoft_already_can_view');
+  if (what === 'microsoftView' && (type === 'partnerLed' || type === 'coSell' || deal.microsoft.canView)) return refuse('microsoft_already_can_view');
   return refuse('invite_not_allowed_for_type', { type });
 }
 

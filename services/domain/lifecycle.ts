@@ -132,7 +132,10 @@ function guardReceived(deal: Deal, now: DateTime): Result<void> {
   return ok(undefined);
 }
 
-/** Accept: name, value, close date and notes (optionally CRM ID, campaign ID, team) move it to Accepted (10 %). */
+/**
+ * Accept: name, value, close date and notes (optionally CRM ID, campaign ID, team, and the company's own
+ * co-sell ready solutions, added to the referral's) move it to Accepted (10 %).
+ */
 export function acceptReferral(deal: Deal, input: AcceptInput, ctx: ActionContext, rules: TimeRules): Result<Deal> {
   const guard = guardReceived(deal, ctx.now);
   if (!guard.ok) return guard;
@@ -147,6 +150,7 @@ export function acceptReferral(deal: Deal, input: AcceptInput, ctx: ActionContex
     crmId: input.crmId,
     campaignId: input.campaignId,
     team: input.team,
+    solutions: [...deal.solutions, ...input.ownSolutions.filter((own) => !deal.solutions.some((s) => s.kind === own.kind && s.name === own.name))],
     response: { action: 'accepted', at: isoInstant(ctx.now), by: ctx.actor },
   };
   return ok(changed(accepted, ctx, rules, [entry('accepted', ctx, { stage: 'accepted' })]));

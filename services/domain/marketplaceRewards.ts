@@ -66,6 +66,8 @@ export const MarketingBenefit = z.object({
   id: text(128),
   name: text(200),
   activatedAt: IsoInstant.optional(),
+  /** When the partner recorded that the rewards team reached the marketing contact about it. */
+  contactMadeAt: IsoInstant.optional(),
 });
 export type MarketingBenefit = z.infer<typeof MarketingBenefit>;
 

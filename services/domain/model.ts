@@ -163,10 +163,19 @@ export type ReaderTally = z.infer<typeof ReaderTally>;
 export const Organization = z.object({
   tenantId: TenantId,
   name: text(200),
-  /** The co-sell ready solutions this organization publishes ("my company's solutions"). */
+  /**
+   * Superseded by the organization's offers (services/solutions: its live, co-sell ready offers are "my
+   * company's solutions") and no longer read; removing it touches every place that builds an
+   * Organization, which is a change of its own.
+   */
   solutions: z.array(Solution).default([]),
   /** Vetted by the solution assessments business team: may create solution assessment deals. */
   assessmentVetted: z.boolean().default(false),
+  /** The referral admin with global scope who recorded the vetting (or its withdrawal), and when. */
+  assessmentVettedBy: Actor.optional(),
+  assessmentVettedAt: IsoInstant.optional(),
+  /** The email of the company's Partner Center account: a rewards marketing contact must use another (002). */
+  partnerCenterAccountEmail: Email.optional(),
   /** Absent for organizations from before it was kept: counted from the members the first time it is needed. */
   readers: ReaderTally.optional(),
   createdAt: IsoInstant,
@@ -375,12 +384,29 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>;
 export const RegistrationStatus = z.enum(['submitted', 'inReview', 'actionRequired', 'validated']);
 export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
 
+/**
+ * What the seller confirms and adds when registering (003): "Register the deal only if your company
+ * name and the incentive eligible solution in the deal are clearly mentioned in the contract with the
+ * customer", and after Won "you'll be asked to provide additional information" for Microsoft's review:
+ * which of the deal's incentive-eligible solutions the contract names, and the contract itself.
+ */
+export const RegistrationDetails = z.object({
+  contractConfirmed: z.literal(true, 'v.registration.confirm'),
+  solutions: z.array(text(200)).min(1, 'v.registration.solution').max(50, 'v.tooLong'),
+  contractSignedOn: IsoDate,
+  contractReference: optionalText(100),
+  notes: optionalText(1000),
+});
+export type RegistrationDetails = z.infer<typeof RegistrationDetails>;
+
 export const Registration = z.object({
   status: RegistrationStatus,
   submittedAt: IsoInstant,
   submittedBy: Actor,
   updatedAt: IsoInstant,
   note: optionalText(REGISTRATION_NOTE_MAX),
+  /** Absent on registrations made before the bot asked for them. */
+  details: RegistrationDetails.optional(),
 });
 export type Registration = z.infer<typeof Registration>;
 

@@ -51,7 +51,15 @@ export type RefusalCode =
   | 'rewards_benefit_not_found'
   | 'rewards_benefit_already_active'
   | 'rewards_offer_not_live'
-  | 'rewards_marketing_contact_required';
+  | 'rewards_marketing_contact_required'
+  | 'offers_admin_only'
+  | 'offer_name_taken'
+  | 'offer_other_documents_max'
+  | 'offer_document_not_found'
+  | 'offer_contacts_max'
+  | 'offer_benefits_max'
+  | 'assessment_vetting_global_admin_only'
+  | 'registration_solution_not_on_deal';
 
 export interface Refusal {
   readonly code: RefusalCode;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Deal } from '../domain/model';
+import type { Offer, RewardsReminder } from '../domain/offers';
 import type { OutboxItem } from '../store/ports';
 
 /*
@@ -34,8 +35,11 @@ export const OutboxKind = {
   partnerCenterNotice: 'pc.notice',
 } as const;
 
-/** Which card a fan-out sends; `deal` is the deal status card (copies sent in answer to a command). */
-export type CardPurpose = 'referral' | 'reminder' | 'senderOutcome' | 'deal';
+/**
+ * Which card a fan-out sends; `deal` is the deal status card (copies sent in answer to a command);
+ * `offerReminder` is a marketplace rewards reminder about one of the organization's offers.
+ */
+export type CardPurpose = 'referral' | 'reminder' | 'senderOutcome' | 'deal' | 'offerReminder';
 
 /** What a `p2p.invite` item carries: which invitation of which deal to deliver. */
 export interface PartnerInvitationPayload {
@@ -46,6 +50,7 @@ export interface PartnerInvitationPayload {
 
 export interface FanoutPayload {
   readonly dealTenantId: string;
+  /** The deal the card is about; for `offerReminder`, the offer. */
   readonly dealId: string;
   /** `viewers`: every installed member who may see the deal; `admins`: the referral admins of the item's tenant. */
   readonly audience: 'viewers' | 'admins';
@@ -174,6 +179,14 @@ export class Effects {
           payload: { ...payload },
         };
       });
+  }
+
+  /**
+   * A marketplace rewards reminder about an offer (002) to the organization's referral admins, keyed
+   * by the reminder's cause, so that a reminder applied twice (two sweepers, a retried sweep) is one.
+   */
+  offerReminder(offer: Offer, reminder: RewardsReminder): OutboxItem {
+    return this.fanout(offer.tenantId, { dealTenantId: offer.tenantId, dealId: offer.id, audience: 'admins', purpose: 'offerReminder', reason: `rewards:${reminder.key}`, lead: reminder.key });
   }
 
   /**

@@ -22,8 +22,9 @@ export class FanoutHandler implements OutboxHandler {
 
   async handle(item: OutboxRecord): Promise<HandlerOutcome> {
     const p = item.payload as unknown as FanoutPayload;
-    const deal = (await this.store.deals.get(p.dealTenantId, p.dealId))?.value;
-    if (!deal) return DONE;
+    // Only the deal's viewers depend on the deal; admins are told whatever the card is about (a deal, an offer).
+    const deal = p.audience === 'viewers' ? (await this.store.deals.get(p.dealTenantId, p.dealId))?.value : undefined;
+    if (p.audience === 'viewers' && !deal) return DONE;
     let token: string | undefined;
     do {
       const page = await this.store.conversations.listByTenant(item.tenantId, { limit: 200, continuationToken: token });
@@ -32,7 +33,7 @@ export class FanoutHandler implements OutboxHandler {
         if (conversation.scope !== 'personal' || !conversation.userId) continue;
         const member = (await this.store.members.get(item.tenantId, conversation.userId))?.value;
         if (!member || !member.installed) continue;
-        const allowed = p.audience === 'admins' ? isAdmin(member) : canView(member, deal);
+        const allowed = p.audience === 'admins' ? isAdmin(member) : deal !== undefined && canView(member, deal);
         if (!allowed) continue;
         const payload: SendPayload = {
           dealTenantId: p.dealTenantId,

@@ -1,6 +1,7 @@
 import type { Deal, DealDirection, Member, Organization, PartnerCenterConnection } from '../domain/model';
 import type { FiguresRead } from '../domain/pipeline';
 import type { SearchStage } from '../domain/search';
+import type { Offer } from '../domain/offers';
 
 /*
  * What the bot needs from storage, in domain words. Two implementations exist (embedded SQLite and
@@ -272,6 +273,25 @@ export interface MemberRepository {
   claimFirstAdmin(tenantId: string, userId: string, at: string): Promise<boolean>;
 }
 
+// ---------- the organization's own offers ----------
+
+export interface OfferRepository {
+  get(tenantId: string, id: string): Promise<Stored<Offer> | undefined>;
+  /** Throws AlreadyExistsError when (tenantId, id) exists; nothing is written then, outbox included. */
+  create(offer: Offer, options?: WriteOptions): Promise<Stored<Offer>>;
+  /**
+   * Replace the offer if its stored etag is still `ifMatch`, together with `options.outbox`; throws
+   * ConflictError (nothing written) otherwise, NotFoundError when it is gone.
+   */
+  update(offer: Offer, ifMatch: string, options?: WriteOptions): Promise<Stored<Offer>>;
+  /** Delete the offer if its stored etag is still `ifMatch`; ConflictError otherwise, NotFoundError when it is gone. */
+  delete(tenantId: string, id: string, ifMatch: string): Promise<void>;
+  /** A tenant's offers by name (case-insensitive), then id. */
+  list(tenantId: string, page: PageRequest): Promise<Page<Stored<Offer>>>;
+  /** Offers of every tenant with `dueAt <= before`, soonest first; from an index, so it costs what is due. */
+  listDue(before: string, page: PageRequest): Promise<Page<Stored<Offer>>>;
+}
+
 // ---------- Teams conversations and the cards sent into them ----------
 
 export interface ConversationRecord {
@@ -376,6 +396,7 @@ export interface PartnerCenterConnectionRepository {
 export interface Store {
   readonly kind: 'sqlite' | 'cosmos';
   readonly deals: DealRepository;
+  readonly offers: OfferRepository;
   readonly organizations: OrganizationRepository;
   readonly members: MemberRepository;
   readonly conversations: ConversationRepository;

@@ -20,6 +20,8 @@ describe('typed commands in every language', () => {
     ['<at>Co-sell</at> outbound all', { name: 'outbound', filter: 'all' }],
     ['deal Contoso – Azure', { name: 'deal', query: 'Contoso – Azure' }],
     ['open D1234', { name: 'deal', query: 'D1234' }],
+    ['/Solutions', { name: 'solutions' }],
+    ['offers', { name: 'solutions' }],
     // French
     ['aide', { name: 'help' }],
     ['Aide', { name: 'help' }],
@@ -38,6 +40,7 @@ describe('typed commands in every language', () => {
     ['favoris en cours', { name: 'favorites', filter: 'open' }],
     ['membres', { name: 'members' }],
     ['MEMBRES', { name: 'members' }],
+    ['offres', { name: 'solutions' }],
     ['opportunité Contoso SA', { name: 'deal', query: 'Contoso SA' }],
     ['Opportunite D1234', { name: 'deal', query: 'D1234' }],
     // Simplified Chinese, with or without a space after the command word
@@ -51,6 +54,8 @@ describe('typed commands in every language', () => {
     ['收藏已关闭', { name: 'favorites', filter: 'closed' }],
     ['收藏夹', { name: 'favorites', filter: 'open' }],
     ['成员', { name: 'members' }],
+    ['产品', { name: 'solutions' }],
+    ['产品/服务', { name: 'solutions' }],
     ['交易 Contoso', { name: 'deal', query: 'Contoso' }],
     ['交易Contoso 迁移', { name: 'deal', query: 'Contoso 迁移' }],
     ['<at>联合销售</at>\u3000帮助', { name: 'help' }],
@@ -77,7 +82,7 @@ describe('typed commands in every language', () => {
   });
 
   it('when every catalog’s command word and its other words are typed alone, then each names its own command (no word names two)', () => {
-    const expected: Record<string, Command['name']> = { help: 'help', newDeal: 'newDeal', inbound: 'inbound', outbound: 'outbound', favorites: 'favorites', members: 'members' };
+    const expected: Record<string, Command['name']> = { help: 'help', newDeal: 'newDeal', inbound: 'inbound', outbound: 'outbound', favorites: 'favorites', members: 'members', solutions: 'solutions' };
     for (const [tag, catalog] of Object.entries(CATALOGS)) {
       for (const [key, name] of Object.entries(expected)) {
         const text = catalog as Record<string, string>;

@@ -3,6 +3,7 @@ import type { Deal, Organization } from '../../services/domain/model';
 import type { TestApp } from '../support/app';
 import { ConnectorStandIn } from '../support/connector';
 import { OTHER_TENANT, TENANT } from '../support/fixtures';
+import { coSellReadyOffer } from '../support/offers';
 import { install, personalConversation, say, teamsUser } from '../support/teams';
 import { actionsOf, cardProblems, cardText, command, inputsOf, lastSent, press, startBot, type Card } from './support';
 
@@ -407,13 +408,13 @@ describe('the create-deal dialog', () => {
       expect(inputsOf(solutions)).not.toHaveProperty('assessmentType');
     });
 
-    it('the organization’s co-sell ready solutions are offered and a pick carries its incentive', async () => {
-      await setOrg({ solutions: [{ kind: 'own', name: 'Fabrikam Migrate', incentive: 'azureIpCoSell' }] });
+    it('the organization’s co-sell ready solutions (its live, co-sell ready offers) are offered and a pick carries its incentive', async () => {
+      await bot.app.store.offers.create(coSellReadyOffer(TENANT, 'Fabrikam Migrate', { incentive: 'azureIpCoSell', diagram: true }));
       const form = await goTo('solutions');
-      expect(cardText(form)).toContain('Fabrikam Migrate (your company)');
+      expect(cardText(form)).toContain('Fabrikam Migrate (your company · Azure IP co-sell)');
       const summary = await goTo('summary', { solutions: { own: '0', microsoft: '', thirdParty: '' } });
       await press(bot, connector, ada, summary, 'create');
-      expect((await deals())[0]!.solutions).toEqual([{ kind: 'own', name: 'Fabrikam Migrate', incentive: 'azureIpCoSell' }]);
+      expect((await deals())[0]!.solutions).toEqual([{ kind: 'own', id: 'O0000000000AB', name: 'Fabrikam Migrate', incentive: 'azureIpCoSell' }]);
     });
 
     it('contacts from the organization’s earlier deals are offered, and one click adds them to the team', async () => {

@@ -53,7 +53,8 @@ describe('DOMAIN: who can be invited later, and upgrades (the invitation table)'
     ['Partner-led', partnerLedDeal, { microsoft: true, microsoftView: false, partners: true }],
     ['Co-sell created by this organization', coSellOutbound, { microsoft: false, microsoftView: false, partners: true }],
     ['Co-sell on the Inbound tab', () => acceptedInbound('Microsoft'), { microsoft: false, microsoftView: false, partners: false }],
-    ['P2P without Microsoft', p2pWithoutMicrosoft, { microsoft: true, microsoftView: false, partners: true }],
+    ['P2P without Microsoft (a Private deal that invited partners)', p2pWithoutMicrosoft, { microsoft: true, microsoftView: true, partners: true }],
+    ['P2P without Microsoft that Microsoft sellers may view (a Partner-led deal that invited partners)', () => unwrap(invitePartners(partnerLedDeal(), [partnerInvite()], ctx(), RULES)), { microsoft: true, microsoftView: false, partners: true }],
     ['inbound P2P without Microsoft', () => acceptedInbound('Partner'), { microsoft: true, microsoftView: false, partners: true }],
     ['received (not yet accepted)', () => receivedReferral(), { microsoft: false, microsoftView: false, partners: false }],
   ])('a %s deal may invite %j', (_label, make, expected) => {
@@ -71,6 +72,16 @@ describe('DOMAIN: who can be invited later, and upgrades (the invitation table)'
     const deal = unwrap(grantMicrosoftView(privateDeal(), ctx(), RULES));
     expect(dealType(deal)).toBe('partnerLed');
     expect(grantMicrosoftView(deal, ctx(), RULES)).toEqual({ ok: false, refusal: { code: 'microsoft_already_can_view' } });
+  });
+
+  it('DOMAIN: a Private deal can always be upgraded to Partner-led before it is closed, whatever partners it invited (003): when it invited partners, then "let Microsoft sellers view" is still offered and recorded', () => {
+    const p2p = p2pWithoutMicrosoft();
+    expect(dealType(p2p)).toBe('p2p');
+    const viewed = unwrap(grantMicrosoftView(p2p, ctx(), RULES));
+    expect(viewed.microsoft).toMatchObject({ canView: true, status: 'notInvited' });
+    expect(viewed.invitations).toHaveLength(1);
+    expect(viewed.history.at(-1)).toMatchObject({ event: 'microsoftCanView' });
+    expect(grantMicrosoftView(viewed, ctx(), RULES)).toEqual({ ok: false, refusal: { code: 'microsoft_already_can_view' } });
   });
 
   it('Private + partners → P2P; Partner-led + partners → P2P; Partner-led + Microsoft → Co-sell', () => {

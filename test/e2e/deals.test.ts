@@ -6,6 +6,7 @@ import type { TestApp } from '../support/app';
 import { cardsOf, cardText, ConnectorStandIn } from '../support/connector';
 import { EventsReceiver } from '../support/eventsReceiver';
 import { OTHER_TENANT, seq, TENANT } from '../support/fixtures';
+import { coSellReadyOffer } from '../support/offers';
 import { actionsOf, click, inputsOf, install, personalConversation, say, submit, teamsUser, type TeamsUser } from '../support/teams';
 import { cardProblems, command, KEY, press, startBot, type Card } from '../dialogs/support';
 
@@ -291,9 +292,16 @@ describe('deal work from chat', () => {
       expect(cardText(await open(ada, deal))).not.toContain('Deal registration');
       const won = await act(ada, 'deal.won', deal);
       expect(cardText(won)).toContain('Deal registration\nEligible: register it now or later.');
-      expect(verbs(won)).toEqual(['deal.register', 'deal.favorite']);
-      const registered = await press(bot, connector, ada, won, 'deal.register');
+      expect(verbs(won)).toEqual(['deal.registerForm', 'deal.favorite']);
+      const form = await press(bot, connector, ada, won, 'deal.registerForm');
+      expect(cardText(form)).toContain('Register the deal only if your company name and the incentive-eligible solution are clearly mentioned in the contract with the customer.');
+      expect(cardProblems(form)).toEqual([]);
+      const unconfirmed = await press(bot, connector, ada, form, 'deal.register', { contractSignedOn: '2026-11-19' });
+      expect(cardText(unconfirmed)).toContain('Confirm that your company name and the solution are clearly in the customer contract.');
+      expect((await get(deal.id)).registration).toBeUndefined();
+      const registered = await press(bot, connector, ada, form, 'deal.register', { contractSignedOn: '2026-11-19', contractConfirmed: 'true', contractReference: 'NW-114' });
       expect(cardText(registered)).toContain('Registration submitted.');
+      expect(cardText(registered)).toContain('Contract NW-114, signed Nov 19, 2026: Fabrikam Migrate');
       expect(cardText(registered)).toMatch(/Submitted \(updated Nov 20, 2026/);
       expect(verbs(registered)).toEqual(['deal.favorite']);
       const res = await sync(`/api/deals/${deal.id}/registration`, { tenantId: TENANT, status: 'actionRequired', note: 'Upload the signed contract' });
@@ -345,8 +353,7 @@ describe('deal work from chat', () => {
     });
 
     it('edit changes every editable field, never the location; errors show beside the field and save nothing', async () => {
-      const stored = (await store().organizations.get(TENANT))!;
-      await store().organizations.update({ ...stored.value, solutions: [{ kind: 'own', name: 'Fabrikam Migrate', incentive: 'azureIpCoSell' }] }, stored.etag);
+      await store().offers.create(coSellReadyOffer(TENANT, 'Fabrikam Migrate', { incentive: 'azureIpCoSell', diagram: true }));
       const deal = await seed({ name: 'Before', notes: 'Old notes', crmId: 'CRM-1' });
       const form = await act(ada, 'deal.editForm', deal);
       expect(inputsOf(form)).not.toHaveProperty('location');
@@ -382,7 +389,7 @@ describe('deal work from chat', () => {
         crmId: 'CRM-2',
         campaignId: 'SPRING',
         team: [{ email: ada.email, userId: ada.aadObjectId }, { name: 'Ben', email: ben.email }],
-        solutions: [{ kind: 'own', name: 'Fabrikam Migrate', incentive: 'azureIpCoSell' }, { name: 'Azure Synapse' }, { name: 'Azure OpenAI' }],
+        solutions: [{ kind: 'own', id: 'O0000000000AB', name: 'Fabrikam Migrate', incentive: 'azureIpCoSell' }, { name: 'Azure Synapse' }, { name: 'Azure OpenAI' }],
       });
       expect((await get(deal.id)).notes).toBeUndefined();
       expect((await get(deal.id)).history.at(-1)).toMatchObject({ event: 'edited', detail: 'name,value,closeDate,notes,crmId,campaignId,team,solutions' });
@@ -483,6 +490,7 @@ describe('deal work from chat', () => {
       ['deal.invitePartner', { partnerName: 'Contoso', partnerAmount: '1' }],
       ['deal.invitationForm', { invitationId: '1' }],
       ['deal.editInvitation', { invitationId: '1', notes: 'x' }],
+      ['deal.registerForm', {}],
       ['deal.register', {}],
     ];
 
@@ -585,9 +593,9 @@ describe('deal work from chat', () => {
     it('Microsoft marks a won co-sell deal won: it becomes eligible for registration', async () => {
       const deal = await seed({ customer: consenting, help: 'technicalPresales', solutions: [{ kind: 'own', name: 'Fabrikam Migrate', incentive: 'bizAppsPremium' }] });
       await act(ada, 'deal.won', deal);
-      expect(verbs(await open(ada, deal))).not.toContain('deal.register');
+      expect(verbs(await open(ada, deal))).not.toContain('deal.registerForm');
       expect((await sync(`/api/deals/${deal.id}/microsoft`, { tenantId: TENANT, status: 'markedWon' })).status).toBe(200);
-      expect(verbs(await open(ada, deal))).toContain('deal.register');
+      expect(verbs(await open(ada, deal))).toContain('deal.registerForm');
     });
 
     type Call = { path: string; body: unknown; headers?: Record<string, string>; dealId?: string };

@@ -26,7 +26,7 @@ describe('the Partner Center sync stores what it accepts (issue 10, finding 3)',
     bot = await startBot(new FixedClock(NOW));
     // A partner-led deal with an incentive-eligible solution, won and registered: Microsoft reviews it.
     const deal = outboundDeal({ solutions: [{ kind: 'own', name: 'Fabrikam Migrate', incentive: 'azureIpCoSell' }], microsoftMayView: 'true' });
-    registered = unwrap(registerDeal(unwrap(markWon(deal, ctx(), RULES)), ctx(), RULES));
+    registered = unwrap(registerDeal(unwrap(markWon(deal, ctx(), RULES)), ctx(), RULES, { contractConfirmed: true, solutions: ['Fabrikam Migrate'], contractSignedOn: '2026-11-19' }));
     await bot.app.store.deals.create(registered);
   });
 

@@ -97,6 +97,9 @@ const SAME_AS_ENGLISH: Readonly<Record<string, readonly MessageKey[]>> = {
     'deal.history.partnerResponded', // « Invitation {status} »
     'search.row', // « ID {id} · {customer} · {value} », ID as Partner Center writes it in French
     'pipeline.duration.minutes', // « minute(s) » is French too
+    'offerType.dynamics365Operations', // product names, as seed 000 writes them in French
+    'offerType.dynamics365BusinessCentral',
+    'listingType.transact', // « Transact », 002's name of the publishing option
   ],
   'zh-Hans': [
     'deal.section.microsoft',
@@ -106,6 +109,8 @@ const SAME_AS_ENGLISH: Readonly<Record<string, readonly MessageKey[]>> = {
     'deal.fact.crmId', // CRM ID, as Partner Center writes it in Chinese too
     'deal.field.crmId',
     'search.row', // ID {id} · {customer} · {value}
+    'offerType.dynamics365Operations', // product names, as seed 004 writes them in Chinese
+    'offerType.dynamics365BusinessCentral',
   ],
 };
 

@@ -88,6 +88,10 @@ describe('the Teams app manifest', () => {
     expect([...listedScopes].sort()).toEqual(['groupChat', 'personal', 'team']);
   });
 
+  it('then the bot receives files in personal chats (an admin sends the contacts CSV or an offer’s documents)', () => {
+    expect(bot(buildManifest(ENV)).supportsFiles).toBe(true);
+  });
+
   it('then every command in the command menu is one the bot’s parser understands, and each named command is listed once', () => {
     for (const list of bot(buildManifest(ENV)).commandLists ?? []) {
       const parsed = list.commands.map((c) => parseCommand(c.title ?? '').name);

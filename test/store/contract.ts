@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import { toggleFavorite, type Deal, type PartnerCenterConnection } from '../../services/domain';
+import { createOffer, offerDetailsInput, toggleFavorite, type Deal, type Offer, type PartnerCenterConnection } from '../../services/domain';
 import { figuresOf } from '../../services/domain/pipeline';
 import { searchStageOf, searchWords, shortDealId, wordKeys } from '../../services/domain/search';
 import {
@@ -45,6 +45,13 @@ function outboxItem(tenantId: string, id: string, extra: Partial<OutboxItem> = {
 }
 
 const iso = (s: string) => DateTime.fromISO(s).toUTC().toISO()!;
+
+function offerIn(tenantId: string, i: number, overrides: Partial<Offer> = {}): Offer {
+  const input = offerDetailsInput('2026-11-20').parse({ name: `Offer ${String(i).padStart(3, '0')}`, offerType: 'saas', listingType: 'transact', liveSince: '2026-10-01' });
+  const id = 'O' + String(i).padStart(12, '0');
+  const at = { actor: { kind: 'user' as const, id: 'user-adam', name: 'Adam Admin' }, now: DateTime.fromISO('2026-11-01T00:00:00Z').plus({ minutes: i }) };
+  return { ...createOffer(id, tenantId, input, at), ...overrides };
+}
 
 export function describeStoreContract(name: string, harness: StoreHarness): void {
   describe(`store contract: ${name}`, () => {
@@ -319,6 +326,84 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
           if (reopened !== store) await reopened.close();
         }
       }, 60000);
+    });
+
+    describe('offers', () => {
+      it('when an offer is created, then reading it returns the same offer and an etag; another tenant never reads it', async () => {
+        const offer = offerIn(tenant, 1);
+        const created = await store.offers.create(offer);
+        expect(await store.offers.get(tenant, offer.id)).toEqual({ value: offer, etag: created.etag });
+        expect(await store.offers.get('another-tenant', offer.id)).toBeUndefined();
+        expect(await store.offers.get(tenant, 'O999999999999')).toBeUndefined();
+        await expect(store.offers.create({ ...offer, name: 'Impostor' }, { outbox: [outboxItem(tenant, `offer-dup-${tenant}`)] })).rejects.toBeInstanceOf(AlreadyExistsError);
+        expect((await store.offers.get(tenant, offer.id))!.value.name).toBe('Offer 001');
+        expect(await store.outbox.get(`offer-dup-${tenant}`)).toBeUndefined();
+      });
+
+      it('updates with the current etag together with its outbox items; a stale etag is a ConflictError and writes nothing; a missing offer is NotFound', async () => {
+        const created = await store.offers.create(offerIn(tenant, 1));
+        const updated = await store.offers.update({ ...created.value, name: 'Renamed' }, created.etag, { outbox: [outboxItem(tenant, `offer-u-${tenant}`)] });
+        expect(updated.etag).not.toBe(created.etag);
+        expect(await store.offers.get(tenant, created.value.id)).toEqual({ value: { ...created.value, name: 'Renamed' }, etag: updated.etag });
+        expect(await store.outbox.get(`offer-u-${tenant}`)).toMatchObject({ status: 'pending', tenantId: tenant });
+        await expect(store.offers.update({ ...created.value, name: 'Stale' }, created.etag, { outbox: [outboxItem(tenant, `offer-s-${tenant}`)] })).rejects.toBeInstanceOf(ConflictError);
+        expect((await store.offers.get(tenant, created.value.id))!.value.name).toBe('Renamed');
+        expect(await store.outbox.get(`offer-s-${tenant}`)).toBeUndefined();
+        await expect(store.offers.update(offerIn(tenant, 2), 'whatever')).rejects.toBeInstanceOf(NotFoundError);
+      });
+
+      it('when 10 updates start from the same etag at once, then exactly one succeeds, with only its outbox item', async () => {
+        const created = await store.offers.create(offerIn(tenant, 1));
+        const results = await Promise.allSettled(
+          Array.from({ length: 10 }, (_, i) => store.offers.update({ ...created.value, name: `Writer ${i}` }, created.etag, { outbox: [outboxItem(tenant, `offer-race-${tenant}-${i}`)] })),
+        );
+        const won = results.filter((r): r is PromiseFulfilledResult<{ value: Offer; etag: string }> => r.status === 'fulfilled');
+        expect(won).toHaveLength(1);
+        for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConflictError);
+        const winner = Number(won[0]!.value.value.name.split(' ')[1]);
+        const written = await Promise.all(Array.from({ length: 10 }, (_, i) => store.outbox.get(`offer-race-${tenant}-${i}`)));
+        expect(written.map((w, i) => (w ? i : -1)).filter((i) => i >= 0)).toEqual([winner]);
+      });
+
+      it('deletes with the current etag only; a stale etag is a ConflictError, a missing offer NotFound', async () => {
+        const created = await store.offers.create(offerIn(tenant, 1));
+        const updated = await store.offers.update({ ...created.value, name: 'Changed' }, created.etag);
+        await expect(store.offers.delete(tenant, created.value.id, created.etag)).rejects.toBeInstanceOf(ConflictError);
+        expect(await store.offers.get(tenant, created.value.id)).toBeDefined();
+        await store.offers.delete(tenant, created.value.id, updated.etag);
+        expect(await store.offers.get(tenant, created.value.id)).toBeUndefined();
+        await expect(store.offers.delete(tenant, created.value.id, updated.etag)).rejects.toBeInstanceOf(NotFoundError);
+      });
+
+      it('lists a tenant’s offers by name, case-insensitively, in pages that hold each once, never another tenant’s', async () => {
+        for (const [i, name] of ['zeta', 'Alpha', 'beta', 'Gamma', 'delta'].entries()) await store.offers.create(offerIn(tenant, i, { name }));
+        await store.offers.create(offerIn(`${tenant}-other`, 9, { name: 'Aardvark' }));
+        const seen: string[] = [];
+        let token: string | undefined;
+        do {
+          const page = await store.offers.list(tenant, { limit: 2, continuationToken: token });
+          seen.push(...page.items.map((o) => o.value.name));
+          token = page.continuationToken;
+        } while (token);
+        expect(seen).toEqual(['Alpha', 'beta', 'delta', 'Gamma', 'zeta']);
+      });
+
+      it('lists offers due before a time, soonest first across tenants, in pages; an offer no longer due leaves the list', async () => {
+        const due = ['2026-11-27T09:30:00.000Z', '2026-11-25T00:00:00.000Z', '2026-12-30T00:00:00.000Z', '2026-11-26T00:00:00.000Z'];
+        const created = [];
+        for (const [i, dueAt] of due.entries()) created.push(await store.offers.create(offerIn(i % 2 ? tenant : `${tenant}-b`, i, { dueAt })));
+        await store.offers.create(offerIn(tenant, 8, { dueAt: null }));
+        const seen: string[] = [];
+        let token: string | undefined;
+        do {
+          const page = await store.offers.listDue('2026-11-27T09:30:00.000Z', { limit: 2, continuationToken: token });
+          seen.push(...page.items.map((o) => o.value.dueAt!));
+          token = page.continuationToken;
+        } while (token);
+        expect(seen).toEqual(['2026-11-25T00:00:00.000Z', '2026-11-26T00:00:00.000Z', '2026-11-27T09:30:00.000Z']);
+        await store.offers.update({ ...created[1]!.value, dueAt: null }, created[1]!.etag);
+        expect((await store.offers.listDue('2026-11-25T12:00:00.000Z', { limit: 10 })).items.filter((o) => o.value.tenantId.startsWith(tenant))).toEqual([]);
+      });
     });
 
     describe('organizations', () => {

@@ -47,6 +47,7 @@ export class ConnectorStandIn {
   private server?: Server;
   private readonly script: ScriptedResponse[] = [];
   private readonly members = new Map<string, StandInMember>();
+  private readonly files = new Map<string, { body: Buffer; chunked: boolean; status: number }>();
   private nextId = 1;
   /** Answer 403 to new 1:1 chats, as Teams does for someone the bot shares no chat or team with. */
   refuseNewChats = false;
@@ -70,6 +71,29 @@ export class ConnectorStandIn {
   enqueue(...responses: ScriptedResponse[]): void {
     this.script.push(...responses);
   }
+
+  /**
+   * Serve a file the way Teams serves one a user sent in a personal chat: at a download URL the bot
+   * fetches (here plain http on 127.0.0.1, which only tests let the bot fetch). Returns that URL and
+   * the activity attachment Teams would send for it.
+   */
+  serveFile(name: string, body: Buffer | string, options: { status?: number; /** Send no Content-Length, as a streamed download does. */ chunked?: boolean } = {}): { url: string; attachment: Record<string, unknown> } {
+    const path = `/files/${this.files.size + 1}/${encodeURIComponent(name)}`;
+    this.files.set(path, { body: Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8'), chunked: options.chunked ?? false, status: options.status ?? 200 });
+    const url = `${this.url}${path}`;
+    return {
+      url,
+      attachment: {
+        contentType: 'application/vnd.microsoft.teams.file.download.info',
+        contentUrl: `https://fabrikam-my.sharepoint.com/personal/ada/Documents/Microsoft%20Teams%20Chat%20Files/${encodeURIComponent(name)}`,
+        name,
+        content: { downloadUrl: url, uniqueId: `file-${this.files.size}`, fileType: name.split('.').pop() ?? '' },
+      },
+    };
+  }
+
+  /** Downloads of served files the bot made, by path. */
+  readonly downloads: string[] = [];
 
   addMember(member: StandInMember): void {
     this.members.set(member.id, member);
@@ -105,6 +129,17 @@ export class ConnectorStandIn {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const file = req.method === 'GET' ? this.files.get(new URL(req.url ?? '/', this.url).pathname) : undefined;
+    if (file) {
+      this.downloads.push(new URL(req.url ?? '/', this.url).pathname);
+      res.writeHead(file.status, { 'content-type': 'application/octet-stream', ...(file.chunked ? {} : { 'content-length': String(file.body.byteLength) }) });
+      if (file.chunked) {
+        // Streamed in pieces, so a reader that stops early stops the download.
+        for (let at = 0; at < file.body.byteLength && !res.destroyed; at += 64 * 1024) res.write(file.body.subarray(at, at + 64 * 1024));
+        res.end();
+      } else res.end(file.body);
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');

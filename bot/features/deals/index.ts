@@ -15,6 +15,7 @@ import { listCommand } from './listCommand';
 import { markLost } from './lost';
 import { showMicrosoftForm } from './microsoftForm';
 import { registerDeal } from './register';
+import { showRegisterForm } from './registerForm';
 import { showDeal } from './show';
 import { markStage } from './stage';
 import { markWon } from './won';
@@ -45,6 +46,7 @@ export const deals: Feature = {
       grantMicrosoftView(services),
       showInviteForm(services),
       invitePartner(services),
+      showRegisterForm(services),
       registerDeal(services),
     );
   },

@@ -10,7 +10,8 @@ export function showAcceptForm(env: ReferralEnv): CardActionHandler {
     handle: (request) =>
       guarded(async () => {
         const { acting, ref, deal } = await answerableReferral(env, request, 'accept');
-        return { card: renderAcceptForm(acceptFormData(deal, acting.member, acting.tr, acting.today, ref.purpose)) };
+        const own = await env.creation.ownSolutions(deal.tenantId);
+        return { card: renderAcceptForm(acceptFormData(deal, acting.member, acting.tr, acting.today, ref.purpose, undefined, undefined, own)) };
       }),
   };
 }

@@ -5,12 +5,13 @@ import type { Deal, Member } from '../../../services/domain/model';
 import type { Refusal } from '../../../services/domain/result';
 import { describeRefusal, type Translator } from '../../../services/i18n';
 import type { DealActionOutcome } from '../../../services/deals/runner';
+import type { DealCreation } from '../../../services/deals/create';
 import type { DealQueries } from '../../../services/deals/queries';
 import type { Logger } from '../../logger';
 import type { CardActionRequest, CardActionResult } from '../../cardActions/router';
 import { CardRefusal, dealRefOf, errorResult, whoIsActing, type Acting, type ActionEnv, type DealRef } from '../../cardActions/support';
 
-export type ReferralEnv = ActionEnv & { readonly queries: DealQueries };
+export type ReferralEnv = ActionEnv & { readonly queries: DealQueries; readonly creation: DealCreation };
 
 /**
  * The common start of the referral card actions: who clicks, which referral, and the referral as they

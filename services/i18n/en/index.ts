@@ -6,6 +6,7 @@ import { members } from './members';
 import { partnerCenter } from './partnerCenter';
 import { readiness } from './readiness';
 import { referrals } from './referrals';
+import { solutions } from './solutions';
 
 /**
  * The English catalog: the one place user-facing text lives. Each area keeps its messages in its own
@@ -20,6 +21,7 @@ export const en = {
   ...deals,
   ...dialogs,
   ...find,
+  ...solutions,
   ...partnerCenter,
 } as const;
 

@@ -75,6 +75,7 @@ export const readiness = {
   'v.coSell.otherDocumentsMax': 'Upload at most 5 other documents or videos.',
   'v.coSell.fileType': 'Upload a .pdf, .ppt, .pptx, .doc, .docx, .xls, .xlsx, .jpg, .png or .mp4 file.',
   'v.coSell.url': 'Enter a web address starting with https:// or http://.',
+  'v.coSell.documentUrl': 'Enter a link to the document starting with https://.',
   'v.coSell.state': 'Enter a state or province in the XX-XX format, such as US-WA.',
   'v.coSell.stateOutsideCountries': 'This state or province is not in one of the contact’s countries or regions.',
   'v.rewards.language': 'Enter a language, such as en-US or fr-FR.',

@@ -83,6 +83,7 @@ export const readiness = {
   'v.coSell.otherDocumentsMax': 'Chargez au plus 5 autres documents ou vidéos.',
   'v.coSell.fileType': 'Chargez un fichier .pdf, .ppt, .pptx, .doc, .docx, .xls, .xlsx, .jpg, .png ou .mp4.',
   'v.coSell.url': 'Entrez une adresse web qui commence par https:// ou http://.',
+  'v.coSell.documentUrl': 'Entrez un lien vers le document commençant par https://.',
   'v.coSell.state': 'Entrez un État ou une province au format XX-XX, par exemple US-WA.',
   'v.coSell.stateOutsideCountries': 'Cet État ou cette province ne se trouve dans aucun des pays ou régions du contact.',
   'v.rewards.language': 'Entrez une langue, par exemple en-US ou fr-FR.',

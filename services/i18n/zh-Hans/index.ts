@@ -7,6 +7,7 @@ import { members } from './members';
 import { partnerCenter } from './partnerCenter';
 import { readiness } from './readiness';
 import { referrals } from './referrals';
+import { solutions } from './solutions';
 
 /** The Simplified Chinese catalog, merged like the English one (services/i18n/en/index.ts); each module is checked against its English twin. */
 export const zhHans: Catalog = {
@@ -17,5 +18,6 @@ export const zhHans: Catalog = {
   ...deals,
   ...dialogs,
   ...find,
+  ...solutions,
   ...partnerCenter,
 };

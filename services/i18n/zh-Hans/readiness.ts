@@ -69,6 +69,7 @@ export const readiness = {
   'v.coSell.otherDocumentsMax': '最多上传 5 个其他文档或视频。',
   'v.coSell.fileType': '请上传 .pdf、.ppt、.pptx、.doc、.docx、.xls、.xlsx、.jpg、.png 或 .mp4 文件。',
   'v.coSell.url': '请输入以 https:// 或 http:// 开头的网址。',
+  'v.coSell.documentUrl': '请输入以 https:// 开头的文档链接。',
   'v.coSell.state': '请按 XX-XX 格式输入州/省，例如 US-WA。',
   'v.coSell.stateOutsideCountries': '此州/省不在该联系人的任何国家/地区内。',
   'v.rewards.language': '请输入语言，例如 en-US 或 zh-CN。',

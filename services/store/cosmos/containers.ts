@@ -45,7 +45,19 @@ export const CONTAINERS = {
       [[{ path: '/deal/createdAt', order: 'descending' }, { path: '/id', order: 'descending' }]],
     ),
   },
-  /** The organization, its members and the tenant's first-member marker. */
+  /** The organization's own marketplace offers; dueAt is when a rewards reminder next falls due. */
+  offers: {
+    id: 'offers',
+    partitionKey: { paths: ['/tenantId'] },
+    indexingPolicy: only(
+      ['/tenantId/?', '/nameLower/?', '/dueAt/?', '/outboxSince/?'],
+      [
+        [{ path: '/nameLower', order: 'ascending' }, { path: '/id', order: 'ascending' }],
+        [{ path: '/dueAt', order: 'ascending' }, { path: '/tenantId', order: 'ascending' }, { path: '/id', order: 'ascending' }],
+      ],
+    ),
+  },
+  /** The organization, its members and the tenant's roles document. */
   directory: {
     id: 'directory',
     partitionKey: { paths: ['/tenantId'] },

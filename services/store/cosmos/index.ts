@@ -7,6 +7,7 @@ import { CosmosCardCopies, CosmosConversations } from './conversations';
 import { CosmosDeals } from './deals';
 import { CosmosMembers, CosmosOrganizations } from './directory';
 import { CosmosIdempotency, CosmosStateStorage } from './keyValue';
+import { CosmosOffers } from './offers';
 import { CosmosOutbox } from './outbox';
 import { CosmosPartnerCenterConnections } from './partnerCenter';
 import { Schedule } from './schedule';
@@ -26,6 +27,7 @@ export interface CosmosStoreOptions extends ClientOptions {
 export class CosmosStore implements Store {
   readonly kind = 'cosmos' as const;
   readonly deals;
+  readonly offers;
   readonly organizations;
   readonly members;
   readonly conversations;
@@ -48,6 +50,7 @@ export class CosmosStore implements Store {
     const collection = (name: keyof Containers) => new Collection(containers[name], this.meter);
     this.outbox = new CosmosOutbox(collection('outbox'), () => this.relayStranded());
     this.deals = new CosmosDeals(collection('deals'), new Schedule(collection('schedule')), this.outbox);
+    this.offers = new CosmosOffers(collection('offers'), this.outbox);
     this.organizations = new CosmosOrganizations(collection('directory'));
     this.members = new CosmosMembers(collection('directory'));
     this.conversations = new CosmosConversations(collection('conversations'));
@@ -73,7 +76,9 @@ export class CosmosStore implements Store {
   private async relayStranded(): Promise<void> {
     if (Date.now() < this.nextStrandedScan) return;
     this.nextStrandedScan = Date.now() + this.strandedAfterMs;
-    await this.deals.relayStranded(DateTime.utc().minus({ milliseconds: this.strandedAfterMs }).toISO() as string);
+    const before = DateTime.utc().minus({ milliseconds: this.strandedAfterMs }).toISO() as string;
+    await this.deals.relayStranded(before);
+    await this.offers.relayStranded(before);
   }
 
   async ping(): Promise<void> {

@@ -152,6 +152,20 @@ const MIGRATIONS: readonly (string | ((db: Db) => void))[] = [
     `);
   },
   `
+  -- The organization's own marketplace offers; due_at is when its next rewards reminder falls due.
+  CREATE TABLE IF NOT EXISTS offers (
+    tenant_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    etag TEXT NOT NULL,
+    name_lower TEXT NOT NULL,
+    due_at TEXT,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+  );
+  CREATE INDEX IF NOT EXISTS offers_by_name ON offers (tenant_id, name_lower, id);
+  CREATE INDEX IF NOT EXISTS offers_due ON offers (due_at, tenant_id, id) WHERE due_at IS NOT NULL;
+  `,
+  `
   -- One Partner Center connection per organization (services/partnerCenter). IF NOT EXISTS: a file whose
   -- user_version was set back (a restored or hand-repaired database) may already hold it.
   CREATE TABLE IF NOT EXISTS partner_center_connections (

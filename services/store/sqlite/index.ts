@@ -5,6 +5,7 @@ import { GroupCommit, openDatabase, StatementCache, type Db } from './db';
 import { SqliteDeals } from './deals';
 import { SqliteMembers, SqliteOrganizations } from './directory';
 import { SqliteIdempotency, SqliteStateStorage } from './keyValue';
+import { SqliteOffers } from './offers';
 import { SqliteOutbox } from './outbox';
 import { SqlitePartnerCenterConnections } from './partnerCenter';
 
@@ -12,6 +13,7 @@ import { SqlitePartnerCenterConnections } from './partnerCenter';
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly deals;
+  readonly offers;
   readonly organizations;
   readonly members;
   readonly conversations;
@@ -31,6 +33,7 @@ export class SqliteStore implements Store {
     this.deals = new SqliteDeals(db, writer, cache, this.outbox);
     // Deals from before search keys existed become searchable before the store is handed out.
     this.deals.indexUnsearchable();
+    this.offers = new SqliteOffers(db, writer, this.outbox);
     this.organizations = new SqliteOrganizations(db, writer);
     this.members = new SqliteMembers(db, writer);
     this.conversations = new SqliteConversations(db, writer);
