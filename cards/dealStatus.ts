@@ -7,6 +7,7 @@ import { ASSESSMENT_STAGES, completedAssessmentStages, isTerminal, nextAssessmen
 import { countryName, describeRefusal, formatCountdown, formatDate, formatDateTime, formatMoney, type Translator } from '../services/i18n';
 import { renderCompactCard } from './compact';
 import { actorName, customerLine, historyText, NAME_SHOWN, solutionLabel, stageLine, typeLine, STATUS_COLOR, type CardColor } from './dealText';
+import { partnerCenterLine } from './partnerCenter';
 import type { Fact } from './referral';
 import { renderCard, type AdaptiveCardJson } from './render';
 import template from './templates/deal-status.json';
@@ -40,6 +41,8 @@ export interface DealStatusCardData {
   status: string;
   statusColor: Color;
   heart: string;
+  /** "Partner Center: synced / waiting to sync / conflict", empty when the deal is not linked to it. */
+  partnerCenter: { text: string; color: Color };
   /** What the heart sets when clicked: the opposite of what it shows. */
   heartSets: boolean;
   progress: { show: boolean; label: string; cells: { style: string }[] };
@@ -289,6 +292,7 @@ export function dealStatusCardData(deal: Deal, viewer: Member, tr: Translator, n
     statusColor: STATUS_COLOR[deal.status],
     heart: isFavorite(deal, viewer.userId) ? tr.t('deal.favorite.on') : tr.t('deal.favorite.off'),
     heartSets: !isFavorite(deal, viewer.userId),
+    partnerCenter: partnerCenterLine(deal, tr),
     progress: progressOf(deal, tr),
     facts: factsOf(deal, tr, now),
     notes: deal.notes ?? '',

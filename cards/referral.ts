@@ -15,6 +15,7 @@ import {
 import { openDeal, renderCompactCard, type CompactAction } from './compact';
 import { actorName, customerLine, listLine, solutionLabel, STATUS_COLOR, type CardColor } from './dealText';
 import { picked, str, teamFromRows, teamRowsFor, typedTeamRows, type FormValues, type TeamRow } from './formParts';
+import { partnerCenterLine } from './partnerCenter';
 import { renderCard, type AdaptiveCardJson } from './render';
 import { isLonger, oneLine, shorten } from './untrusted';
 import acceptTemplate from './templates/referral-accept.json';
@@ -45,6 +46,8 @@ export interface ReferralCardData {
   status: string;
   statusColor: Color;
   outcome: string;
+  /** "Partner Center: synced / waiting to sync / conflict", empty when the referral did not come from it. */
+  partnerCenter: { text: string; color: Color };
   facts: Fact[];
   notesTitle: string;
   notes: string;
@@ -175,6 +178,7 @@ export function referralCardData(deal: Deal, tr: Translator, now: DateTime, opti
     status: tr.tk(`referral.status.${deal.status}`),
     statusColor: STATUS_COLOR[deal.status],
     outcome: outcomeLine(deal, tr),
+    partnerCenter: partnerCenterLine(deal, tr),
     facts,
     notesTitle: tr.t('referral.notes'),
     notes: shorten(deal.notes ?? '', REFERRAL_SHOWN.notes),
