@@ -1,4 +1,4 @@
-import * as ACData from 'adaptivecards-templating';
+import { bindTemplate } from './binder';
 
 /** An Adaptive Card as JSON, ready to attach. */
 export interface AdaptiveCardJson {
@@ -10,17 +10,10 @@ export interface AdaptiveCardJson {
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
-const templates = new WeakMap<object, ACData.Template>();
-
 /**
  * Bind a template (cards/templates/*.json) to its view model. Templates only bind and `$when`; every
  * decision (text, which actions) is already in the view model.
  */
 export function expandCard<T extends object>(template: object, data: T): AdaptiveCardJson {
-  let compiled = templates.get(template);
-  if (!compiled) {
-    compiled = new ACData.Template(template);
-    templates.set(template, compiled);
-  }
-  return compiled.expand({ $root: data }) as AdaptiveCardJson;
+  return bindTemplate(template, data) as AdaptiveCardJson;
 }
