@@ -14,6 +14,7 @@ import {
 } from '../ports';
 import { newEtag, type Db, type GroupCommit, type StatementCache } from './db';
 import type { SqliteOutbox } from './outbox';
+import { ValidatedDocs } from './validatedDocs';
 
 interface DealRow {
   etag: string;
@@ -31,6 +32,7 @@ function teamKeys(deal: Deal): string[] {
 
 export class SqliteDeals implements DealRepository {
   private readonly stmts;
+  private readonly docs = new ValidatedDocs(Deal);
 
   constructor(
     db: Db,
@@ -86,7 +88,7 @@ export class SqliteDeals implements DealRepository {
   }
 
   private read(row: DealRow): Stored<Deal> {
-    return { value: Deal.parse(JSON.parse(row.doc)), etag: row.etag };
+    return { value: this.docs.read(row.etag, row.doc), etag: row.etag };
   }
 
   async get(tenantId: string, id: string): Promise<Stored<Deal> | undefined> {
@@ -103,6 +105,7 @@ export class SqliteDeals implements DealRepository {
       this.writeSideTables(value);
       if (options?.outbox?.length) this.outbox.enqueueNow(options.outbox, value.updatedAt);
     });
+    this.docs.wrote(etag);
     return { value, etag };
   }
 
@@ -118,6 +121,7 @@ export class SqliteDeals implements DealRepository {
       this.writeSideTables(value);
       if (options?.outbox?.length) this.outbox.enqueueNow(options.outbox, value.updatedAt);
     });
+    this.docs.wrote(etag);
     return { value, etag };
   }
 
