@@ -1,12 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpsServer } from '@vercel/cosmosdb-server';
-import { DateTime } from 'luxon';
 import { createApp } from '../bot/index';
 import { loadConfig } from '../bot/config';
-import { isoInstant } from '../services/clock';
+import { FixedClock, isoInstant } from '../services/clock';
 import { CosmosStore } from '../services/store/cosmos';
-import { referral } from './lib/seed';
+import { NOW, referral } from './lib/seed';
 import { check, summarize, type Figure } from './lib/stats';
 import { TeamsLimitsConnector } from './lib/teamsLimits';
 
@@ -51,17 +50,19 @@ export async function benchCosmos(): Promise<Figure[]> {
   const endpoint = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const connector = await new TeamsLimitsConnector({ perConversationPerSecond: 1e9, perTenantPerSecond: 1e9, retryAfterSeconds: 1 }).start();
   const store = await CosmosStore.open({ endpoint, key: EMULATOR_KEY, database: 'bench', createContainers: true });
-  const app = await createApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', STORE: 'cosmos', COSMOS_ENDPOINT: endpoint, COSMOS_KEY: EMULATOR_KEY }), { store, workers: false });
+  // The seeded referrals are dated from the seed's NOW: the bot must see the same day, whatever today is.
+  const clock = new FixedClock(NOW);
+  const app = await createApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', STORE: 'cosmos', COSMOS_ENDPOINT: endpoint, COSMOS_KEY: EMULATOR_KEY }), { store, clock, workers: false });
   const url = await app.start();
   try {
-    const now = isoInstant(DateTime.utc());
+    const now = isoInstant(NOW);
     await store.organizations.create({ tenantId: TENANT, name: 'Fabrikam', solutions: [], assessmentVetted: false, createdAt: now, updatedAt: now });
     await store.members.create({ tenantId: TENANT, userId: 'ada', name: 'Ada', email: 'ada@bench.example', phone: '+33 1 00 00 00 00', role: 'globalAdmin', locationScopes: [], locale: 'en-US', timeZone: 'Europe/Paris', installed: true, joinedAt: now, updatedAt: now });
     await store.conversations.put({ conversationId: 'a:ada', tenantId: TENANT, scope: 'personal', userId: 'ada', serviceUrl: connector.url, channelId: 'msteams', bot: { id: '28:bot' }, updatedAt: now });
     const fresh = referral(TENANT, 1, 0);
     await store.deals.create(fresh);
     // Ten referrals whose first reminder is due, for one sweep page.
-    const due = Array.from({ length: 10 }, (_, i) => ({ ...referral(TENANT, 100 + i, 8), dueAt: isoInstant(DateTime.utc().minus({ minutes: 1 })) }));
+    const due = Array.from({ length: 10 }, (_, i) => ({ ...referral(TENANT, 100 + i, 8), dueAt: isoInstant(NOW.minus({ minutes: 1 })) }));
     for (const d of due) await store.deals.create(d);
 
     const measure = async (action: () => Promise<void>) => {
