@@ -5,6 +5,7 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type InvokeResponse,
+  type SigninStateVerificationQuery,
   type TurnContext,
 } from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/render';
@@ -23,10 +24,18 @@ export interface InstallationHandler {
   onUninstalled(context: TurnContext): Promise<void>;
 }
 
+/** The end of an OAuth sign-in in Teams (signin/verifyState, signin/tokenExchange invokes). */
+export interface SignInHandler {
+  verifyState(context: TurnContext, query: SigninStateVerificationQuery): Promise<void>;
+  tokenExchange(context: TurnContext, query: SigninStateVerificationQuery): Promise<void>;
+}
+
 export interface CoSellBotDeps {
   readonly messages: MessageHandler;
   readonly cardActions: CardActionRouter;
   readonly installations: InstallationHandler;
+  /** Sign-ins the bot asked for (Partner Center); without one, sign-in invokes get the polite answer. */
+  readonly signIn?: SignInHandler;
 }
 
 /**
@@ -62,7 +71,7 @@ function unsupportedInvoke(name: string | undefined, sentence: string): InvokeRe
     case 'application/search':
       return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.search.searchResponse', value: { results: [] } } };
     default:
-      // signin/verifyState and signin/tokenExchange (no sign-in here), fileConsent/invoke, tab/*, feedback, unnamed card invokes…
+      // signin/* when no sign-in is configured, fileConsent/invoke, tab/*, feedback, unnamed card invokes…
       return { status: 200 };
   }
 }
@@ -103,10 +112,20 @@ export class CoSellBot extends TeamsActivityHandler {
     });
   }
 
-  /** Universal actions are the only invokes the bot handles; every other one gets Teams' polite answer. */
+  /** Universal actions and the sign-ins the bot asked for are the invokes it handles; every other one gets Teams' polite answer. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name === 'adaptiveCard/action') return super.onInvokeActivity(context);
-    return unsupportedInvoke(context.activity.name, translator(readerOfTurn(context)).t('invoke.notSupported'));
+    const name = context.activity.name;
+    if (name === 'adaptiveCard/action') return super.onInvokeActivity(context);
+    if (this.deps.signIn && (name === 'signin/verifyState' || name === 'signin/tokenExchange')) return super.onInvokeActivity(context);
+    return unsupportedInvoke(name, translator(readerOfTurn(context)).t('invoke.notSupported'));
+  }
+
+  protected override async handleTeamsSigninVerifyState(context: TurnContext, query: SigninStateVerificationQuery): Promise<void> {
+    await this.deps.signIn?.verifyState(context, query);
+  }
+
+  protected override async handleTeamsSigninTokenExchange(context: TurnContext, query: SigninStateVerificationQuery): Promise<void> {
+    await this.deps.signIn?.tokenExchange(context, query);
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { parseLeadTimes } from '../services/domain/schedule';
 
@@ -13,6 +15,14 @@ const positive = (def: number) => z.preprocess(blank, z.coerce.number().positive
 const flag = (def: boolean) =>
   z.preprocess(blank, z.enum(['true', 'false', '1', '0']).default(def ? 'true' : 'false')).transform((v) => v === 'true' || v === '1');
 const url = z.preprocess(blank, z.url({ protocol: /^https?$/ }).optional());
+const urlWithDefault = (def: string) => z.preprocess(blank, z.url({ protocol: /^https?$/ }).default(def));
+
+/** The repository (or installed package) root, from bot/ as sources and from dist/bot compiled. */
+const ROOT = existsSync(join(__dirname, '..', 'package.json')) ? join(__dirname, '..') : join(__dirname, '..', '..');
+/** Microsoft's roots, shipped in the repository (see the file's header for which and why). */
+export const DEFAULT_WEBHOOK_ROOTS = join(ROOT, 'services', 'partnerCenter', 'microsoft-roots.pem');
+/** Where Partner Center serves its webhook signing certificate, and where Microsoft's and DigiCert's issuing CAs are published (AIA). */
+const DEFAULT_CERT_HOSTS = '3psostorageacct.blob.core.windows.net,www.microsoft.com,cacerts.digicert.com';
 
 const Env = z
   .object({
@@ -45,6 +55,16 @@ const Env = z
     COSMOS_KEY: optionalString,
     COSMOS_DATABASE: z.preprocess(blank, z.string().default('cosell')),
     COSMOS_CREATE_CONTAINERS: flag(true),
+
+    PARTNER_CENTER_API_URL: urlWithDefault('https://api.partner.microsoft.com'),
+    PARTNER_CENTER_WEBHOOKS_URL: urlWithDefault('https://api.partnercenter.microsoft.com/webhooks/v1'),
+    PARTNER_CENTER_CONNECTION: optionalString,
+    PUBLIC_BASE_URL: url,
+    PARTNER_CENTER_SYNC_SECONDS: int(300, 10, 86_400),
+    PARTNER_CENTER_WEBHOOK_ROOTS: z.preprocess(blank, z.string().default(DEFAULT_WEBHOOK_ROOTS)),
+    PARTNER_CENTER_CERT_HOSTS: z.preprocess(blank, z.string().default(DEFAULT_CERT_HOSTS)),
+    PARTNER_CENTER_DEV_TENANT: optionalString,
+    PARTNER_CENTER_DEV_TOKEN: optionalString,
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
@@ -58,6 +78,19 @@ const Env = z
     }
     if (env.STORE === 'cosmos' && !env.COSMOS_ENDPOINT) {
       ctx.addIssue({ code: 'custom', path: ['COSMOS_ENDPOINT'], message: 'is required when STORE=cosmos' });
+    }
+    if (Boolean(env.PARTNER_CENTER_DEV_TENANT) !== Boolean(env.PARTNER_CENTER_DEV_TOKEN)) {
+      ctx.addIssue({ code: 'custom', path: [env.PARTNER_CENTER_DEV_TENANT ? 'PARTNER_CENTER_DEV_TOKEN' : 'PARTNER_CENTER_DEV_TENANT'], message: 'PARTNER_CENTER_DEV_TENANT and PARTNER_CENTER_DEV_TOKEN go together' });
+    }
+    if (env.PARTNER_CENTER_DEV_TENANT && env.MicrosoftAppId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PARTNER_CENTER_DEV_TENANT'],
+        message: 'is for local runs against a Partner Center stand-in only, and is refused when MicrosoftAppId is set (a real bot signs in with PARTNER_CENTER_CONNECTION)',
+      });
+    }
+    if (!existsSync(env.PARTNER_CENTER_WEBHOOK_ROOTS)) {
+      ctx.addIssue({ code: 'custom', path: ['PARTNER_CENTER_WEBHOOK_ROOTS'], message: `no such file: ${env.PARTNER_CENTER_WEBHOOK_ROOTS}` });
     }
     try {
       parseLeadTimes(env.REMINDER_LEAD_TIMES);
@@ -107,6 +140,21 @@ export interface Config {
     readonly database: string;
     readonly createContainers: boolean;
   };
+  readonly partnerCenter: {
+    readonly apiUrl: string;
+    readonly webhooksUrl: string;
+    /** The Bot Framework OAuth connection admins sign in to Partner Center with; unset: no sign-in. */
+    readonly connection?: string;
+    /** The bot's public address, for the webhook Partner Center calls. */
+    readonly publicBaseUrl?: string;
+    readonly syncMs: number;
+    /** PEM file of the roots a callback certificate must chain to. */
+    readonly webhookRootsFile: string;
+    /** Hosts (host[:port]) callback certificates may be downloaded from. */
+    readonly certHosts: readonly string[];
+    /** Local runs against a stand-in: this tenant is connected at start-up with this bearer token. */
+    readonly dev?: { readonly tenantId: string; readonly token: string };
+  };
 }
 
 export class ConfigError extends Error {
@@ -144,5 +192,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sendTimeoutMs: e.TEAMS_SEND_TIMEOUT_SECONDS * 1000,
     },
     cosmos: { endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE, createContainers: e.COSMOS_CREATE_CONTAINERS },
+    partnerCenter: {
+      apiUrl: e.PARTNER_CENTER_API_URL,
+      webhooksUrl: e.PARTNER_CENTER_WEBHOOKS_URL,
+      connection: e.PARTNER_CENTER_CONNECTION,
+      publicBaseUrl: e.PUBLIC_BASE_URL,
+      syncMs: e.PARTNER_CENTER_SYNC_SECONDS * 1000,
+      webhookRootsFile: e.PARTNER_CENTER_WEBHOOK_ROOTS,
+      certHosts: e.PARTNER_CENTER_CERT_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+      ...(e.PARTNER_CENTER_DEV_TENANT && e.PARTNER_CENTER_DEV_TOKEN ? { dev: { tenantId: e.PARTNER_CENTER_DEV_TENANT, token: e.PARTNER_CENTER_DEV_TOKEN } } : {}),
+    },
   };
 }

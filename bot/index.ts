@@ -1,5 +1,5 @@
 import { ActivityTypes, CardFactory, type CloudAdapter, type TurnContext } from 'botbuilder';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import { renderErrorCard } from '../cards/notice';
@@ -29,6 +29,8 @@ import { ImportTargets } from '../services/solutions/importTarget';
 import { OfferCatalog } from '../services/solutions/offers';
 import { RewardsReminders } from '../services/solutions/reminders';
 import { Sweeper } from '../services/sweeper';
+import { PartnerCenterClient, PartnerCenterService, type PartnerCenterTokens } from '../services/partnerCenter';
+import { certificatesFromPem, WebhookVerifier } from '../services/partnerCenter/webhook';
 import { CardActionRouter } from './cardActions/router';
 import { CoSellBot } from './coSellBot';
 import { CommandRouter } from './commands/router';
@@ -38,6 +40,10 @@ import { rewardsReminderComposer } from './features/solutions/reminderCard';
 import { helpCommand } from './features/help/help';
 import { Installations } from './installations';
 import { intakeRoute } from './intake';
+import { PartnerCenterChat } from './features/partnerCenter/chat';
+import { PartnerCenterNoticeSender } from './features/partnerCenter/notice';
+import { BotFrameworkSignIn, botFrameworkTokens, DevSignIn, devTokens, noPartnerCenterTokens, type PartnerCenterSignIn } from './features/partnerCenter/signIn';
+import { partnerCenterEventsRoute } from './partnerCenterEvents';
 import { syncRoutes } from './sync';
 import { createLogger, type Logger } from './logger';
 import { dedupeMiddleware } from './middleware/dedupe';
@@ -47,6 +53,7 @@ import { PrivateChat, sharedConversationPolicies } from './privateChat';
 import { createServer } from './server';
 import { appTokenSource, BotConnector, type TokenSource } from './teams/connector';
 import { CardComposer, TeamsSender } from './teams/sender';
+import { tenantIdOf } from './turn';
 
 /*
  * The one wiring point: config → store → services → features → bot → HTTP server. Everything else
@@ -63,6 +70,8 @@ export interface AppOverrides {
   readonly tokens?: TokenSource;
   /** Start the outbox worker and the sweeper with the server (default true); tests may drive them by hand. */
   readonly workers?: boolean;
+  /** The admin's Partner Center tokens and sign-in (tests use fakes instead of the Bot Framework token service). */
+  readonly partnerCenter?: { readonly tokens?: PartnerCenterTokens; readonly signIn?: PartnerCenterSignIn };
   /** Where the Bot Framework channel's signing keys are published (tests serve their own). */
   readonly openIdMetadataUrl?: string;
   /**
@@ -83,6 +92,7 @@ export interface App {
   readonly membership: Membership;
   readonly dispatcher: OutboxDispatcher;
   readonly sweeper: Sweeper;
+  readonly partnerCenter: PartnerCenterService;
   /** Listen on the configured port (0: any free port); resolves with the base URL. */
   start(): Promise<string>;
   /** Stop accepting requests, finish background work, close the store. */
@@ -115,7 +125,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const store = overrides.store ?? (await openStore({ kind: config.store, dataDir: config.dataDir, cosmos: config.cosmos }));
   const timeRules: TimeRules = { reminderLeadTimes: parseLeadTimes(config.reminderLeadTimes) };
 
-  const adapter = new BotAdapter(botAuthentication(config.bot, overrides.openIdMetadataUrl));
+  const auth = botAuthentication(config.bot, overrides.openIdMetadataUrl);
+  const adapter = new BotAdapter(auth);
   adapter.onTurnError = turnErrorHandler(logger);
 
   adapter.use(dedupeMiddleware(store.idempotency, clock, logger));
@@ -155,6 +166,34 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   if (config.referrals.eventsUrl && config.referrals.eventsSecret) {
     handlers[OutboxKind.event] = new EventDelivery({ url: config.referrals.eventsUrl, secret: config.referrals.eventsSecret, timeoutMs: sendTimeoutMs });
   }
+
+  // The Partner Center connector: tokens from the Bot Framework token service (or the development
+  // token against a local stand-in), its outbox handlers, its poll and its webhook route.
+  const pc = config.partnerCenter;
+  const botTokens = config.bot.appId && pc.connection ? botFrameworkTokens(auth, config.bot.appId, pc.connection) : undefined;
+  const pcTokens = overrides.partnerCenter?.tokens ?? (pc.dev ? devTokens(pc.dev, botTokens) : (botTokens ?? noPartnerCenterTokens));
+  const botSignIn = pc.connection ? new BotFrameworkSignIn(pc.connection) : undefined;
+  const pcSignIn = overrides.partnerCenter?.signIn ?? (pc.dev ? new DevSignIn(pc.dev, (context) => tenantIdOf(context.activity), botSignIn) : botSignIn);
+  let publicBaseUrl = pc.publicBaseUrl;
+  const partnerCenter = new PartnerCenterService({
+    store,
+    clock,
+    timeRules,
+    effects,
+    client: new PartnerCenterClient({ apiUrl: pc.apiUrl, webhooksUrl: pc.webhooksUrl, timeoutMs: sendTimeoutMs }),
+    tokens: pcTokens,
+    logger: logger.child({ component: 'partnerCenter' }),
+    onWork: () => dispatcher.wake(),
+    publicBaseUrl: () => publicBaseUrl,
+    syncIntervalMs: pc.syncMs,
+  });
+  Object.assign(handlers, partnerCenter.handlers(), {
+    [OutboxKind.partnerCenterNotice]: new PartnerCenterNoticeSender({ store, connector, logger: logger.child({ component: 'partnerCenter' }) }),
+  });
+  const roots = certificatesFromPem(readFileSync(pc.webhookRootsFile, 'utf8'));
+  if (roots.length === 0) throw new ConfigError(`Invalid configuration:\n  PARTNER_CENTER_WEBHOOK_ROOTS: ${pc.webhookRootsFile} holds no certificate`);
+  const webhookVerifier = new WebhookVerifier({ roots, certHosts: pc.certHosts, clock, timeoutMs: sendTimeoutMs });
+
   // A handler call is one call out (within its timeout) and a few writes; the lease is twice that, so a
   // send that starts always ends, and is recorded, while the item is still this process's.
   const dispatcher = new OutboxDispatcher({
@@ -190,11 +229,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     importTargets: new ImportTargets(store.botState, clock),
     fileDownloads: { maxBytes: MAX_CSV_BYTES, timeoutMs: config.teams.sendTimeoutMs, allowHttpLoopback: overrides.allowHttpFileDownloads ?? false },
     responses: new ReferralResponses({ store, clock, timeRules, effects }),
-    creation: new DealCreation({ store, clock, timeRules, effects, offers }),
+    creation: new DealCreation({ store, clock, timeRules, effects, offers, partnerCenter: partnerCenter.connections }),
     queries: new DealQueries(store),
     search: new DealSearch(store),
     pipeline: new PipelineQueries(store),
     deals: new DealActions({ store, clock, timeRules, effects }),
+    partnerCenter: {
+      chat: new PartnerCenterChat({ service: partnerCenter, signIn: pcSignIn, clock, logger, onWork, syncSeconds: pc.syncMs / 1000, devTenantId: pc.dev?.tenantId }),
+    },
   };
   const sync = new PartnerCenterSync({ store, clock, timeRules, effects });
   const shared = sharedConversationPolicies(new PrivateChat({ adapter, store, clock, logger, appId: config.bot.appId }));
@@ -212,7 +254,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   registerFeatures(routers, services);
 
   const installations = new Installations({ membership, logger, welcome: helpCommand(store.members) });
-  const bot = new CoSellBot({ messages: routers.commands, cardActions: routers.cardActions, installations });
+  const chat = services.partnerCenter.chat;
+  const bot = new CoSellBot({
+    messages: routers.commands,
+    cardActions: routers.cardActions,
+    installations,
+    ...(pcSignIn ? { signIn: { verifyState: (context, query) => chat.verifyState(context, query), tokenExchange: (context, query) => chat.tokenExchange(context, query) } } : {}),
+  });
   const server = createServer({
     adapter,
     bot,
@@ -222,6 +270,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     routes: [
       intakeRoute({ store, clock, timeRules, effects, key: config.referrals.intakeKey, logger, onWork }),
       ...syncRoutes({ sync, key: config.referrals.intakeKey, logger, onWork }),
+      partnerCenterEventsRoute({ service: partnerCenter, verifier: webhookVerifier, logger }),
     ],
   });
 
@@ -262,6 +311,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     membership,
     dispatcher,
     sweeper,
+    partnerCenter,
     start: () =>
       new Promise<string>((resolve, reject) => {
         server.once('error', reject);
@@ -269,9 +319,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           const { port } = server.address() as AddressInfo;
           const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
           logger.info('bot listening', { url, store: store.kind, authenticated: Boolean(config.bot.appId) });
+          if (pc.dev) {
+            publicBaseUrl ??= url;
+            void connectDevTenant(partnerCenter, pc.dev, logger).then(onWork);
+          }
           if (workers) {
             dispatcher.start();
             sweeper.start();
+            partnerCenter.poller.start();
             housekeepingTimer = setInterval(() => housekeeping().catch((err: unknown) => logger.error('housekeeping failed', { error: err })), 3600_000);
             housekeepingTimer.unref();
             indexing = indexOlderDeals();
@@ -287,13 +342,26 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         server.server.closeIdleConnections();
         if (housekeepingTimer) clearInterval(housekeepingTimer);
         if (indexingTimer) clearTimeout(indexingTimer);
-        await Promise.all([closed, dispatcher.stop(), sweeper.stop(), indexing]);
+        await Promise.all([closed, dispatcher.stop(), sweeper.stop(), indexing, partnerCenter.poller.stop()]);
         await sends.close();
         await store.close();
       })()),
   };
 }
 
+/**
+ * Local runs against a Partner Center stand-in: connect the development tenant with its fixed token at
+ * every start-up (no sign-in; a stand-in forgets its webhook registrations when it stops). One that is
+ * not up yet is only logged: the admin can type `connect partner center` later.
+ */
+async function connectDevTenant(partnerCenter: PartnerCenterService, dev: { tenantId: string; token: string }, logger: Logger): Promise<void> {
+  try {
+    const outcome = await partnerCenter.connect(dev.tenantId, { userId: 'partner-center-dev', name: 'Development token' }, dev.token, true);
+    logger.info('partner center: development tenant connected', { tenantId: dev.tenantId, outcome: outcome.kind });
+  } catch (err) {
+    logger.warn('partner center: the development tenant could not be connected', { error: err });
+  }
+}
 const SHUTDOWN_LIMIT_MS = 25_000;
 
 export async function main(): Promise<void> {

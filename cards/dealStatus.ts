@@ -7,6 +7,7 @@ import { ASSESSMENT_STAGES, completedAssessmentStages, isTerminal, nextAssessmen
 import { countryName, describeRefusal, formatCountdown, formatDate, formatDateTime, formatMoney, type Translator } from '../services/i18n';
 import { renderCompactCard } from './compact';
 import { actorName, customerLine, historyText, identityLine, NAME_SHOWN, solutionLabel, stageLine, timeToRespond, typeLine, STATUS_COLOR, type CardColor } from './dealText';
+import { partnerCenterLine } from './partnerCenter';
 import type { Fact } from './referral';
 import { renderCard, type AdaptiveCardJson } from './render';
 import template from './templates/deal-status.json';
@@ -44,6 +45,8 @@ export interface DealStatusCardData {
   /** The list it was opened from, for "Back to list" ('' list: not opened from one). */
   back: { list: string; filter: string; token: string };
   heart: string;
+  /** "Partner Center: synced / waiting to sync / conflict", empty when the deal is not linked to it. */
+  partnerCenter: { text: string; color: Color };
   /** What the heart sets when clicked: the opposite of what it shows. */
   heartSets: boolean;
   progress: { show: boolean; label: string; cells: { style: string }[] };
@@ -313,6 +316,7 @@ export function dealStatusCardData(deal: Deal, viewer: Member, tr: Translator, n
     back: { list: options.back?.list ?? '', filter: options.back?.filter ?? '', token: options.back?.token ?? '' },
     heart: isFavorite(deal, viewer.userId) ? tr.t('deal.favorite.on') : tr.t('deal.favorite.off'),
     heartSets: !isFavorite(deal, viewer.userId),
+    partnerCenter: partnerCenterLine(deal, tr),
     progress: progressOf(deal, tr),
     facts: factsOf(deal, tr, now),
     notes: deal.notes ?? '',

@@ -5,6 +5,7 @@ import { shortDealId } from '../services/domain/search';
 import type { Actor, Deal, HistoryEntry, Solution } from '../services/domain/model';
 import { stagePercent } from '../services/domain/stages';
 import { countryName, daysUntil, formatCountdown, formatDate, formatMoney, type Translator } from '../services/i18n';
+import { PARTNER_CENTER_ACTOR } from '../services/partnerCenter/mapping';
 import { oneLine } from './untrusted';
 
 /*
@@ -52,7 +53,8 @@ export function solutionLabel(solution: Solution, tr: Translator): string {
  * reader's words (its stored name is only for logs); someone Teams gave no name, as such.
  */
 export function actorName(actor: Actor, tr: Translator, chars = NAME_SHOWN): string {
-  if (actor.kind === 'system') return tr.t('actor.system');
+  // Partner Center is a system too, but the reader must know the change came from there, not from the bot.
+  if (actor.kind === 'system') return actor.id === PARTNER_CENTER_ACTOR.id ? tr.t('partnerCenter.title') : tr.t('actor.system');
   return actor.name.trim() ? oneLine(actor.name, chars) : tr.t('actor.unnamed');
 }
 

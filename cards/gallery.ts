@@ -25,6 +25,7 @@ import { contractExample } from '../services/referrals/contractExample';
 import { parseIntakeBody, toReferralIntake } from '../services/referrals/intake';
 import { DEAL_SECTIONS } from './dealGallery';
 import { FIND_SECTIONS } from './findGallery';
+import { PARTNER_CENTER_SECTIONS } from './partnerCenterGallery';
 import { renderDealEditForm, dealEditFormData } from './dealEdit';
 import { dealStatusCardData, renderDealStatusCard } from './dealStatus';
 import type { FormValues } from './formParts';
@@ -703,6 +704,7 @@ const SECTIONS: readonly (() => GallerySample[])[] = [
   ...DEAL_SECTIONS,
   ...FIND_SECTIONS,
   ...SOLUTION_SECTIONS,
+  ...PARTNER_CENTER_SECTIONS,
 ];
 
 /** Every gallery entry, in a stable order: each state in every language of READERS, side by side. */

@@ -38,6 +38,7 @@ export const COMMANDS = [
   { word: 'command.pipeline', key: 'help.command.pipeline' },
   { word: 'command.members', key: 'help.command.members' },
   { word: 'command.solutions', key: 'help.command.solutions' },
+  { word: 'command.partnerCenter', key: 'help.command.partnerCenter' },
 ] as const satisfies readonly { word: MessageKey; key: MessageKey; argument?: MessageKey }[];
 
 /** A command as the help card lists it: its word, and what may follow it in the reader's words. */

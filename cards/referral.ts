@@ -16,6 +16,7 @@ import { actorName, customerLine, identityLine, listLine, solutionLabel, STATUS_
 import { chosen, currencyChoices } from './choices';
 import type { Choice } from './dealStatus';
 import { picked, str, teamFromRows, teamRowsFor, typedTeamRows, type FormValues, type TeamRow } from './formParts';
+import { partnerCenterLine } from './partnerCenter';
 import { reminderCardData, renderReminderCard } from './reminder';
 import { renderCard, type AdaptiveCardJson } from './render';
 import { isLonger, oneLine, shorten } from './untrusted';
@@ -49,6 +50,8 @@ export interface ReferralCardData {
   status: string;
   statusColor: Color;
   outcome: string;
+  /** "Partner Center: synced / waiting to sync / conflict", empty when the referral did not come from it. */
+  partnerCenter: { text: string; color: Color };
   facts: Fact[];
   notesTitle: string;
   notes: string;
@@ -187,6 +190,7 @@ export function referralCardData(deal: Deal, tr: Translator, now: DateTime, opti
     status: tr.tk(`referral.status.${deal.status}`),
     statusColor: STATUS_COLOR[deal.status],
     outcome: outcomeLine(deal, tr),
+    partnerCenter: partnerCenterLine(deal, tr),
     facts,
     notesTitle: tr.t('referral.notes'),
     notes: shorten(deal.notes ?? '', REFERRAL_SHOWN.notes),

@@ -1,4 +1,4 @@
-import * as ACData from 'adaptivecards-templating';
+import { bindTemplate } from './binder';
 import { shownAsText } from './untrusted';
 
 /** An Adaptive Card as JSON, ready to attach. */
@@ -19,19 +19,12 @@ export const CARD_BUDGET_BYTES = MAX_CARD_BYTES - 2 * 1024;
 /** A card's size as Teams counts it: its JSON in UTF-8 (a CJK character is 3 bytes). */
 export const cardBytes = (card: object): number => Buffer.byteLength(JSON.stringify(card), 'utf8');
 
-const templates = new WeakMap<object, ACData.Template>();
-
 /**
  * Bind a template (cards/templates/*.json) to its view model. Templates only bind and `$when`; every
  * decision (text, which actions) is already in the view model.
  */
 export function expandCard<T extends object>(template: object, data: T): AdaptiveCardJson {
-  let compiled = templates.get(template);
-  if (!compiled) {
-    compiled = new ACData.Template(template);
-    templates.set(template, compiled);
-  }
-  return compiled.expand({ $root: data }) as AdaptiveCardJson;
+  return bindTemplate(template, data) as AdaptiveCardJson;
 }
 
 /** How a card keeps within Teams' limit when its data is large. */

@@ -1,11 +1,12 @@
 import './lib/node-warnings';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, relative } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createApp, type App } from '../bot/index';
 import { ConfigError, loadConfig, type Config } from '../bot/config';
+import { PartnerCenterStandIn } from '../test/support/partnerCenter';
 import { loadDotEnv } from './lib/env';
 import { ROOT } from './lib/paths';
 import {
@@ -58,22 +59,55 @@ function logTail(): string {
   return lines.slice(-LOG_TAIL_LINES).join('\n');
 }
 
+/** The fixed bearer token the playground's tenant uses with the local Partner Center. */
+const PARTNER_CENTER_DEV_TOKEN = 'playground-partner-center-token';
+
 /**
  * The bot's configuration for the playground: unauthenticated (the playground has no Bot Framework
- * token to give), on the embedded store in its own folder, with a local intake key.
+ * token to give), on the embedded store in its own folder, with a local intake key, and connected to
+ * a local Partner Center (the stand-in the tests use) with the development token — so referrals flow
+ * in from it and answers flow back without the internet.
  */
-function botConfig(env: NodeJS.ProcessEnv): Config {
+function botConfig(env: NodeJS.ProcessEnv, partnerCenter: PartnerCenterStandIn, tenantId: string): Config {
   const ignored = ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId'].filter((name) => env[name]?.trim());
   if (ignored.length > 0) say(`ignoring ${ignored.join(', ')}: the playground talks to the bot without Bot Framework authentication.`);
+  const dataDir = env.DATA_DIR?.trim() || join(ROOT, 'data', 'playground');
+  mkdirSync(dataDir, { recursive: true });
+  const roots = join(dataDir, 'partner-center-stand-in-root.pem');
+  writeFileSync(roots, partnerCenter.rootPem);
   return loadConfig({
     ...env,
     MicrosoftAppId: '',
     MicrosoftAppPassword: '',
     MicrosoftAppTenantId: '',
     STORE: 'sqlite',
-    DATA_DIR: env.DATA_DIR?.trim() || join(ROOT, 'data', 'playground'),
+    DATA_DIR: dataDir,
     REFERRAL_INTAKE_KEY: env.REFERRAL_INTAKE_KEY?.trim() || DEFAULT_INTAKE_KEY,
+    PARTNER_CENTER_API_URL: partnerCenter.url,
+    PARTNER_CENTER_WEBHOOKS_URL: `${partnerCenter.url}/webhooks/v1`,
+    PARTNER_CENTER_WEBHOOK_ROOTS: roots,
+    PARTNER_CENTER_CERT_HOSTS: partnerCenter.host,
+    PARTNER_CENTER_DEV_TENANT: tenantId,
+    PARTNER_CENTER_DEV_TOKEN,
   });
+}
+
+/** A local Partner Center holding two open referrals for the playground's organization, as if Microsoft had sent them. */
+async function startPartnerCenter(tenantId: string): Promise<PartnerCenterStandIn> {
+  const partnerCenter = await new PartnerCenterStandIn().start();
+  partnerCenter.addOrganization(tenantId, PARTNER_CENTER_DEV_TOKEN, 'Northwind Traders');
+  await partnerCenter.sendIncoming(tenantId, { id: 'pc-playground-contoso' }, false);
+  await partnerCenter.sendIncoming(
+    tenantId,
+    {
+      id: 'pc-playground-litware',
+      name: 'Litware – Dynamics 365 Sales',
+      customerProfile: { name: 'Litware Inc.', address: { city: 'Lyon', country: 'FR' }, team: [] },
+      details: { notes: 'Replace their old CRM before the summer.', dealValue: 90000, currency: 'EUR', closingDateTime: '2027-05-31T00:00:00Z' },
+    },
+    false,
+  );
+  return partnerCenter;
 }
 
 /** Whether the playground's backend answers: it is mounted, with the config file loaded, only after "Listening on". */
@@ -152,7 +186,8 @@ async function main(): Promise<void> {
   if (!existsSync(PLAYGROUND_CONFIG)) throw new PlaygroundError(`${relative(ROOT, PLAYGROUND_CONFIG)} is missing: it holds the mock tenant, users and fixed conversation ids.`);
   const tenantId = playgroundTenantId();
   const playgroundPort = portFrom(process.env, 'PLAYGROUND_PORT', DEFAULT_PLAYGROUND_PORT);
-  const config = botConfig(process.env);
+  const partnerCenter = await startPartnerCenter(tenantId);
+  const config = botConfig(process.env, partnerCenter, tenantId);
 
   if (!(await portIsFree(playgroundPort))) {
     throw new PlaygroundError(
@@ -168,6 +203,7 @@ async function main(): Promise<void> {
     (stopping ??= (async () => {
       if (child) await stopChild(child);
       await app?.stop();
+      await partnerCenter.stop();
       process.exit(code);
     })());
   const onSignal = (signal: NodeJS.Signals) => {
@@ -201,6 +237,9 @@ async function main(): Promise<void> {
     say(`bot: ${botUrl}/api/messages, store ${config.dataDir}, tenant ${tenantId}`);
     say(`mock tenant, users and chats: ${relative(ROOT, PLAYGROUND_CONFIG)}; playground log: ${relative(ROOT, PLAYGROUND_LOG)}`);
     say(`push a sample inbound referral: npm run referral:sample   (intake key "${config.referrals.intakeKey}")`);
+    say(`a local Partner Center runs at ${partnerCenter.url}, connected as this tenant (type "partner center"); as if someone used Partner Center:`);
+    say(`  new referral:  curl -X POST -H 'content-type: application/json' -d '{"name":"Fabrikam – Azure VMware"}' '${partnerCenter.url}/_standin/referrals?tenant=${tenantId}'`);
+    say(`  answer there:  curl -X POST -H 'content-type: application/json' -d '{"status":"Closed","substatus":"Declined"}' ${partnerCenter.url}/_standin/referrals/pc-playground-litware`);
     say('Ctrl-C stops both.');
   } catch (err) {
     process.stderr.write(`[playground] ${describe(err)}\n`);

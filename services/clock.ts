@@ -29,3 +29,12 @@ export class FixedClock implements Clock {
 export function isoInstant(t: DateTime): string {
   return t.toUTC().toISO({ suppressMilliseconds: false }) as string;
 }
+
+/**
+ * The epoch milliseconds of a stored instant (see isoInstant): Date.parse reads that format exactly, at
+ * a small fraction of what luxon's ISO parser costs, and comparing millis is all the rules on the hot
+ * path do with it. NaN for anything else, which compares false as an invalid DateTime does.
+ */
+export function instantMillis(iso: string): number {
+  return Date.parse(iso);
+}

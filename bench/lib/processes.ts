@@ -10,6 +10,8 @@ export interface Running {
   /** Milliseconds from spawn to the process logging that it listens. */
   readonly startedInMs: number;
   rssMb(): number;
+  /** CPU time the process has used so far, user and system, in milliseconds. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export function start(script: string, env: Record<string, string>): Promise<Runn
           url: m[1]!,
           startedInMs: performance.now() - t0,
           rssMb: () => rssOf(child.pid!),
+          cpuMs: () => cpuOf(child.pid!),
           stop: async () => {
             if (child.exitCode !== null) return;
             child.kill('SIGTERM');
@@ -56,4 +59,14 @@ export function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
   return kb / 1024;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat: 100 on every Linux this runs on (getconf CLK_TCK). */
+const TICKS_PER_SECOND = 100;
+
+export function cpuOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may contain spaces): utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }

@@ -26,6 +26,7 @@ export type Command =
   | { readonly name: 'search'; readonly query: string }
   | { readonly name: 'pipeline' }
   | { readonly name: 'solutions' }
+  | { readonly name: 'partnerCenter' | 'connectPartnerCenter' | 'disconnectPartnerCenter' }
   | { readonly name: 'unknown'; readonly text: string };
 
 export type CommandName = Exclude<Command['name'], 'unknown'>;
@@ -53,6 +54,9 @@ const SYNTAX: { readonly [N in CommandName]: `command.${N}` extends MessageKey ?
   search: 'text',
   pipeline: 'bare',
   solutions: 'bare',
+  partnerCenter: 'bare',
+  connectPartnerCenter: 'bare',
+  disconnectPartnerCenter: 'bare',
 };
 
 const FILTERS: readonly ListFilter[] = ['open', 'closed', 'all'];

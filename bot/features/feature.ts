@@ -13,6 +13,7 @@ import type { Store } from '../../services/store/ports';
 import type { CardActionRouter } from '../cardActions/router';
 import type { CommandRouter } from '../commands/router';
 import type { Logger } from '../logger';
+import type { PartnerCenterChat } from './partnerCenter/chat';
 
 /*
  * A feature is one folder under bot/features/ holding the whole chat surface of one capability: its
@@ -45,6 +46,8 @@ export interface Services {
   readonly fileDownloads: DownloadOptions;
   /** New work was committed in this process: wake the outbox worker. */
   readonly onWork: () => void;
+  /** The Partner Center connection's chat side; absent when bot/index.ts did not build the connector. */
+  readonly partnerCenter?: { readonly chat: PartnerCenterChat };
 }
 
 export interface Feature {

@@ -9,7 +9,7 @@ interface TurnRecord {
   readonly response?: unknown;
 }
 
-const KEEP_FOR_HOURS = 24;
+const KEEP_FOR_MS = 24 * 3_600_000;
 
 /**
  * Teams re-sends an activity it thinks timed out. A repeat of an activity the bot has finished must
@@ -26,7 +26,10 @@ export function dedupeMiddleware(idempotency: IdempotencyRepository, clock: Cloc
       const a = context.activity;
       if (!a.id || (a.type !== ActivityTypes.Message && a.type !== ActivityTypes.Invoke)) return next();
       const key = `turn:${a.conversation?.id ?? ''}:${a.id}`;
-      const done = await idempotency.get<TurnRecord>(key, isoInstant(clock.now()));
+      // One reading of the clock per turn: the record expires a day after the turn started.
+      const now = clock.now();
+      const at = isoInstant(now);
+      const done = await idempotency.get<TurnRecord>(key, at);
       if (done) {
         logger.info('repeated activity answered from the first', { activityId: a.id, type: a.type });
         if (a.type === ActivityTypes.Invoke) {
@@ -36,8 +39,7 @@ export function dedupeMiddleware(idempotency: IdempotencyRepository, clock: Cloc
       }
       await next();
       const response = (context.turnState.get(INVOKE_RESPONSE_KEY) as Partial<Activity> | undefined)?.value;
-      const now = clock.now();
-      await idempotency.putIfAbsent<TurnRecord>(key, response !== undefined ? { response } : {}, isoInstant(now.plus({ hours: KEEP_FOR_HOURS })), isoInstant(now));
+      await idempotency.putIfAbsent<TurnRecord>(key, response !== undefined ? { response } : {}, isoInstant(now.plus(KEEP_FOR_MS)), at);
     },
   };
 }

@@ -168,12 +168,13 @@ export class DealActions {
     return runDealAction(this.deps, { ...ref, member, apply: (deal) => ok(setFavorite(deal, member.userId, on ?? !deal.favoritedBy.includes(member.userId))) });
   }
 
-  /** What any change causes: every copy of the deal's cards shows it; an inbound deal's outcome goes back to its sender. */
+  /** What any change causes: every copy of the deal's cards shows it; an inbound deal's outcome goes back to its sender; Partner Center hears of it. */
   private effectsOf(before: Deal, after: Deal): OutboxItem[] {
+    const pushed = this.deps.effects.partnerCenterPush(after);
     if (after.inbound && !isTerminal(before) && (after.status === 'won' || after.status === 'lost')) {
-      return this.deps.effects.referralOutcome(after, after.status === 'won' ? 'referral.won' : 'referral.lost');
+      return [...this.deps.effects.referralOutcome(after, after.status === 'won' ? 'referral.won' : 'referral.lost'), ...pushed];
     }
-    return [this.deps.effects.refreshCards(after)];
+    return [this.deps.effects.refreshCards(after), ...pushed];
   }
 
   private change(member: Member, ref: DealRef, apply: (deal: Deal, ctx: ActionContext) => Result<Deal>): Promise<DealChangeOutcome> {

@@ -21,6 +21,8 @@ export interface DealCreationDeps {
   readonly offers: Pick<OfferCatalog, 'ownSolutions'>;
   /** Deal ids are random; tests may fix the source. */
   readonly random?: () => number;
+  /** Whether the organization is connected to Partner Center: its new deals are created there too. */
+  readonly partnerCenter?: { isConnected(tenantId: string): Promise<boolean> };
 }
 
 export type CreationOutcome = { readonly kind: 'created'; readonly deal: Deal } | { readonly kind: 'refused'; readonly refusal: Refusal };
@@ -64,14 +66,16 @@ export class DealCreation {
     const org = await this.organization(member.tenantId);
     if (!org) return { kind: 'refused', refusal: { code: 'not_permitted' } };
     const ctx = contextFor(member, this.deps.clock.now());
+    const linked = (await this.deps.partnerCenter?.isConnected(member.tenantId)) ?? false;
     for (let attempt = 0; attempt < 3; attempt++) {
       // With a key, the first id derives from it, so the same creation sent twice lands on one deal.
       const random = idempotencyKey && attempt === 0 ? randomFrom(idempotencyKey) : this.deps.random;
       const result = createDeal(draft, org, ctx, this.deps.timeRules, random);
       if (!result.ok) return { kind: 'refused', refusal: result.refusal };
-      const deal = result.value;
+      const deal: Deal = linked ? { ...result.value, partnerCenter: { state: 'pending', at: result.value.createdAt } } : result.value;
       try {
-        const saved = await this.deps.store.deals.create(deal, { outbox: this.deps.effects.partnerInvitations(deal, deal.invitations) });
+        const outbox = [...this.deps.effects.partnerInvitations(deal, deal.invitations), ...this.deps.effects.partnerCenterPush(deal)];
+        const saved = await this.deps.store.deals.create(deal, { outbox });
         return { kind: 'created', deal: saved.value };
       } catch (err) {
         if (!(err instanceof AlreadyExistsError)) throw err;

@@ -1,4 +1,5 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
+import { instantMillis } from '../clock';
 import { inviteOptions } from './invitations';
 import type { Deal, Member } from './model';
 import { registrationEligibility } from './registration';
@@ -28,11 +29,11 @@ export type DealAction =
 export function allowedActions(deal: Deal, viewer: Member, now: DateTime): DealAction[] {
   if (!canView(viewer, deal)) return [];
   const actions: DealAction[] = ['favorite'];
-  if (deal.status === 'received' && deal.inbound && now < DateTime.fromISO(deal.inbound.expiresAt)) {
+  if (deal.status === 'received' && deal.inbound && now.toMillis() < instantMillis(deal.inbound.expiresAt)) {
     actions.push('accept', 'decline');
     if (isAdmin(viewer)) actions.push('assign');
     // A reminder a day later would come after the referral expires: no "remind me tomorrow" then.
-    if (now.plus({ days: 1 }) < DateTime.fromISO(deal.inbound.expiresAt)) actions.push('snooze');
+    if (now.plus({ days: 1 }).toMillis() < instantMillis(deal.inbound.expiresAt)) actions.push('snooze');
   }
   if (deal.status === 'open') {
     actions.push('edit');

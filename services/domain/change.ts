@@ -17,21 +17,31 @@ export const REFERRAL_WINDOW = Duration.fromObject({ days: 14 });
 /** Microsoft's window to decide whether to join a deal it was invited to (003). */
 export const MICROSOFT_WINDOW = Duration.fromObject({ days: 14 });
 
-/** yyyy-MM-dd in a zone: en-CA writes dates that way; one cached formatter per zone (this runs on every action). */
-const calendarDay = new Map<string, Intl.DateTimeFormat>();
+/**
+ * yyyy-MM-dd in a zone: en-CA writes dates that way. One cached formatter per zone, and the last day
+ * computed per zone with the minute it was computed for: every card action asks for "today" once or
+ * twice, and every zone's offset is a whole number of minutes today, so a day never starts mid-minute.
+ */
+const calendarDay = new Map<string, { format: Intl.DateTimeFormat; minute: number; day: string }>();
 
 export function todayFor(ctx: Pick<ActionContext, 'now' | 'zone'>): string {
   const zone = ctx.zone ?? 'UTC';
-  let format = calendarDay.get(zone);
-  if (!format) {
+  const minute = Math.floor(ctx.now.toMillis() / 60_000);
+  let known = calendarDay.get(zone);
+  if (known?.minute === minute) return known.day;
+  if (!known) {
+    let format: Intl.DateTimeFormat;
     try {
       format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
     } catch {
       return ctx.now.toUTC().toISODate() as string; // not a zone Intl knows: the UTC day
     }
-    if (calendarDay.size < 500) calendarDay.set(zone, format);
+    known = { format, minute: NaN, day: '' };
+    if (calendarDay.size < 500) calendarDay.set(zone, known);
   }
-  return format.format(ctx.now.toJSDate());
+  known.minute = minute;
+  known.day = known.format.format(ctx.now.toJSDate());
+  return known.day;
 }
 
 export function entry(event: HistoryEntry['event'], ctx: Pick<ActionContext, 'actor' | 'now'>, extra?: Partial<HistoryEntry>): HistoryEntry {

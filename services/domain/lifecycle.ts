@@ -1,6 +1,6 @@
 import { DateTime, Duration } from 'luxon';
 import type { z } from 'zod';
-import { isoInstant } from '../clock';
+import { instantMillis, isoInstant } from '../clock';
 import type { AcceptInput, DealDraftInput, DeclineInput } from './inputs';
 import type { Actor, AssessmentStage, Organization, PartnerInvitation, SalesStage, Sender } from './model';
 import { Deal, SYSTEM } from './model';
@@ -129,7 +129,7 @@ export function guardReceived(deal: Deal, now: DateTime): Result<void> {
   if (!closed.ok) return closed;
   if (deal.status !== 'received' || !deal.inbound) return refuse('not_received');
   // The sweeper may not have run yet: past its window a referral can no longer be answered.
-  if (now >= DateTime.fromISO(deal.inbound.expiresAt)) return refuse('referral_expired');
+  if (now.toMillis() >= instantMillis(deal.inbound.expiresAt)) return refuse('referral_expired');
   return ok(undefined);
 }
 
@@ -176,7 +176,7 @@ export function expireReferral(deal: Deal, now: DateTime, rules: TimeRules): Res
   const closed = guardNotTerminal(deal);
   if (!closed.ok) return closed;
   if (deal.status !== 'received' || !deal.inbound) return refuse('not_received');
-  if (now < DateTime.fromISO(deal.inbound.expiresAt)) return refuse('not_yet_expired');
+  if (now.toMillis() < instantMillis(deal.inbound.expiresAt)) return refuse('not_yet_expired');
   const ctx = { actor: SYSTEM, now };
   return ok(changed({ ...deal, status: 'expired' }, ctx, rules, [entry('expired', ctx)]));
 }

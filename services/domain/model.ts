@@ -452,6 +452,8 @@ export const Deal = z.object({
   /** The colleague an admin handed a received referral to (shown on every copy of its card). */
   heldBy: z.object({ userId: UserId, name: z.string().max(256) }).optional(),
   registration: Registration.optional(),
+  /** The deal's twin in Partner Center's Referrals API, once the organization is connected to it. */
+  partnerCenter: z.lazy(() => PartnerCenterLink).optional(),
   createdAt: IsoInstant,
   createdBy: Actor,
   updatedAt: IsoInstant,
@@ -459,3 +461,74 @@ export const Deal = z.object({
   dueAt: IsoInstant.nullable().default(null),
 });
 export type Deal = z.infer<typeof Deal>;
+
+// ---------- Partner Center's Referrals API (services/partnerCenter) ----------
+
+/**
+ * The fields both sides change, as Partner Center held them when last read or written: the base a
+ * change on either side is compared with, so that only what changed travels, and a change that came
+ * from Partner Center is never sent back to it.
+ */
+export const PartnerCenterFields = z.object({
+  status: z.string().max(32),
+  substatus: z.string().max(32),
+  name: z.string().max(400),
+  dealValue: z.number().nullable(),
+  currency: z.string().max(8),
+  /** yyyy-MM-dd; empty when Partner Center has none. */
+  closeDate: z.string().max(10),
+  notes: z.string().max(4000),
+  statusReason: z.string().max(1000),
+});
+export type PartnerCenterFields = z.infer<typeof PartnerCenterFields>;
+
+/** Why the last change could not be applied as made; the card says it in the reader's language. */
+export const PartnerCenterConflict = z.object({
+  /** `keptRemote`: Partner Center had changed it meanwhile and its state was kept; `notFound`: gone there; `refused`: it refused the change. */
+  code: z.enum(['keptRemote', 'notFound', 'refused']),
+  /** Partner Center's status then, e.g. "Closed/Declined" (our own words, never its free text). */
+  remoteStatus: z.string().max(64).optional(),
+});
+export type PartnerCenterConflict = z.infer<typeof PartnerCenterConflict>;
+
+/** A deal's link to its referral in Partner Center. */
+export const PartnerCenterLink = z.object({
+  /** Absent until a deal created in the bot has been created there. */
+  referralId: z.string().min(1).max(128).optional(),
+  eTag: z.string().max(256).optional(),
+  synced: PartnerCenterFields.optional(),
+  /** `pending`: created in the bot, not yet in Partner Center; a change not yet sent shows as pending too (see mapping). */
+  state: z.enum(['synced', 'pending', 'conflict']),
+  at: IsoInstant,
+  conflict: PartnerCenterConflict.optional(),
+});
+export type PartnerCenterLink = z.infer<typeof PartnerCenterLink>;
+
+/** One organization's connection to Partner Center, made once by its referral admin. */
+export const PartnerCenterConnection = z.object({
+  tenantId: TenantId,
+  /** `needsSignIn`: Partner Center refused the admin's token; nothing syncs until they sign in again. */
+  state: z.enum(['connected', 'needsSignIn', 'disconnected']),
+  /**
+   * The admin whose sign-in the bot acts with (the Bot Framework token service holds the token, not
+   * us; it knows them by their channel account id on their channel).
+   */
+  connectedBy: z.object({ userId: UserId, name: z.string().max(256), channelUserId: z.string().max(256).optional(), channelId: z.string().max(64).optional() }),
+  connectedAt: IsoInstant,
+  updatedAt: IsoInstant,
+  lastSyncAt: IsoInstant.optional(),
+  /** updatedDateTime of the newest referral a complete reconciliation pass saw. */
+  watermark: IsoInstant.optional(),
+  webhook: z.object({ url: z.string().max(2048), registeredAt: IsoInstant }).optional(),
+  /** The last failure talking to Partner Center, as a catalog code (`partnerCenter.error.<code>`). */
+  lastError: z.object({ at: IsoInstant, code: z.enum(['unavailable', 'unauthorized', 'refused', 'webhook']), status: z.number().int().optional() }).optional(),
+  /** Referrals Partner Center returned that the bot could not take, newest first. */
+  importErrors: z.array(z.object({ referralId: z.string().max(128), at: IsoInstant, reason: z.string().max(500) })).max(20).default([]),
+  /** When the admin was told to sign in again (once per need). */
+  signInNotifiedAt: IsoInstant.optional(),
+  /** Partner Center asked us to wait (429 Retry-After): no reconciliation before this. */
+  pausedUntil: IsoInstant.optional(),
+  /** Connected at start-up with PARTNER_CENTER_DEV_TOKEN against a local stand-in. */
+  dev: z.boolean().default(false),
+});
+export type PartnerCenterConnection = z.infer<typeof PartnerCenterConnection>;

@@ -29,6 +29,14 @@ export const OutboxKind = {
   handover: 'member.handover',
   /** One member's daily digest of the referrals waiting, and the next day's. */
   digest: 'member.digest',
+  /** Send a deal's change to Partner Center (PATCH, or POST for a deal created here). */
+  partnerCenterPush: 'pc.push',
+  /** Read one referral from Partner Center after its webhook said it changed. */
+  partnerCenterPull: 'pc.pull',
+  /** Reconcile one organization with Partner Center (referrals updated since the last pass). */
+  partnerCenterPoll: 'pc.poll',
+  /** Tell an organization's admin something about its Partner Center connection. */
+  partnerCenterNotice: 'pc.notice',
 } as const;
 
 /**
@@ -212,6 +220,23 @@ export class Effects {
    */
   offerReminder(offer: Offer, reminder: RewardsReminder): OutboxItem {
     return this.fanout(offer.tenantId, { dealTenantId: offer.tenantId, dealId: offer.id, audience: 'admins', purpose: 'offerReminder', reason: `rewards:${reminder.key}`, lead: reminder.key });
+  }
+
+  /**
+   * A deal linked to Partner Center changed here: send the change there. Keyed by the change, like
+   * refreshCards; the handler sends only what differs from what Partner Center last held, so a change
+   * that came from Partner Center (or touched nothing it keeps) sends nothing.
+   */
+  partnerCenterPush(deal: Deal): OutboxItem[] {
+    if (!deal.partnerCenter) return [];
+    return [
+      {
+        id: `pcpush:${deal.tenantId}:${deal.id}:${deal.updatedAt}:${deal.history.length}`,
+        kind: OutboxKind.partnerCenterPush,
+        tenantId: deal.tenantId,
+        payload: { dealTenantId: deal.tenantId, dealId: deal.id },
+      },
+    ];
   }
 
   /** The contract's status event, fixed at the moment of the transition. */

@@ -158,12 +158,14 @@ export type IntakeOutcome = { status: 'received' | 'repeat'; referralId: string 
 
 /**
  * A referral body through the intake: the deal it makes, checked by the domain (plausible instants,
- * the store's schema), then stored; or why not, field by field in the contract's terms.
+ * the store's schema), then stored; or why not, field by field in the contract's terms. `finish`
+ * completes the checked deal before it is written (Partner Center's import links it and records an
+ * answer already given there), so that it is still one write.
  */
-export async function receiveReferralBody(deps: IntakeDeps, body: IntakeBody): Promise<IntakeOutcome> {
+export async function receiveReferralBody(deps: IntakeDeps, body: IntakeBody, finish: (deal: Deal) => Deal = (deal) => deal): Promise<IntakeOutcome> {
   const checked = checkReferral(toReferralIntake(body), deps.clock.now(), deps.timeRules);
   if (!checked.ok) return { status: 'invalid', issues: apiIssues(new z.ZodError(checked.issues.map((i) => ({ ...i, path: contractPath(i.path).split('.') })))) };
-  return store(deps, checked.deal);
+  return store(deps, finish(checked.deal));
 }
 
 /** Store a referral this deployment makes itself (a P2P invitation to one of its organizations) and queue its cards. */

@@ -32,7 +32,7 @@ export class ReferralResponses {
       dealId,
       member,
       apply: (deal, ctx) => acceptReferral(deal, input.data, ctx, this.deps.timeRules),
-      effects: (_before, after) => this.deps.effects.referralOutcome(after, 'referral.accepted'),
+      effects: (_before, after) => [...this.deps.effects.referralOutcome(after, 'referral.accepted'), ...this.deps.effects.partnerCenterPush(after)],
     });
   }
 
@@ -44,7 +44,7 @@ export class ReferralResponses {
       dealId,
       member,
       apply: (deal, ctx) => declineReferral(deal, input.data, ctx, this.deps.timeRules),
-      effects: (_before, after) => this.deps.effects.referralOutcome(after, 'referral.declined'),
+      effects: (_before, after) => [...this.deps.effects.referralOutcome(after, 'referral.declined'), ...this.deps.effects.partnerCenterPush(after)],
     });
   }
 

@@ -1,4 +1,4 @@
-import type { Deal, DealDirection, Member, Organization } from '../domain/model';
+import type { Deal, DealDirection, Member, Organization, PartnerCenterConnection } from '../domain/model';
 import type { FiguresRead } from '../domain/pipeline';
 import type { SearchStage } from '../domain/search';
 import type { Offer } from '../domain/offers';
@@ -375,6 +375,22 @@ export interface StateStorage {
   delete(keys: string[]): Promise<void>;
 }
 
+// ---------- Partner Center connections ----------
+
+/** One connection per organization (services/partnerCenter); kept when disconnected, for its history. */
+export interface PartnerCenterConnectionRepository {
+  get(tenantId: string): Promise<Stored<PartnerCenterConnection> | undefined>;
+  /** Throws AlreadyExistsError when the tenant has one. */
+  create(connection: PartnerCenterConnection): Promise<Stored<PartnerCenterConnection>>;
+  /** Replace if the stored etag is still `ifMatch`; ConflictError otherwise, NotFoundError when gone. */
+  update(connection: PartnerCenterConnection, ifMatch: string): Promise<Stored<PartnerCenterConnection>>;
+  /**
+   * Every connection that is not disconnected, across tenants, in pages (by tenant id): the
+   * reconciliation poll's work list. Background work only, never on a turn.
+   */
+  listActive(page: PageRequest): Promise<Page<Stored<PartnerCenterConnection>>>;
+}
+
 // ---------- the whole store ----------
 
 export interface Store {
@@ -389,6 +405,7 @@ export interface Store {
   readonly idempotency: IdempotencyRepository;
   /** botbuilder's Storage for dialog and conversation state, with etag semantics. */
   readonly botState: StateStorage;
+  readonly partnerCenter: PartnerCenterConnectionRepository;
   /** Resolves when the store can read and write; rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

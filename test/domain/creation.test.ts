@@ -245,6 +245,13 @@ describe("DOMAIN: a close date in the past is refused — \"today\" is the selle
     expect(todayFor({ now: lateEvening, zone })).toBe(day);
   });
 
+  it("when the clock crosses the seller's midnight, then today changes at once, even asked many times around it", () => {
+    // Kathmandu is UTC+05:45: its midnight is not on an hour of UTC.
+    const midnight = DateTime.fromISO('2026-11-20T18:15:00.000Z', { zone: 'utc' });
+    const sequence = [-60_000, -1, -1, 0, 0, 59_999, -1, 60_000, -60_001].map((ms) => todayFor({ now: midnight.plus({ milliseconds: ms }), zone: 'Asia/Kathmandu' }));
+    expect(sequence).toEqual(['2026-11-20', '2026-11-20', '2026-11-20', '2026-11-21', '2026-11-21', '2026-11-21', '2026-11-20', '2026-11-21', '2026-11-20']);
+  });
+
   it('when it is already tomorrow for the seller, then a close date of "today in UTC" is in the past', () => {
     const paris = todayFor({ now: lateEvening, zone: 'Europe/Paris' });
     expect(dealDraftInput(paris).safeParse({ ...draft(), closeDate: '2026-11-20' }).success).toBe(false);

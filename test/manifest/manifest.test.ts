@@ -47,7 +47,8 @@ describe('the Teams app manifest', () => {
     const manifest = buildManifest(ENV);
     expect(bot(manifest).botId).toBe(BOT_ID);
     expect(manifest.id).toBe(readTemplate().id);
-    expect(manifest.validDomains).toEqual(['abcd1234-3978.euw.devtunnels.ms']);
+    // token.botframework.com: the Partner Center sign-in card opens the Bot Framework token service's page.
+    expect(manifest.validDomains).toEqual(['abcd1234-3978.euw.devtunnels.ms', 'token.botframework.com']);
     expect(manifest.version).toBe(pkg.version);
     expect(JSON.stringify(manifest)).not.toContain('${{');
   });
@@ -58,10 +59,10 @@ describe('the Teams app manifest', () => {
   });
 
   it.each<[string | undefined, string[]]>([
-    [undefined, []],
-    ['', []],
-    ['https://abcd1234-3978.euw.devtunnels.ms/api/messages', ['abcd1234-3978.euw.devtunnels.ms']],
-    ['*.contoso.com', ['*.contoso.com']],
+    [undefined, ['token.botframework.com']],
+    ['', ['token.botframework.com']],
+    ['https://abcd1234-3978.euw.devtunnels.ms/api/messages', ['abcd1234-3978.euw.devtunnels.ms', 'token.botframework.com']],
+    ['*.contoso.com', ['*.contoso.com', 'token.botframework.com']],
   ])('when BOT_DOMAIN is %j, then validDomains is %j', (domain, expected) => {
     const manifest = buildManifest({ MicrosoftAppId: BOT_ID, BOT_DOMAIN: domain });
     expect(manifest.validDomains).toEqual(expected);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import { createOffer, offerDetailsInput, toggleFavorite, type Deal, type Offer } from '../../services/domain';
+import { createOffer, offerDetailsInput, toggleFavorite, type Deal, type Offer, type PartnerCenterConnection } from '../../services/domain';
 import { figuresOf } from '../../services/domain/pipeline';
 import { searchStageOf, searchWords, shortDealId, shortIdKey, wordKeys } from '../../services/domain/search';
 import {
@@ -455,6 +455,60 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
         await store.organizations.create(org(`${tenant}-3`, 'Tailwind Traders'));
         const names = (await store.organizations.searchByName('TAIL', 10)).map((o) => o.name).filter((n) => n.startsWith('Tail'));
         expect(names).toEqual(['Tailspin Toys', 'Tailwind Traders']);
+      });
+    });
+
+    describe('partner center connections', () => {
+      const connection = (tenantId: string, overrides: Partial<PartnerCenterConnection> = {}): PartnerCenterConnection => ({
+        tenantId,
+        state: 'connected',
+        connectedBy: { userId: 'user-ada', name: 'Ada' },
+        connectedAt: '2026-11-20T10:00:00.000Z',
+        updatedAt: '2026-11-20T10:00:00.000Z',
+        importErrors: [],
+        dev: false,
+        ...overrides,
+      });
+
+      it('creates, reads, updates by etag, refuses stale updates and a second connection for one tenant', async () => {
+        expect(await store.partnerCenter.get(tenant)).toBeUndefined();
+        const created = await store.partnerCenter.create(connection(tenant, { importErrors: [{ referralId: 'r-1', at: '2026-11-20T10:00:00.000Z', reason: 'details.currency: Required.' }] }));
+        expect(await store.partnerCenter.get(tenant)).toEqual(created);
+        await expect(store.partnerCenter.create(connection(tenant))).rejects.toBeInstanceOf(AlreadyExistsError);
+        const updated = await store.partnerCenter.update({ ...created.value, watermark: '2026-11-20T09:59:00.000Z' }, created.etag);
+        await expect(store.partnerCenter.update({ ...created.value, state: 'disconnected' }, created.etag)).rejects.toBeInstanceOf(ConflictError);
+        expect(await store.partnerCenter.get(tenant)).toEqual(updated);
+        await expect(store.partnerCenter.update(connection(`${tenant}-none`), 'whatever')).rejects.toBeInstanceOf(NotFoundError);
+      });
+
+      it('lists every connection that is not disconnected, across tenants, in pages, each once', async () => {
+        for (let i = 0; i < 5; i++) await store.partnerCenter.create(connection(`${tenant}-${i}`, { state: i === 2 ? 'disconnected' : i === 3 ? 'needsSignIn' : 'connected' }));
+        const seen: string[] = [];
+        let token: string | undefined;
+        do {
+          const page = await store.partnerCenter.listActive({ limit: 2, continuationToken: token });
+          seen.push(...page.items.map((c) => c.value.tenantId));
+          token = page.continuationToken;
+        } while (token);
+        expect(seen.filter((t) => t.startsWith(tenant))).toEqual([`${tenant}-0`, `${tenant}-1`, `${tenant}-3`, `${tenant}-4`]);
+      });
+
+      it('when a deal carries its Partner Center link, then it reads back whole; a deal stored before links existed reads without one', async () => {
+        const linked = dealIn(tenant, 1, {
+          partnerCenter: {
+            referralId: 'pc-1',
+            eTag: '"0001"',
+            synced: { status: 'Active', substatus: 'Accepted', name: 'Deal 001', dealValue: 120000, currency: 'EUR', closeDate: '2027-06-30', notes: '', statusReason: '' },
+            state: 'conflict',
+            at: '2026-11-20T10:00:00.000Z',
+            conflict: { code: 'keptRemote', remoteStatus: 'Closed/Declined' },
+          },
+        });
+        await store.deals.create(linked);
+        expect((await store.deals.get(tenant, linked.id))!.value.partnerCenter).toEqual(linked.partnerCenter);
+        const plain = dealIn(tenant, 2);
+        await store.deals.create(plain);
+        expect((await store.deals.get(tenant, plain.id))!.value).not.toHaveProperty('partnerCenter');
       });
     });
 

@@ -3,6 +3,7 @@ import { deals } from './deals';
 import { dialogs } from './dialogs';
 import { find } from './find';
 import { members } from './members';
+import { partnerCenter } from './partnerCenter';
 import { readiness } from './readiness';
 import { referrals } from './referrals';
 import { solutions } from './solutions';
@@ -21,6 +22,7 @@ export const en = {
   ...dialogs,
   ...find,
   ...solutions,
+  ...partnerCenter,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { deals } from './deals';
 import { dialogs } from './dialogs';
 import { find } from './find';
 import { members } from './members';
+import { partnerCenter } from './partnerCenter';
 import { readiness } from './readiness';
 import { referrals } from './referrals';
 import { solutions } from './solutions';
@@ -18,4 +19,5 @@ export const zhHans: Catalog = {
   ...dialogs,
   ...find,
   ...solutions,
+  ...partnerCenter,
 };

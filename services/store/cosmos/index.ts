@@ -9,6 +9,7 @@ import { CosmosMembers, CosmosOrganizations } from './directory';
 import { CosmosIdempotency, CosmosStateStorage } from './keyValue';
 import { CosmosOffers } from './offers';
 import { CosmosOutbox } from './outbox';
+import { CosmosPartnerCenterConnections } from './partnerCenter';
 import { Schedule } from './schedule';
 
 export interface CosmosStoreOptions extends ClientOptions {
@@ -34,6 +35,7 @@ export class CosmosStore implements Store {
   readonly outbox;
   readonly idempotency;
   readonly botState;
+  readonly partnerCenter;
   /** Request units this store has spent, as the service reported them. */
   readonly meter = new RequestMeter();
   private readonly health;
@@ -56,6 +58,7 @@ export class CosmosStore implements Store {
     this.idempotency = new CosmosIdempotency(collection('idempotency'));
     this.health = collection('botState');
     this.botState = new CosmosStateStorage(this.health);
+    this.partnerCenter = new CosmosPartnerCenterConnections(collection('directory'));
   }
 
   static async open(options: CosmosStoreOptions): Promise<CosmosStore> {

@@ -165,6 +165,17 @@ const MIGRATIONS: readonly (string | ((db: Db) => void))[] = [
   CREATE INDEX IF NOT EXISTS offers_by_name ON offers (tenant_id, name_lower, id);
   CREATE INDEX IF NOT EXISTS offers_due ON offers (due_at, tenant_id, id) WHERE due_at IS NOT NULL;
   `,
+  `
+  -- One Partner Center connection per organization (services/partnerCenter). IF NOT EXISTS: a file whose
+  -- user_version was set back (a restored or hand-repaired database) may already hold it.
+  CREATE TABLE IF NOT EXISTS partner_center_connections (
+    tenant_id TEXT PRIMARY KEY,
+    etag TEXT NOT NULL,
+    active INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS partner_center_active ON partner_center_connections (tenant_id) WHERE active = 1;
+  `,
 ];
 
 /**

@@ -18,6 +18,7 @@ import {
 } from '../ports';
 import { newEtag, type Db, type GroupCommit, type StatementCache } from './db';
 import type { SqliteOutbox } from './outbox';
+import { ValidatedDocs } from './validatedDocs';
 
 interface DealRow {
   etag: string;
@@ -90,6 +91,7 @@ const INDEXING_BATCH = 500;
 
 export class SqliteDeals implements DealRepository {
   private readonly stmts;
+  private readonly docs = new ValidatedDocs(Deal);
 
   constructor(
     private readonly db: Db,
@@ -183,7 +185,7 @@ export class SqliteDeals implements DealRepository {
   }
 
   private read(row: DealRow): Stored<Deal> {
-    return { value: Deal.parse(JSON.parse(row.doc)), etag: row.etag };
+    return { value: this.docs.read(row.etag, row.doc), etag: row.etag };
   }
 
   async get(tenantId: string, id: string): Promise<Stored<Deal> | undefined> {
@@ -201,6 +203,7 @@ export class SqliteDeals implements DealRepository {
       this.writeSideTables(value);
       if (options?.outbox?.length) this.outbox.enqueueNow(options.outbox, value.updatedAt);
     });
+    this.docs.wrote(etag);
     return { value, etag };
   }
 
@@ -220,6 +223,7 @@ export class SqliteDeals implements DealRepository {
       this.writeSideTables(value);
       if (options?.outbox?.length) this.outbox.enqueueNow(options.outbox, value.updatedAt);
     });
+    this.docs.wrote(etag);
     return { value, etag };
   }
 

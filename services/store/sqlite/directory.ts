@@ -12,6 +12,7 @@ import {
   type Stored,
 } from '../ports';
 import { newEtag, type Db, type GroupCommit } from './db';
+import { ValidatedDocs } from './validatedDocs';
 
 interface Row {
   etag: string;
@@ -79,6 +80,7 @@ export class SqliteOrganizations implements OrganizationRepository {
 
 export class SqliteMembers implements MemberRepository {
   private readonly stmts;
+  private readonly docs = new ValidatedDocs(Member);
 
   constructor(
     private readonly db: Db,
@@ -118,7 +120,7 @@ export class SqliteMembers implements MemberRepository {
   }
 
   private read(row: Row): Stored<Member> {
-    return { value: Member.parse(JSON.parse(row.doc)), etag: row.etag };
+    return { value: this.docs.read(row.etag, row.doc), etag: row.etag };
   }
 
   private columns(member: Member, etag: string) {
@@ -153,6 +155,7 @@ export class SqliteMembers implements MemberRepository {
         throw err;
       }
     });
+    this.docs.wrote(etag);
     return { value, etag };
   }
 
@@ -160,6 +163,7 @@ export class SqliteMembers implements MemberRepository {
     const value = Member.parse(member);
     const etag = newEtag();
     await this.writer.run(() => this.replace(value, etag, ifMatch));
+    this.docs.wrote(etag);
     return { value, etag };
   }
 
@@ -189,6 +193,7 @@ export class SqliteMembers implements MemberRepository {
       this.replace(value, etag, ifMatch);
       this.stmts.moveRoles.run({ tenantId: value.tenantId, bump: 1, settled: 0 });
     });
+    this.docs.wrote(etag);
     return { value, etag };
   }
 

@@ -7,6 +7,7 @@ import { SqliteMembers, SqliteOrganizations } from './directory';
 import { SqliteIdempotency, SqliteStateStorage } from './keyValue';
 import { SqliteOffers } from './offers';
 import { SqliteOutbox } from './outbox';
+import { SqlitePartnerCenterConnections } from './partnerCenter';
 
 /** The embedded store: one SQLite file in DATA_DIR, shared safely by several bot processes on one machine. */
 export class SqliteStore implements Store {
@@ -20,6 +21,7 @@ export class SqliteStore implements Store {
   readonly outbox;
   readonly idempotency;
   readonly botState;
+  readonly partnerCenter;
   private closed = false;
   private readonly writer: GroupCommit;
 
@@ -38,6 +40,7 @@ export class SqliteStore implements Store {
     this.cardCopies = new SqliteCardCopies(db, writer);
     this.idempotency = new SqliteIdempotency(db, writer);
     this.botState = new SqliteStateStorage(db, writer);
+    this.partnerCenter = new SqlitePartnerCenterConnections(db, writer);
   }
 
   static open(dataDir: string): SqliteStore {
