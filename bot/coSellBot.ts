@@ -132,12 +132,15 @@ export class CoSellBot extends TeamsActivityHandler {
     // The HTTP edge (bot/http/activity.ts) has checked the action: a verb and data, each string/object or absent.
     const { verb, data } = invokeValue.action;
     const result = await this.deps.cardActions.dispatch({ context, verb: verb ?? '', data: (data as Record<string, unknown> | null) ?? {}, via: 'execute' });
+    // A note keeps the clicked card as it is; Teams shows the text briefly (Universal Actions' message response).
+    if ('note' in result) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.note as unknown as Record<string, unknown> };
     return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: result.card as unknown as Record<string, unknown> };
   }
 
   private async onCardSubmit(context: TurnContext, data: Record<string, unknown>): Promise<void> {
     const verb = typeof data.verb === 'string' ? data.verb : '';
     const result = await this.deps.cardActions.dispatch({ context, verb, data, via: 'submit' });
+    if ('note' in result) return;
     const attachment = CardFactory.adaptiveCard(result.card);
     // The fallback path cannot answer in place, so it replaces the clicked card when it knows which one it was.
     if (context.activity.replyToId) {

@@ -11,6 +11,7 @@ import { openStore } from '../services/store';
 import type { Store } from '../services/store/ports';
 import { Membership } from '../services/members/membership';
 import { Effects, OutboxKind } from '../services/notifications/effects';
+import { DigestHandler, HandoverHandler } from '../services/notifications/digest';
 import { EventDelivery } from '../services/notifications/events';
 import { FanoutHandler, PartnerResponseHandler, RefreshHandler } from '../services/notifications/handlers';
 import { OutboxDispatcher, type OutboxHandler } from '../services/outbox/dispatcher';
@@ -129,11 +130,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   adapter.onTurnError = turnErrorHandler(logger);
 
   adapter.use(dedupeMiddleware(store.idempotency, clock, logger));
-  const membership = new Membership({ store, clock, configuredAdmins: config.referrals.admins });
-  adapter.use(presenceMiddleware(membership, clock, logger));
-
   // Everything a change causes goes through the outbox and this one worker; Teams only through the sender.
   const effects = new Effects({ eventsEnabled: Boolean(config.referrals.eventsUrl) });
+  const membership = new Membership({ store, clock, effects, configuredAdmins: config.referrals.admins });
+  adapter.use(presenceMiddleware(membership, clock, logger));
+
   const sendTimeoutMs = config.teams.sendTimeoutMs;
   const connector = new BotConnector({ tokens: overrides.tokens ?? appTokenSource(config.bot), timeoutMs: sendTimeoutMs });
   const pacer = new Pacer();
@@ -159,6 +160,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     [OutboxKind.update]: new TeamsSender(senderOptions, 'update'),
     [OutboxKind.partnerResponse]: new PartnerResponseHandler(store, timeRules, effects),
     [OutboxKind.partnerInvitation]: new PartnerInvitationHandler({ store, clock, timeRules, effects }),
+    [OutboxKind.handover]: new HandoverHandler(store, clock, effects),
+    [OutboxKind.digest]: new DigestHandler(store, clock, effects),
   };
   if (config.referrals.eventsUrl && config.referrals.eventsSecret) {
     handlers[OutboxKind.event] = new EventDelivery({ url: config.referrals.eventsUrl, secret: config.referrals.eventsSecret, timeoutMs: sendTimeoutMs });

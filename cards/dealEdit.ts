@@ -14,11 +14,13 @@ import {
   teamRowsFor,
   thirdPartySolutionsFrom,
   typedTeamRows,
-  withUserIds,
+  personOf,
+  teamOfRows,
   type FormValues,
   type TeamRow,
   type TypedPerson,
 } from './formParts';
+import { chosen, currencyChoices } from './choices';
 import { openDeal, renderCompactCard } from './compact';
 import { renderCard, type AdaptiveCardJson } from './render';
 import template from './templates/deal-edit.json';
@@ -84,6 +86,9 @@ export interface DealEditFormData {
   submitTitle: string;
   cancelTitle: string;
   tooLarge: string;
+  /** The searchable currency list; a form too large with it asks for a typed code instead. */
+  pickers: boolean;
+  currencies: Choice[];
 }
 
 /**
@@ -92,6 +97,7 @@ export interface DealEditFormData {
  */
 export function renderDealEditForm(data: DealEditFormData): AdaptiveCardJson {
   return renderCard(template, data, {
+    shrink: [(d) => ({ ...d, pickers: false, currencies: [] })],
     compact: (d) => renderCompactCard({ title: d.title, message: d.tooLarge, action: openDeal(d.cancelTitle, d.dealId, d.tenantId) }),
   });
 }
@@ -118,10 +124,10 @@ export function dealEditFormData(
   typed?: FormValues,
   problems: { error?: z.ZodError; refusal?: Refusal } = {},
 ): DealEditFormData {
-  const errors = errorsByField(tr, problems.error, fieldOf, problems.refusal ? { refusal: problems.refusal, field: problems.refusal.code.startsWith('solution') || problems.refusal.code.startsWith('assessment') ? 'solutions' : '_' } : undefined);
+  const errors = errorsByField(tr, problems.error, fieldOf, problems.refusal ? { refusal: problems.refusal, field: problems.refusal.code === 'team_required' ? 'team' : problems.refusal.code.startsWith('solution') || problems.refusal.code.startsWith('assessment') ? 'solutions' : '_' } : undefined);
   const catalog = ownCatalog(deal, orgSolutions);
   const rowCount = rowCountFor(deal);
-  const rows: TypedPerson[] = typed ? typedTeamRows(typed, rowCount) : deal.team.slice(0, MAX_TEAM_ROWS_SHOWN).map((t) => ({ name: t.name, phone: t.phone, email: t.email }));
+  const rows: TypedPerson[] = typed ? typedTeamRows(typed, rowCount) : deal.team.slice(0, MAX_TEAM_ROWS_SHOWN).map(personOf);
   const value = (key: string, fallback: string) => (typed ? str(typed[key]) : fallback);
   const editable = !deal.assessment;
   return {
@@ -156,7 +162,7 @@ export function dealEditFormData(
     values: {
       name: value('name', deal.name),
       amount: value('amount', String(deal.value.amount)),
-      currency: value('currency', deal.value.currency),
+      currency: chosen(value('currency', deal.value.currency), currencyChoices(tr)),
       closeDate: value('closeDate', deal.closeDate),
       today,
       crmId: value('crmId', deal.crmId ?? ''),
@@ -186,6 +192,8 @@ export function dealEditFormData(
     submitTitle: tr.t('deal.edit.submit'),
     cancelTitle: tr.t('referral.form.cancel'),
     tooLarge: tr.t('card.form.tooLarge'),
+    pickers: true,
+    currencies: currencyChoices(tr),
   };
 }
 
@@ -208,7 +216,7 @@ export function readDealEditForm(typed: FormValues, deal: Deal, orgSolutions: re
     notes: typed.notes ?? '',
     crmId: typed.crmId ?? '',
     campaignId: typed.campaignId ?? '',
-    team: [...withUserIds(rows, deal.team), ...beyond],
+    team: [...teamOfRows(rows, deal.team), ...beyond],
     ...(deal.assessment ? {} : { solutions: [...own, ...microsoftSolutionsFrom(typed.microsoft), ...thirdPartySolutionsFrom(typed.thirdParty)] }),
   };
 }

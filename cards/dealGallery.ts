@@ -137,8 +137,8 @@ function longest(): Deal {
   return { ...base, history };
 }
 
-const status = (d: Deal, reader: Reader, viewer = ADAM, notice?: { text: string; color: 'Good' | 'Attention' }): AdaptiveCardJson =>
-  renderDealStatusCard(dealStatusCardData(d, viewer, translator(reader), NOW, { allowed: allowedActions(d, viewer, NOW), refreshFor: viewer.userId, ...(notice ? { notice } : {}) }));
+const status = (d: Deal, reader: Reader, viewer = ADAM, notice?: { text: string; color: 'Good' | 'Attention' }, back?: { list: string; filter: string; token?: string }): AdaptiveCardJson =>
+  renderDealStatusCard(dealStatusCardData(d, viewer, translator(reader), NOW, { allowed: allowedActions(d, viewer, NOW), refreshFor: viewer.userId, ...(notice ? { notice } : {}), ...(back ? { back } : {}) }));
 
 function dealStatusCards(): GallerySample[] {
   const t = 'deal-status.json';
@@ -153,6 +153,8 @@ function dealStatusCards(): GallerySample[] {
   const assessment = deal({ solutions: [{ kind: 'assessment', name: 'Azure migration readiness' }], assessment: { type: 'Azure migration readiness', location: 'FR' } });
   const halfway = ok(completeAssessmentStage(ok(completeAssessmentStage(assessment, 'engaged', ctx(1), RULES), 'sa'), 'discovery', ctx(2), RULES), 'sa');
   const lost = ok(markLost(deal(), 'Budget cut', ctx(4), RULES), 'lost');
+  // Won while Microsoft was still deciding and a partner had not answered: shown as they ended.
+  const wonUnanswered = ok(markWon(deal({ help: 'technicalPresales', invitations: [invitation('Contoso Services')] }), ctx(6), RULES), 'won');
   return [
     { template: t, state: 'private-open-admin', card: (r) => status(deal(), r) },
     { template: t, state: 'proposed-with-notice', card: (r) => status(staged, r, ADAM, { text: translator(r).t('deal.done.stage', { stage: translator(r).t('stage.proposed') }), color: 'Good' }) },
@@ -165,6 +167,8 @@ function dealStatusCards(): GallerySample[] {
     { template: t, state: 'lost-closed', card: (r) => status(lost, r) },
     { template: t, state: 'refused-outside-scope', card: (r) => status(deal(), r, member({ userId: 'user-ana', role: 'user', locationScopes: ['DE'] }), { text: describeRefusal({ code: 'not_visible', params: { location: 'FR' } }, translator(r)), color: 'Attention' }) },
     { template: t, state: 'longest', card: (r) => status(longest(), r) },
+    { template: t, state: 'opened-from-list', card: (r) => status(staged, r, ADAM, undefined, { list: 'outbound', filter: 'open', token: 'eyJrIjoxfQ' }) },
+    { template: t, state: 'won-with-microsoft-and-partner-unanswered', card: (r) => status(wonUnanswered, r) },
   ];
 }
 
@@ -181,6 +185,14 @@ function dealListCards(): GallerySample[] {
     { template: t, state: 'outbound-page', card: (r) => list(r, deals, { nextToken: 'eyJrIjoxfQ' }) },
     { template: t, state: 'outbound-second-page', card: (r) => list(r, deals, { pageToken: 'eyJrIjoxfQ' }) },
     { template: t, state: 'empty', card: (r) => list(r, []) },
+    {
+      template: t,
+      state: 'only-closed-favorites',
+      card: (r) => {
+        const tr = translator(r);
+        return list(r, [], { title: tr.t('deal.list.titleFiltered', { list: tr.t('deal.list.title.favorites'), filter: tr.t('deal.list.filter.open') }), list: 'favorites', empty: tr.t('deal.list.onlyClosed.favorites') });
+      },
+    },
     {
       template: t,
       state: 'search-results',

@@ -7,6 +7,7 @@ import { helpChoices, type Choice } from './dealStatus';
 import { listLine, NAME_SHOWN } from './dealText';
 import { errorsByField, str, type FormValues } from './formParts';
 import { partnerBlock, type PartnerBlock, type PartnerMatchChoice } from './partnerBlock';
+import { currencyChoices } from './choices';
 import { renderCard, type AdaptiveCardJson } from './render';
 import { oneLine } from './untrusted';
 import microsoftTemplate from './templates/deal-invite-microsoft.json';
@@ -70,7 +71,7 @@ export function microsoftFormData(deal: Deal, tr: Translator, typed?: FormValues
     labels: {
       help: tr.t('dialog.selling.help'),
       window: tr.t('deal.microsoftForm.window'),
-      contact: tr.t('dialog.customer.contact'),
+      contact: tr.t('deal.microsoftForm.contact'),
       contactName: tr.t('referral.form.memberName'),
       contactPhone: tr.t('referral.form.memberPhone'),
       contactEmail: tr.t('referral.form.memberEmail'),
@@ -122,10 +123,13 @@ export interface PartnerFormData {
   submitTitle: string;
   cancelTitle: string;
   tooLarge: string;
+  /** The searchable currency list; a form too large with it asks for a typed code instead. */
+  pickers: boolean;
+  currencies: Choice[];
 }
 
 export function renderPartnerForm(data: PartnerFormData): AdaptiveCardJson {
-  return renderCard(partnerTemplate, data, { compact: compactForm });
+  return renderCard(partnerTemplate, data, { shrink: [(d) => ({ ...d, pickers: false, currencies: [] })], compact: compactForm });
 }
 
 export function partnerFormData(
@@ -157,5 +161,7 @@ export function partnerFormData(
     submitTitle: tr.t('deal.inviteForm.submit'),
     cancelTitle: tr.t('referral.form.cancel'),
     tooLarge: tr.t('card.form.tooLarge'),
+    pickers: true,
+    currencies: currencyChoices(tr),
   };
 }

@@ -3,7 +3,7 @@ import { isFavorite } from '../services/domain/favorites';
 import type { Deal, Member } from '../services/domain/model';
 import type { Translator } from '../services/i18n';
 import { renderCompactCard } from './compact';
-import { dueLine, NAME_SHOWN, stageLine, valueLine } from './dealText';
+import { dueLine, identityLine, NAME_SHOWN, stageLine, valueLine } from './dealText';
 import { renderCard, type AdaptiveCardJson } from './render';
 import { oneLine } from './untrusted';
 import template from './templates/deal-list.json';
@@ -16,6 +16,8 @@ export interface DealRow {
   tenantId: string;
   name: string;
   summary: string;
+  /** Short id, when received or created, and who answers for it: tells apart deals that share a name. */
+  identity: string;
   progress: string;
   heart: string;
   /** What the heart sets when clicked: the opposite of what it shows. */
@@ -58,12 +60,14 @@ export interface DealListOptions {
 }
 
 export function dealRow(deal: Deal, viewer: Member, tr: Translator, now: DateTime, today: string): DealRow {
+  const due = dueLine(deal, tr, now, today);
   return {
     dealId: deal.id,
     tenantId: deal.tenantId,
     name: oneLine(deal.name, NAME_SHOWN),
     summary: tr.t('deal.list.summary', { customer: oneLine(deal.customer.name, NAME_SHOWN), value: valueLine(deal, tr) }),
-    progress: tr.t('deal.list.progress', { stage: stageLine(deal, tr), due: dueLine(deal, tr, now, today) }),
+    identity: identityLine(deal, tr),
+    progress: due ? tr.t('deal.list.progress', { stage: stageLine(deal, tr), due }) : stageLine(deal, tr),
     heart: isFavorite(deal, viewer.userId) ? tr.t('deal.favorite.onShort') : tr.t('deal.favorite.offShort'),
     heartSets: !isFavorite(deal, viewer.userId),
   };

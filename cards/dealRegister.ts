@@ -23,9 +23,9 @@ export interface DealRegisterFormData {
   intro: string;
   warning: string;
   notice: string;
-  labels: Record<'solutions' | 'contractSignedOn' | 'contractReference' | 'notes' | 'confirm' | 'confirmLabel' | 'required', string>;
+  labels: Record<'solutions' | 'contractSignedOn' | 'contractReference' | 'notes' | 'confirm' | 'confirmLabel', string>;
   solutionChoices: Choice[];
-  values: Record<'solutions' | 'contractSignedOn' | 'contractReference' | 'notes' | 'confirm' | 'today', string>;
+  values: Record<'solutions' | 'contractSignedOn' | 'contractReference' | 'notes' | 'confirm', string>;
   errors: Record<'solutions' | 'contractSignedOn' | 'contractReference' | 'notes' | 'confirm', string>;
   submitTitle: string;
   cancelTitle: string;
@@ -51,7 +51,6 @@ function fieldOf(path: string): string | undefined {
 export function dealRegisterFormData(
   deal: Deal,
   tr: Translator,
-  today: string,
   typed?: FormValues,
   problems: { error?: z.ZodError; refusal?: Refusal } = {},
 ): DealRegisterFormData {
@@ -72,7 +71,6 @@ export function dealRegisterFormData(
       notes: tr.t('deal.register.notes'),
       confirm: tr.t('deal.register.confirm'),
       confirmLabel: tr.t('deal.register.confirmLabel'),
-      required: tr.t('referral.form.required'),
     },
     solutionChoices: solutions.map((s, i) => ({ value: String(i), title: solutionLabel(s, tr) })),
     values: {
@@ -81,7 +79,6 @@ export function dealRegisterFormData(
       contractReference: value('contractReference', ''),
       notes: value('notes', ''),
       confirm: value('contractConfirmed', 'false'),
-      today,
     },
     errors: {
       solutions: errors.solutions ?? '',

@@ -6,7 +6,7 @@ import { registrationEligibility } from '../services/domain/registration';
 import { ASSESSMENT_STAGES, completedAssessmentStages, isTerminal, nextAssessmentStage, stagePercent } from '../services/domain/stages';
 import { countryName, describeRefusal, formatCountdown, formatDate, formatDateTime, formatMoney, type Translator } from '../services/i18n';
 import { renderCompactCard } from './compact';
-import { actorName, customerLine, historyText, NAME_SHOWN, solutionLabel, stageLine, typeLine, STATUS_COLOR, type CardColor } from './dealText';
+import { actorName, customerLine, historyText, identityLine, NAME_SHOWN, solutionLabel, stageLine, timeToRespond, typeLine, STATUS_COLOR, type CardColor } from './dealText';
 import { partnerCenterLine } from './partnerCenter';
 import type { Fact } from './referral';
 import { renderCard, type AdaptiveCardJson } from './render';
@@ -38,8 +38,12 @@ export interface DealStatusCardData {
   noticeColor: Color;
   typeLine: string;
   title: string;
+  /** Short id, when received or created, and who answers for it: tells apart deals that share a name. */
+  identity: string;
   status: string;
   statusColor: Color;
+  /** The list it was opened from, for "Back to list" ('' list: not opened from one). */
+  back: { list: string; filter: string; token: string };
   heart: string;
   /** "Partner Center: synced / waiting to sync / conflict", empty when the deal is not linked to it. */
   partnerCenter: { text: string; color: Color };
@@ -75,8 +79,11 @@ export interface DealStatusCardData {
     invitePartners: boolean;
     register: boolean;
     favorite: boolean;
-    progressRow: boolean;
-    editRow: boolean;
+    nextStage: boolean;
+    /** The actions a seller uses most, at the top: next stage (or assessment stage), Won, Lost. */
+    primaryRow: boolean;
+    /** Right under them: Edit, any other stage, and inviting partners. */
+    moreRow: boolean;
     microsoftRow: boolean;
   };
   stageChoices: Choice[];
@@ -97,7 +104,10 @@ export interface DealStatusCardData {
     | 'teamMoreShortened'
     | 'historyShortened'
     | 'partnersShortened'
-    | 'markStage'
+    | 'nextStage'
+    | 'otherStage'
+    | 'showMore'
+    | 'back'
     | 'stage'
     | 'save'
     | 'completeStage'
@@ -169,8 +179,14 @@ export interface DealStatusOptions {
   /** The reader of a personal copy, for Teams' automatic refresh. */
   readonly refreshFor?: string;
   readonly notice?: { readonly text: string; readonly color: Color };
+  /** The list page it was opened from: the card then offers "Back to list". */
+  readonly back?: { readonly list: string; readonly filter: string; readonly token?: string };
 }
 
+/**
+ * Microsoft's part in the reader's words. On a closed deal, an invitation nobody answered is shown
+ * as it ended — no countdown to a decision that can no longer come.
+ */
 function microsoftLine(deal: Deal, tr: Translator, now: DateTime): string {
   const ms = deal.microsoft;
   const help = ms.helpWanted !== 'none' ? tr.tk(`helpKind.${ms.helpWanted}`) : '';
@@ -180,7 +196,9 @@ function microsoftLine(deal: Deal, tr: Translator, now: DateTime): string {
       line = ms.canView ? tr.t('deal.microsoft.canView') : tr.t('deal.microsoft.notInvited');
       break;
     case 'invited':
-      line = ms.respondBy
+      line = isTerminal(deal)
+        ? tr.t('deal.microsoft.closedUnanswered', { help })
+        : ms.respondBy
         ? tr.t('deal.microsoft.invited', { help, timeLeft: formatCountdown(ms.respondBy, now, tr), until: formatDateTime(ms.respondBy, tr.reader) })
         : tr.t('deal.microsoft.invitedNoWindow', { help });
       break;
@@ -222,16 +240,18 @@ function factsOf(deal: Deal, tr: Translator, now: DateTime): Fact[] {
       : []),
     ...(inbound ? [{ title: tr.t('referral.fact.sender'), value: [inbound.sender.name, inbound.sender.organizationName].filter(Boolean).map((n) => oneLine(n!, NAME_SHOWN)).join(', ') }] : []),
     ...(inbound?.inviteContext.helpWanted ? [{ title: tr.t('referral.fact.helpWanted'), value: oneLine(inbound.inviteContext.helpWanted, NAME_SHOWN) }] : []),
-    ...(deal.status === 'received' && inbound ? [{ title: tr.t('referral.fact.timeLeft'), value: formatCountdown(inbound.expiresAt, now, tr) }] : []),
+    ...(deal.status === 'received' && inbound ? [{ title: tr.t('referral.fact.timeLeft'), value: timeToRespond(deal, tr, now) }] : []),
     { title: tr.t('deal.fact.created'), value: tr.t('deal.createdBy', { when: formatDateTime(deal.createdAt, reader), who: actorName(deal.createdBy, tr) }) },
   ];
 }
 
+/** Invited partners; on a closed deal, one that never answered is shown as such rather than still "Pending". */
 function partnersOf(deal: Deal, tr: Translator): DealStatusCardData['partners'] {
+  const closed = isTerminal(deal);
   return deal.invitations.map((inv) => ({
     id: inv.id,
     name: oneLine(inv.partner.name, NAME_SHOWN),
-    status: tr.tk(`invitationStatus.${inv.status}`),
+    status: closed && inv.status === 'pending' ? tr.t('deal.partner.closedUnanswered') : tr.tk(`invitationStatus.${inv.status}`),
     detail: [
       tr.t('deal.partner.share', { value: formatMoney(inv.value, tr.reader), date: formatDate(inv.closeDate, tr.reader) }),
       inv.respondedAt ? tr.t('deal.partner.answered', { when: formatDateTime(inv.respondedAt, tr.reader) }) : '',
@@ -267,6 +287,8 @@ export function dealStatusCardData(deal: Deal, viewer: Member, tr: Translator, n
   const next = nextAssessmentStage(deal);
   const done = new Set(completedAssessmentStages(deal));
   const history = deal.history.slice(-HISTORY_SHOWN).reverse();
+  const closed = isTerminal(deal);
+  const nextStage = MARKABLE_STAGES.find((s) => (stagePercent({ status: 'open', salesStage: s }) ?? 0) > (stagePercent(deal) ?? 0));
   const can = {
     respond: allowed.has('accept'),
     stage: allowed.has('markStage'),
@@ -288,8 +310,10 @@ export function dealStatusCardData(deal: Deal, viewer: Member, tr: Translator, n
     noticeColor: options.notice?.color ?? 'Default',
     typeLine: typeLine(deal, tr),
     title: deal.name,
+    identity: identityLine(deal, tr),
     status: tr.tk(`status.${deal.status}`),
     statusColor: STATUS_COLOR[deal.status],
+    back: { list: options.back?.list ?? '', filter: options.back?.filter ?? '', token: options.back?.token ?? '' },
     heart: isFavorite(deal, viewer.userId) ? tr.t('deal.favorite.on') : tr.t('deal.favorite.off'),
     heartSets: !isFavorite(deal, viewer.userId),
     partnerCenter: partnerCenterLine(deal, tr),
@@ -307,7 +331,7 @@ export function dealStatusCardData(deal: Deal, viewer: Member, tr: Translator, n
       show: Boolean(deal.assessment),
       steps: ASSESSMENT_STAGES.map((s) => ({
         title: tr.tk(`assessmentStage.${s}`),
-        state: done.has(s) ? tr.t('deal.assessment.done') : s === next ? tr.t('deal.assessment.next') : tr.t('deal.assessment.todo'),
+        state: done.has(s) ? tr.t('deal.assessment.done') : closed ? tr.t('deal.assessment.notDone') : s === next ? tr.t('deal.assessment.next') : tr.t('deal.assessment.todo'),
       })),
     },
     history: history.map((h) => ({ when: formatDateTime(h.at, reader), who: actorName(h.by, tr), what: historyText(h, tr) })),
@@ -317,12 +341,14 @@ export function dealStatusCardData(deal: Deal, viewer: Member, tr: Translator, n
     shortened: '',
     can: {
       ...can,
-      progressRow: can.stage || can.assessmentStage || can.won || can.lost,
-      editRow: can.edit || can.invitePartners,
+      nextStage: can.stage && nextStage !== undefined,
+      primaryRow: (can.stage && nextStage !== undefined) || can.assessmentStage || can.won || can.lost,
+      // Edit leads the second row: four buttons in one row do not fit Teams' width in French.
+      moreRow: can.edit || can.stage || can.invitePartners,
       microsoftRow: can.inviteMicrosoft || can.grantView,
     },
     stageChoices: MARKABLE_STAGES.map((s) => ({ title: tr.t('deal.stageChoice', { stage: tr.tk(`stage.${s}`), percent: stagePercent({ status: 'open', salesStage: s }) ?? 0 }), value: s })),
-    stageValue: MARKABLE_STAGES.find((s) => (stagePercent({ status: 'open', salesStage: s }) ?? 0) > (stagePercent(deal) ?? 0)) ?? MARKABLE_STAGES[0]!,
+    stageValue: nextStage ?? MARKABLE_STAGES[0]!,
     nextAssessmentStage: next ?? '',
     labels: {
       microsoft: tr.t('deal.section.microsoft'),
@@ -339,7 +365,10 @@ export function dealStatusCardData(deal: Deal, viewer: Member, tr: Translator, n
       teamMoreShortened: tr.t('deal.teamMoreShortened'),
       historyShortened: tr.t('deal.historyShortened'),
       partnersShortened: tr.t('deal.partnersShortened'),
-      markStage: tr.t('deal.action.markStage'),
+      nextStage: nextStage ? tr.t('deal.action.nextStage', { stage: tr.tk(`stage.${nextStage}`) }) : '',
+      otherStage: tr.t('deal.action.otherStage'),
+      showMore: tr.t('deal.action.showMore'),
+      back: tr.t('deal.action.backToList'),
       stage: tr.t('deal.action.stage'),
       save: tr.t('deal.action.save'),
       completeStage: next ? tr.t('deal.action.completeStage', { stage: tr.tk(`assessmentStage.${next}`) }) : '',

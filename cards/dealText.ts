@@ -1,8 +1,10 @@
 import { DateTime } from 'luxon';
+import { todayFor } from '../services/domain/change';
 import { dealType } from '../services/domain/dealType';
+import { shortDealId } from '../services/domain/search';
 import type { Actor, Deal, HistoryEntry, Solution } from '../services/domain/model';
 import { stagePercent } from '../services/domain/stages';
-import { countryName, daysUntil, formatMoney, type Translator } from '../services/i18n';
+import { countryName, daysUntil, formatCountdown, formatDate, formatMoney, type Translator } from '../services/i18n';
 import { PARTNER_CENTER_ACTOR } from '../services/partnerCenter/mapping';
 import { oneLine } from './untrusted';
 
@@ -91,13 +93,49 @@ export function typeLine(deal: Deal, tr: Translator): string {
   return sender ? tr.t('deal.typeLineFrom', { direction, type, sender: name(sender) }) : tr.t('deal.typeLine', { direction, type });
 }
 
-/** What is due next, for the lists: days to respond to a received referral, days to the close date of an open deal. */
+/**
+ * How long is left to answer a referral, in the one wording every card uses for it (the referral and
+ * reminder cards, the lists, the deal card, the digest): `formatCountdown`.
+ */
+export function timeToRespond(deal: Deal, tr: Translator, now: DateTime): string {
+  return deal.inbound ? formatCountdown(deal.inbound.expiresAt, now, tr) : '';
+}
+
+/**
+ * What is due next, for the lists: the time left to respond to a received referral, days to the
+ * close date of an open deal; nothing for a closed one (its status says it all).
+ */
 export function dueLine(deal: Deal, tr: Translator, now: DateTime, today: string): string {
-  if (deal.status === 'received' && deal.inbound) return tr.t('deal.list.toRespond', { days: daysUntil(deal.inbound.expiresAt, now) });
-  if (deal.status !== 'open') return tr.t('deal.list.closed', { status: tr.tk(`status.${deal.status}`) });
+  if (deal.status === 'received' && deal.inbound) return timeToRespond(deal, tr, now);
+  if (deal.status !== 'open') return '';
   if (deal.closeDate < today) return tr.t('deal.list.closeDatePassed');
   const startOfCloseDay = DateTime.fromISO(deal.closeDate, { zone: tr.reader.timeZone }).startOf('day').toISO() as string;
   return tr.t('deal.list.toClose', { days: daysUntil(startOfCloseDay, now) });
+}
+
+/** The calendar day of an instant where the reader is. */
+const dayOf = (instant: string, tr: Translator): string => formatDate(todayFor({ now: DateTime.fromISO(instant), zone: tr.reader.timeZone }), tr.reader);
+
+/** Who answers for a deal now: who accepted or created it, or the colleague a referral was handed to. */
+function ownerOf(deal: Deal): Actor | undefined {
+  if (deal.response?.action === 'accepted') return deal.response.by;
+  if (deal.direction === 'outbound') return deal.createdBy;
+  return deal.status === 'received' && deal.heldBy ? { kind: 'user', name: deal.heldBy.name } : undefined;
+}
+
+/**
+ * What tells apart deals that share a name: the short id (`deal 7Q2K9M` opens it), when it was
+ * received or created, and who answers for it — "Deal 7Q2K9M · received Nov 20, 2026 · accepted by Ana".
+ */
+export function identityLine(deal: Deal, tr: Translator): string {
+  const owner = ownerOf(deal);
+  const params = { id: shortDealId(deal.id), name: owner ? actorName(owner, tr) : '' };
+  if (deal.direction === 'outbound') return tr.t('deal.identity.created', { ...params, date: dayOf(deal.createdAt, tr) });
+  const date = dayOf(deal.inbound?.receivedAt ?? deal.createdAt, tr);
+  if (deal.response?.action === 'accepted') return tr.t('deal.identity.accepted', { ...params, date });
+  if (deal.response?.action === 'declined') return tr.t('deal.identity.declined', { ...params, date, name: actorName(deal.response.by, tr) });
+  if (deal.status === 'received' && deal.heldBy) return tr.t('deal.identity.held', { ...params, date });
+  return tr.t('deal.identity.received', { ...params, date });
 }
 
 export function valueLine(deal: Pick<Deal, 'value'>, tr: Translator): string {

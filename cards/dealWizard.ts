@@ -3,6 +3,7 @@ import type { Choice } from './dealStatus';
 import type { Fact } from './referral';
 import type { PartnerBlock } from './partnerBlock';
 import type { TeamRow } from './formParts';
+import { countryChoices, currencyChoices } from './choices';
 import { renderCompactCard } from './compact';
 import { renderCard, type AdaptiveCardJson } from './render';
 import customerTemplate from './templates/deal-create-customer.json';
@@ -35,6 +36,10 @@ export interface StepFrame {
   backTitle: string;
   cancelTitle: string;
   tooLarge: string;
+  /** Searchable lists of countries and currencies; a form too large with them asks for typed codes instead. */
+  pickers: boolean;
+  countries: Choice[];
+  currencies: Choice[];
 }
 
 export function stepFrame(tr: Translator, run: string, step: WizardStep, position: { index: number; total: number }, notice?: { text: string; color: StepFrame['noticeColor'] }): StepFrame {
@@ -51,6 +56,9 @@ export function stepFrame(tr: Translator, run: string, step: WizardStep, positio
     backTitle: tr.t('dialog.back'),
     cancelTitle: tr.t('dialog.cancel'),
     tooLarge: tr.t('card.tooLarge'),
+    pickers: true,
+    countries: countryChoices(tr),
+    currencies: currencyChoices(tr),
   };
 }
 
@@ -114,6 +122,7 @@ export interface SummaryStepData extends StepFrame {
 /** A step too large for Teams still lets the seller leave the dialog. */
 const step = <T extends StepFrame>(template: object) => (data: T): AdaptiveCardJson =>
   renderCard(template, data, {
+    shrink: [(d) => ({ ...d, pickers: false, countries: [], currencies: [] })],
     compact: (d) =>
       renderCompactCard({ title: d.title, message: d.tooLarge, action: { title: d.cancelTitle, verb: 'deal.create', data: { step: d.step, run: d.run, nav: 'cancel' } } }),
   });

@@ -49,6 +49,9 @@ export interface TeamRow {
 
 export type TypedPerson = { name: string; phone: string; email: string };
 
+/** A teammate as a form row; no phone is an empty field. */
+export const personOf = (t: TeamMember): TypedPerson => ({ name: t.name, phone: t.phone ?? '', email: t.email });
+
 export function typedTeamRows(typed: FormValues, count: number): TypedPerson[] {
   return Array.from({ length: count }, (_, i) => ({
     name: str(typed[`team${i}Name`]).trim(),
@@ -83,6 +86,20 @@ export function withUserIds(people: readonly TypedPerson[], known: readonly Pick
   return people.map((p) => {
     const match = known.find((k) => k.userId && k.email.toLowerCase() === p.email.toLowerCase());
     return match ? { ...p, userId: match.userId } : { ...p };
+  });
+}
+
+/**
+ * The rows of a form that shows a deal's team, as the team's schema reads them: a teammate the bot
+ * added without a phone (a referral handed to them) may stay so while nobody types one; every other
+ * row carries its phone, so a row typed without one is refused beside its field.
+ */
+export function teamOfRows(people: readonly TypedPerson[], team: readonly TeamMember[]): Record<string, unknown>[] {
+  return withUserIds(people, team).map((row) => {
+    const known = team.find((t) => t.email.toLowerCase() === String(row.email).toLowerCase());
+    if (row.phone !== '' || !known || known.phone !== undefined) return row;
+    const { phone: _none, ...rest } = row;
+    return rest;
   });
 }
 

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import {
   acceptInput,
   acceptReferral,
+  assignReferral,
   allowedActions,
   canView,
   DeclineInput,
@@ -43,6 +44,7 @@ import {
   renderReferralCard,
   type ReferralViewOptions,
 } from './referral';
+import { digestCardData, reminderCardData, renderDigestCard, renderReminderCard } from './reminder';
 import type { AdaptiveCardJson } from './render';
 import { renderSenderOutcomeCard, senderOutcomeCardData } from './senderOutcome';
 import { SOLUTION_SECTIONS } from './solutionGallery';
@@ -262,6 +264,9 @@ function declined(deal: Deal, typed: FormValues, member = ADAM, now = GALLERY_NO
   return unwrap(declineReferral(deal, input, actedBy(member, now), RULES), 'declining the sample referral');
 }
 
+/** Handed by an admin to Ana (a referral user with France in scope), as the assign button does. */
+const held = (deal: Deal, to: Member = ANA): Deal => unwrap(assignReferral(deal, to, actedBy(GLOBAL, GALLERY_NOW.plus({ minutes: 5 })), RULES), 'handing the sample referral to a colleague');
+
 const expired = (deal: Deal): Deal => unwrap(expireReferral(deal, DateTime.fromISO(deal.inbound!.expiresAt).plus({ minutes: 1 }), RULES), 'expiring the sample referral');
 const won = (deal: Deal): Deal => unwrap(markWon(deal, actedBy(ANA, GALLERY_NOW.plus({ days: 30 })), RULES), 'marking the sample deal won');
 const lost = (deal: Deal): Deal => unwrap(markLost(deal, 'Customer chose another partner', actedBy(ANA, GALLERY_NOW.plus({ days: 30 })), RULES), 'marking the sample deal lost');
@@ -280,6 +285,7 @@ function referralCard(deal: Deal, reader: Reader, options: Partial<ReferralViewO
     referralCardData(deal, translator(reader), now, {
       purpose: options.purpose ?? 'referral',
       canRespond: options.canRespond ?? allowedActions(deal, viewer, now).includes('accept'),
+      canAssign: allowedActions(deal, viewer, now).includes('assign'),
       refreshFor: viewer.userId,
       ...(options.notice ? { notice: options.notice } : {}),
     }),
@@ -296,8 +302,9 @@ function referralCards(): GallerySample[] {
   return [
     { template: t, state: 'received', card: (r) => referralCard(received, r) },
     { template: t, state: 'received-p2p', card: (r) => referralCard(partnerReferral(), r) },
-    { template: t, state: 'reminder-3-days', card: (r) => referralCard(received, r, { purpose: 'reminder', now: expiresAt.minus({ days: 3 }) }) },
-    { template: t, state: 'reminder-last-hours', card: (r) => referralCard(received, r, { purpose: 'reminder', now: expiresAt.minus({ hours: 2, minutes: 5 }) }) },
+    { template: t, state: 'received-admin-may-assign', card: (r) => referralCard(received, r, { viewer: GLOBAL }) },
+    { template: t, state: 'held-by-colleague', card: (r) => referralCard(held(received), r) },
+    { template: t, state: 'held-assigned-notice', card: (r) => referralCard(held(received), r, { notice: { text: translator(r).t('referral.notice.assigned', { name: ANA.name }), color: 'Good' } }) },
     { template: t, state: 'received-past-deadline', card: (r) => referralCard(received, r, { now: expiresAt.plus({ minutes: 5 }) }) },
     {
       template: t,
@@ -328,8 +335,65 @@ function referralCards(): GallerySample[] {
       card: (r) => referralCard(received, r, { now: expiresAt.plus({ minutes: 5 }), notice: { text: refusal('referral_expired', r), color: 'Attention' } }),
     },
     { template: t, state: 'longest-values', card: (r) => referralCard(longestReferral(), r) },
-    { template: t, state: 'longest-values-reminder', card: (r) => referralCard(longestReferral(), r, { purpose: 'reminder', now: GALLERY_NOW.plus({ days: 13 }) }) },
+    { template: t, state: 'longest-values-last-day', card: (r) => referralCard(longestReferral(), r, { now: GALLERY_NOW.plus({ days: 13 }) }) },
     { template: t, state: 'barest-values', card: (r) => referralCard(barestReferral(), r) },
+  ];
+}
+
+/** The reminder as `viewer` (an admin unless said otherwise) sees it at `now`, what they may do from the domain. */
+function reminderCard(deal: Deal, reader: Reader, options: { viewer?: Member; now?: DateTime; notice?: { text: string; color: 'Good' | 'Attention' } } = {}): AdaptiveCardJson {
+  const now = options.now ?? GALLERY_NOW;
+  const viewer = options.viewer ?? ADAM;
+  if (!canView(viewer, deal)) throw new Error(`gallery: ${viewer.name} may not see "${deal.name}"; the bot would not show this card`);
+  const allowed = allowedActions(deal, viewer, now);
+  return renderReminderCard(
+    reminderCardData(deal, translator(reader), now, {
+      canRespond: allowed.includes('accept'),
+      canSnooze: allowed.includes('snooze'),
+      offerDigest: viewer.reminders !== 'digest',
+      refreshFor: viewer.userId,
+      ...(options.notice ? { notice: options.notice } : {}),
+    }),
+  );
+}
+
+function reminderCards(): GallerySample[] {
+  const t = 'reminder.json';
+  const received = referral();
+  const expiresAt = DateTime.fromISO(received.inbound!.expiresAt);
+  return [
+    { template: t, state: 'three-days-left', card: (r) => reminderCard(received, r, { now: expiresAt.minus({ days: 3 }) }) },
+    { template: t, state: 'last-hours-no-snooze', card: (r) => reminderCard(received, r, { now: expiresAt.minus({ hours: 2, minutes: 5 }) }) },
+    { template: t, state: 'snoozed-notice', card: (r) => reminderCard(received, r, { now: expiresAt.minus({ days: 3 }), notice: { text: said(r, 'reminder.snoozed'), color: 'Good' } }) },
+    {
+      template: t,
+      state: 'digest-reader',
+      card: (r) => reminderCard(received, r, { viewer: galleryMember({ ...ADAM, reminders: 'digest' }), now: expiresAt.minus({ days: 3 }), notice: { text: said(r, 'reminder.digestOn'), color: 'Good' } }),
+    },
+    { template: t, state: 'held-by-colleague', card: (r) => reminderCard(held(received), r, { viewer: ANA, now: expiresAt.minus({ days: 1, hours: 2 }) }) },
+    { template: t, state: 'accepted', card: (r) => reminderCard(accepted(received), r, { now: GALLERY_NOW.plus({ hours: 2 }) }) },
+    { template: t, state: 'declined', card: (r) => reminderCard(declined(received, { reason: 'noCapacity' }), r) },
+    { template: t, state: 'expired', card: (r) => reminderCard(expired(received), r, { now: expiresAt.plus({ hours: 1 }) }) },
+    { template: t, state: 'longest-values', card: (r) => reminderCard(longestReferral(), r, { now: GALLERY_NOW.plus({ days: 10 }) }) },
+    { template: t, state: 'contract-limits', card: (r) => reminderCard(contractLimitsReferral(), r, { now: GALLERY_NOW.plus({ days: 11 }) }) },
+    { template: t, state: 'hostile', card: (r) => reminderCard(hostileReferral(), r, { viewer: HOSTILE_ADMIN, now: GALLERY_NOW.plus({ days: 7 }), notice: { text: hostileRefusal(r), color: 'Attention' } }) },
+  ];
+}
+
+function digestCards(): GallerySample[] {
+  const t = 'reminder-digest.json';
+  const now = GALLERY_NOW.plus({ days: 2 });
+  const waiting = [referral(), partnerReferral(), barestReferral()].filter((d) => canView(ADAM, d));
+  const card = (deals: Deal[], reader: Reader, options: { digest?: boolean; notice?: { text: string; color: 'Good' | 'Attention' } } = {}) =>
+    renderDigestCard(digestCardData(deals, translator(reader), now, { digest: options.digest ?? true, ...(options.notice ? { notice: options.notice } : {}) }));
+  const many = Array.from({ length: 20 }, (_, i) => referral({ id: `pc-digest-${i}`, name: `${FIRST_NAMES[i % FIRST_NAMES.length]!} Retail – ${longText(40, 'Azure migration and data platform')}` }, GALLERY_NOW.minus({ days: i % 12 })));
+  return [
+    { template: t, state: 'three-waiting', card: (r) => card(waiting, r) },
+    { template: t, state: 'single-reminders-chosen', card: (r) => card(waiting, r, { digest: false, notice: { text: said(r, 'reminder.singleOn'), color: 'Good' } }) },
+    { template: t, state: 'none-waiting', card: (r) => card([], r) },
+    { template: t, state: 'twenty-waiting-more', card: (r) => card(many, r) },
+    { template: t, state: 'longest-values', card: (r) => card([longestReferral(), contractLimitsReferral()], r) },
+    { template: t, state: 'hostile', card: (r) => card([hostileReferral()], r, { notice: { text: hostileRefusal(r), color: 'Attention' } }) },
   ];
 }
 
@@ -369,7 +433,12 @@ function acceptForms(): GallerySample[] {
           team2Email: 'not-an-email',
         }),
     },
-    { template: t, state: 'no-team-member', card: (r) => acceptForm(received, r, { name: 'Contoso', amount: '250000', currency: 'EUR', closeDate: '2027-03-31' }) },
+    {
+      template: t,
+      state: 'started-team-row-without-phone',
+      card: (r) => acceptForm(received, r, { name: 'Contoso', amount: '250000', currency: 'EUR', closeDate: '2027-03-31', team0Name: 'Ben Okafor', team0Email: 'ben.okafor@fabrikam.example' }),
+    },
+    { template: t, state: 'value-zero-past-date', card: (r) => acceptForm(received, r, { name: 'Contoso', amount: '0', currency: 'EUR', closeDate: '2026-11-01' }) },
     {
       template: t,
       state: 'longest-values',
@@ -417,8 +486,14 @@ const isConfigured = (m: Member) => CONFIGURED.has(m.email ?? '');
 
 function membersCards(): GallerySample[] {
   const t = 'members.json';
-  const card = (reader: Reader, members: Member[], viewer: Member, options: { nextToken?: string; notice?: { text: string; color: 'Good' | 'Attention' } } = {}) =>
+  const card = (reader: Reader, members: Member[], viewer: Member, options: { nextToken?: string; pageToken?: string; edit?: string; notice?: { text: string; color: 'Good' | 'Attention' } } = {}) =>
     renderMembersCard(membersCardData('Fabrikam', members, viewer, translator(reader), { ...options, isConfigured }));
+  // Picked with the people picker before installing: known by id only until they do.
+  const picked = galleryMember({ userId: '94fee4a3-4072-439f-b02f-d4b0383ca2cf', name: '', email: undefined, phone: undefined, role: 'user', locationScopes: ['FR', 'BE'], installed: false });
+  const added = (reader: Reader) => {
+    const tr = translator(reader);
+    return tr.t('members.added', { name: tr.t('members.unnamed'), role: tr.tk('role.user'), scopes: scopesText(picked, tr) });
+  };
   const saved = (reader: Reader, m: Member) => {
     const tr = translator(reader);
     return tr.t('members.saved', { name: m.name, role: tr.tk(`role.${m.role}`), scopes: scopesText(m, tr) });
@@ -437,6 +512,9 @@ function membersCards(): GallerySample[] {
     { template: t, state: 'saved-notice', card: (r) => card(r, page.slice(0, 4), GLOBAL, { notice: { text: saved(r, page[2]!), color: 'Good' }, nextToken: 'eyJwYWdlIjoyfQ==' }) },
     { template: t, state: 'refused-notice', card: (r) => card(r, page.slice(0, 3), ADAM, { notice: { text: refusal('last_global_admin', r), color: 'Attention' } }) },
     { template: t, state: 'longest-values', card: (r) => card(r, [longest, ...page.slice(1, 4)], GLOBAL, { notice: { text: saved(r, longest), color: 'Good' } }) },
+    { template: t, state: 'changing-a-member', card: (r) => card(r, page, GLOBAL, { edit: page[2]!.userId, nextToken: 'eyJwYWdlIjoyfQ==' }) },
+    { template: t, state: 'changing-longest-second-page', card: (r) => card(r, [longest, ...page.slice(1, 6)], ADAM, { edit: longest.userId, pageToken: 'eyJwYWdlIjoyfQ==' }) },
+    { template: t, state: 'colleague-added-before-install', card: (r) => card(r, [picked, ...page.slice(0, 5)], GLOBAL, { notice: { text: added(r), color: 'Good' } }) },
   ];
 }
 
@@ -466,6 +544,9 @@ function noticeCards(): GallerySample[] {
   ];
 }
 
+/** A partner referral as a P2P invitation delivered inside this deployment carries it: the inviter's deal. */
+const fromInviter = (deal: Deal): Deal => ({ ...deal, inbound: { ...deal.inbound!, inviterDealId: 'DQ7X2K9M4P8RT', invitationId: '1' } });
+
 function senderOutcomeCards(): GallerySample[] {
   const t = 'sender-outcome.json';
   const received = referral();
@@ -485,6 +566,8 @@ function senderOutcomeCards(): GallerySample[] {
     },
     { template: t, state: 'expired', card: (r) => card(expired(received), r) },
     { template: t, state: 'won', card: (r) => card(won(accepted(received)), r) },
+    // A partner invitation sent from this deployment: the sender has its own deal to open.
+    { template: t, state: 'p2p-accepted-open-own-deal', card: (r) => card(accepted(fromInviter(partnerReferral())), r) },
   ];
 }
 
@@ -521,6 +604,14 @@ function hostileCards(): GallerySample[] {
   return [
     { template: 'referral.json', state: 'hostile-received', card: (r) => referralCard(received, r, { viewer: HOSTILE_ADMIN, notice: notice(r) }) },
     { template: 'referral.json', state: 'hostile-declined', card: (r) => referralCard(declined(received, hostileDecline, HOSTILE_ADMIN), r, { viewer: HOSTILE_ADMIN }) },
+    // Handed to a colleague whose display name an attacker chose: "held by" shows it as text.
+    { template: 'referral.json', state: 'hostile-held', card: (r) => referralCard(held(received, hostileMember), r, { viewer: HOSTILE_ADMIN }) },
+    { template: 'reminder.json', state: 'hostile-held', card: (r) => reminderCard(held(received, hostileMember), r, { viewer: HOSTILE_ADMIN, now: GALLERY_NOW.plus({ days: 7 }) }) },
+    {
+      template: 'members.json',
+      state: 'hostile-changing',
+      card: (r) => renderMembersCard(membersCardData(HOSTILE, [hostileMember, galleryMember({ userId: 'user-x', name: '', email: undefined, installed: false })], GLOBAL, translator(r), { edit: hostileMember.userId, isConfigured })),
+    },
     { template: 'referral-accept.json', state: 'hostile-prefilled', card: (r) => acceptForm(received, r, undefined, hostileMember) },
     {
       template: 'referral-accept.json',
@@ -600,6 +691,8 @@ function contractLimitCards(): GallerySample[] {
 /** Every section of the gallery; a new card adds its function here. */
 const SECTIONS: readonly (() => GallerySample[])[] = [
   referralCards,
+  reminderCards,
+  digestCards,
   acceptForms,
   declineForms,
   membersCards,

@@ -20,27 +20,63 @@ export const TEAMS_FONT_FAMILY =
  */
 export const TEAMS_CARD_WIDTH = 450;
 
-const TEXT = { default: '#242424', subtle: '#616161' };
+/**
+ * The colours of Teams' published host configs ("Microsoft Teams – Light" and "– Dark", in the
+ * Adaptive Cards repository, samples/HostConfig/microsoft-teams-*.json; ARGB where they have an alpha):
+ * the colours a card's text gets there. Some fail WCAG AA as text on their own background — Good
+ * (#92C353) and Warning (#F8D22A) on white, Attention (#D74654) on dark grey — which is why our cards
+ * give text only the default, subtle and accent colours, and show good, warning and attention as a
+ * container's style (a pale background under default text). The render check measures it, in both themes.
+ */
+type Theme = 'light' | 'dark';
 
-/** Text colours by name (Default, Accent, Good, …); chosen dark enough to read on white, as Teams does. */
-const FOREGROUND = {
-  default: TEXT,
-  dark: TEXT,
-  light: { default: '#FFFFFF', subtle: '#F5F5F5' },
-  accent: { default: '#5B5FC7', subtle: '#7579EB' },
-  good: { default: '#0E700E', subtle: '#107C10' },
-  warning: { default: '#8A4B00', subtle: '#9D5D00' },
-  attention: { default: '#C4314B', subtle: '#D13438' },
-};
+const PALETTE = {
+  light: {
+    text: { default: '#FF252424', subtle: '#BF252424' },
+    onStyled: { default: '#FF252424', subtle: '#BF252424' },
+    light: { default: '#FFFFFFFF', subtle: '#FFF3F2F1' },
+    accent: { default: '#FF6264A7', subtle: '#FF8B8CC7' },
+    good: { default: '#FF92C353', subtle: '#E592C353' },
+    warning: { default: '#FFF8D22A', subtle: '#E5F8D22A' },
+    attention: { default: '#FFC4314B', subtle: '#E5C4314B' },
+    background: '#FFFFFF',
+    emphasis: '#F9F8F7',
+  },
+  dark: {
+    text: { default: '#FFFFFFFF', subtle: '#BFFFFFFF' },
+    onStyled: { default: '#FF201F1F', subtle: '#FF2D2C2C' },
+    light: { default: '#FFFFFFFF', subtle: '#BFFFFFFF' },
+    accent: { default: '#FFA6A7DC', subtle: '#FF8B8CC7' },
+    good: { default: '#FF92C353', subtle: '#E592C353' },
+    warning: { default: '#FFF8D22A', subtle: '#E5F8D22A' },
+    attention: { default: '#FFD74654', subtle: '#E5D74654' },
+    background: '#2D2C2C',
+    emphasis: '#292828',
+  },
+} as const;
 
-const style = (backgroundColor: string, borderColor?: string) => ({
-  backgroundColor,
-  ...(borderColor ? { borderColor } : {}),
-  foregroundColors: FOREGROUND,
-});
+/** Text colours by name (Default, Accent, Good, …) on a background whose own text colour is `text`. */
+function foreground(theme: Theme, text: { default: string; subtle: string }) {
+  const p = PALETTE[theme];
+  return { default: text, dark: PALETTE.light.text, light: p.light, accent: p.accent, good: p.good, warning: p.warning, attention: p.attention };
+}
 
-/** Host config in the JSON form the `adaptivecards` renderer reads (`new HostConfig(json)`). */
-export const TEAMS_LIGHT_HOST_CONFIG = {
+/** Container styles: default and emphasis are the theme's; good, warning, attention and accent are pale in both themes (as in Teams). */
+function containerStyles(theme: Theme) {
+  const p = PALETTE[theme];
+  const style = (backgroundColor: string, text: { default: string; subtle: string }) => ({ backgroundColor, foregroundColors: foreground(theme, text) });
+  return {
+    default: style(p.background, p.text),
+    emphasis: style(p.emphasis, p.text),
+    accent: style('#C7DEF9', p.onStyled),
+    good: style('#CCFFCC', p.onStyled),
+    attention: style('#FFC5B2', p.onStyled),
+    warning: style('#FFE2B2', p.onStyled),
+  };
+}
+
+/** Host config in the JSON form the `adaptivecards` renderer reads (`new HostConfig(json)`), for one theme. */
+const hostConfig = (theme: Theme) => ({
   supportsInteractivity: true,
   choiceSetInputValueSeparator: ',',
   fontFamily: TEAMS_FONT_FAMILY,
@@ -50,14 +86,7 @@ export const TEAMS_LIGHT_HOST_CONFIG = {
   fontWeights: { lighter: 200, default: 400, bolder: 600 },
   lineHeights: { small: 16, default: 20, medium: 20, large: 24, extraLarge: 32 },
   imageSizes: { small: 32, medium: 52, large: 100 },
-  containerStyles: {
-    default: style('#FFFFFF'),
-    emphasis: style('#F5F5F5', '#E0E0E0'),
-    accent: style('#EBEBFA', '#C5C7F1'),
-    good: style('#F1FAF1', '#9FD89F'),
-    attention: style('#FDF3F4', '#EEACB2'),
-    warning: style('#FFF9F5', '#FDCFB4'),
-  },
+  containerStyles: containerStyles(theme),
   actions: {
     maxActions: 6,
     spacing: 'default',
@@ -83,27 +112,47 @@ export const TEAMS_LIGHT_HOST_CONFIG = {
     },
     errorMessage: { size: 'small', spacing: 'small', color: 'attention', weight: 'default' },
   },
-} as const;
+});
+
+export const TEAMS_LIGHT_HOST_CONFIG = hostConfig('light');
+export const TEAMS_DARK_HOST_CONFIG = hostConfig('dark');
+export const TEAMS_HOST_CONFIGS = { light: TEAMS_LIGHT_HOST_CONFIG, dark: TEAMS_DARK_HOST_CONFIG } as const;
+export type TeamsTheme = keyof typeof TEAMS_HOST_CONFIGS;
 
 /**
- * What the host page adds around the renderer's inline styles: Teams-like buttons and inputs, and
- * the card's frame in a chat. Only the look; no layout rule here may hide an overflow.
+ * What the host page adds around the renderer's inline styles, in each theme: Teams-like buttons and
+ * inputs, and the card's frame in a chat (a `theme-light` or `theme-dark` class on the page's stage
+ * picks one). Only the look; no layout rule here may hide an overflow. Button colours meet WCAG AA
+ * in both themes (white on Teams' brand purple is 5.4:1).
  */
+const boxes = (scope: string): string =>
+  ['.ac-input.ac-textInput', '.ac-input.ac-numberInput', '.ac-input.ac-dateInput', '.ac-input.ac-timeInput', 'input.ac-choiceSetInput-filtered', 'select.ac-input'].map((box) => `${scope} ${box}`.trim()).join(', ');
+
 export const TEAMS_HOST_CSS = `
-body { margin: 0; background: #F5F5F5; font-family: ${TEAMS_FONT_FAMILY}; color: ${TEXT.default}; }
-.teams-card { box-sizing: border-box; width: ${TEAMS_CARD_WIDTH}px; background: #FFFFFF; border: 1px solid #E0E0E0; border-radius: 8px; overflow: visible; }
+body { margin: 0; background: #F5F5F5; font-family: ${TEAMS_FONT_FAMILY}; }
+.theme-dark { background: #1F1F1F; }
+.teams-card { box-sizing: border-box; width: ${TEAMS_CARD_WIDTH}px; border-radius: 8px; overflow: visible; }
+.theme-light .teams-card { background: ${PALETTE.light.background}; border: 1px solid #E0E0E0; color: #252424; }
+.theme-dark .teams-card { background: ${PALETTE.dark.background}; border: 1px solid #3D3C3C; color: #FFFFFF; }
 .teams-card .ac-adaptiveCard { border-radius: 8px; }
 .ac-pushButton { font-family: ${TEAMS_FONT_FAMILY}; font-size: 14px; font-weight: 600; line-height: 20px; min-height: 32px;
-  padding: 5px 12px; border: 1px solid #D1D1D1; border-radius: 4px; background: #FFFFFF; color: ${TEXT.default}; }
-.ac-pushButton:hover { background: #F5F5F5; color: ${TEXT.default}; border-color: #C7C7C7; }
-.ac-pushButton.style-positive, .ac-pushButton.style-positive:hover { background: #5B5FC7; border-color: #5B5FC7; color: #FFFFFF; }
-.ac-pushButton.style-destructive, .ac-pushButton.style-destructive:hover { background: #FFFFFF; border-color: #D1D1D1; color: #C4314B; }
-.ac-pushButton.expanded { background: #EBEBEB; color: ${TEXT.default}; border-color: #C7C7C7; }
+  padding: 5px 12px; border: 1px solid; border-radius: 4px; }
+.theme-light .ac-pushButton, .theme-light .ac-pushButton:hover { background: #FFFFFF; border-color: #D1D1D1; color: #252424; }
+.theme-dark .ac-pushButton, .theme-dark .ac-pushButton:hover { background: #2D2C2C; border-color: #666666; color: #FFFFFF; }
+.ac-pushButton.style-positive, .ac-pushButton.style-positive:hover { background: #6264A7 !important; border-color: #6264A7 !important; color: #FFFFFF !important; }
+.theme-light .ac-pushButton.style-destructive { color: #C4314B; }
+.theme-dark .ac-pushButton.style-destructive { color: #F1707B; }
+.theme-light .ac-pushButton.expanded { background: #EBEBEB; border-color: #C7C7C7; }
+.theme-dark .ac-pushButton.expanded { background: #3D3C3C; border-color: #8A8A8A; }
 .ac-pushButton.expandable:after { font-family: ${TEAMS_FONT_FAMILY}; font-size: 10px; font-weight: 400; content: "\\25BE"; margin-left: 6px; }
 .ac-pushButton.expandable.expanded:after { content: "\\25B4"; }
-.ac-input { font-family: ${TEAMS_FONT_FAMILY}; font-size: 14px; color: ${TEXT.default}; }
-.ac-input.ac-textInput, .ac-input.ac-numberInput, .ac-input.ac-dateInput, .ac-input.ac-timeInput, select.ac-input {
-  box-sizing: border-box; min-height: 32px; padding: 5px 10px; border: 1px solid #D1D1D1; border-bottom-color: #616161; border-radius: 4px; background: #FFFFFF; }
+.ac-input { font-family: ${TEAMS_FONT_FAMILY}; font-size: 14px; }
+${boxes('')} {
+  box-sizing: border-box; min-height: 32px; padding: 5px 10px; border: 1px solid; border-radius: 4px; }
+.theme-light .ac-input { color: #252424; }
+.theme-dark .ac-input { color: #FFFFFF; }
+${boxes('.theme-light')} { background: #FFFFFF; border-color: #D1D1D1; border-bottom-color: #616161; }
+${boxes('.theme-dark')} { background: #1F1F1F; border-color: #666666; border-bottom-color: #ADADAD; }
 .ac-input.ac-textInput.ac-multiline { height: 72px; }
 .ac-input.ac-input-validation-failed { border-color: #C4314B; }
 `;

@@ -1,3 +1,4 @@
+import { chosen, currencyChoices } from './choices';
 import type { z } from 'zod';
 import type { Solution, TeamMember } from '../services/domain/model';
 import type { Refusal } from '../services/domain/result';
@@ -85,7 +86,7 @@ export function partnerBlock(tr: Translator, input: PartnerBlockInput): PartnerB
     closeDate: value('partnerCloseDate', input.defaults.closeDate),
     today: input.today,
     amount: value('partnerAmount', ''),
-    currency: value('partnerCurrency', input.defaults.currency),
+    currency: chosen(value('partnerCurrency', input.defaults.currency), currencyChoices(tr)),
     notes: value('partnerNotes', ''),
     helpWanted: value('partnerHelp', ''),
     teamChoices: input.team.map((t) => ({ value: t.email, title: oneLine(`${t.name} (${t.email})`, CHOICE_SHOWN) })),

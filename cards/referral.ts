@@ -1,21 +1,23 @@
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
+import { allowedActions } from '../services/domain/actions';
 import { dealType } from '../services/domain/dealType';
 import { DeclineReason, type Deal, type Member, type Solution } from '../services/domain/model';
 import {
-  countdown,
   countryName,
   fieldErrors,
-  formatCountdown,
   formatDate,
   formatDateTime,
   formatMoney,
   type Translator,
 } from '../services/i18n';
 import { openDeal, renderCompactCard, type CompactAction } from './compact';
-import { actorName, customerLine, listLine, solutionLabel, STATUS_COLOR, type CardColor } from './dealText';
+import { actorName, customerLine, identityLine, listLine, solutionLabel, STATUS_COLOR, timeToRespond, type CardColor } from './dealText';
+import { chosen, currencyChoices } from './choices';
+import type { Choice } from './dealStatus';
 import { picked, str, teamFromRows, teamRowsFor, typedTeamRows, type FormValues, type TeamRow } from './formParts';
 import { partnerCenterLine } from './partnerCenter';
+import { reminderCardData, renderReminderCard } from './reminder';
 import { renderCard, type AdaptiveCardJson } from './render';
 import { isLonger, oneLine, shorten } from './untrusted';
 import acceptTemplate from './templates/referral-accept.json';
@@ -42,6 +44,8 @@ export interface ReferralCardData {
   header: string;
   headerColor: Color;
   title: string;
+  /** Short id, when it was received, and who holds or accepted it. */
+  identity: string;
   typeLine: string;
   status: string;
   statusColor: Color;
@@ -60,8 +64,11 @@ export interface ReferralCardData {
   /** Why the compact card replaces this one, when even the shortened card is over Teams' limit. */
   tooLarge: string;
   canRespond: boolean;
+  /** An admin may hand the waiting referral to a colleague (people picker). */
+  canAssign: boolean;
   acceptTitle: string;
   declineTitle: string;
+  assign: Record<'title' | 'label' | 'placeholder' | 'hint' | 'submit' | 'required', string>;
 }
 
 /**
@@ -93,6 +100,8 @@ export interface ReferralViewOptions {
   readonly purpose: ReferralPurpose;
   /** Whether this reader may answer it now (from the domain's allowedActions). */
   readonly canRespond: boolean;
+  /** Whether this reader may hand it to a colleague (allowedActions 'assign'). */
+  readonly canAssign?: boolean;
   /** The reader of a personal copy, for Teams' automatic refresh. */
   readonly refreshFor?: string;
   readonly notice?: { readonly text: string; readonly color: Color };
@@ -113,7 +122,8 @@ function cutsSomething(deal: Deal): boolean {
   );
 }
 
-function outcomeLine(deal: Deal, tr: Translator): string {
+/** What became of a referral, with who and when; '' while it waits. */
+export function outcomeLine(deal: Deal, tr: Translator): string {
   const reader = tr.reader;
   const response = deal.response;
   switch (deal.status) {
@@ -133,18 +143,19 @@ function outcomeLine(deal: Deal, tr: Translator): string {
   }
 }
 
+/** A referral card's header: a new co-sell or partner referral while it waits, then "Referral". */
+export function referralHeader(deal: Deal, tr: Translator): string {
+  if (deal.status !== 'received') return tr.t('referral.header.seen');
+  return tr.t(dealType(deal) === 'p2p' ? 'referral.header.new.p2p' : 'referral.header.new.coSell');
+}
+
 /** Build the card's view model for one reader: their language, time zone and what they may do now. */
 export function referralCardData(deal: Deal, tr: Translator, now: DateTime, options: ReferralViewOptions): ReferralCardData {
   const reader = tr.reader;
   const inbound = deal.inbound;
   const type = dealType(deal);
   const received = deal.status === 'received';
-  const header =
-    received && options.purpose === 'reminder' && inbound
-      ? tr.t('referral.header.reminder', countdown(inbound.expiresAt, now).params)
-      : received
-        ? tr.t(type === 'p2p' ? 'referral.header.new.p2p' : 'referral.header.new.coSell')
-        : tr.t('referral.header.seen');
+  const header = referralHeader(deal, tr);
   const contact = deal.customer.contacts[0];
   const facts: Fact[] = [
     { title: tr.t('referral.fact.customer'), value: customerLine(deal.customer, tr) },
@@ -159,7 +170,7 @@ export function referralCardData(deal: Deal, tr: Translator, now: DateTime, opti
     ...(inbound ? [{ title: tr.t('referral.fact.received'), value: formatDateTime(inbound.receivedAt, reader) }] : []),
     ...(received && inbound
       ? [
-          { title: tr.t('referral.fact.timeLeft'), value: formatCountdown(inbound.expiresAt, now, tr) },
+          { title: tr.t('referral.fact.timeLeft'), value: timeToRespond(deal, tr, now) },
           { title: tr.t('referral.fact.expires'), value: formatDateTime(inbound.expiresAt, reader) },
         ]
       : []),
@@ -172,8 +183,9 @@ export function referralCardData(deal: Deal, tr: Translator, now: DateTime, opti
     notice: options.notice?.text ?? '',
     noticeColor: options.notice?.color ?? 'Default',
     header,
-    headerColor: received && options.purpose === 'reminder' ? 'Warning' : 'Accent',
+    headerColor: 'Accent',
     title: oneLine(deal.name, REFERRAL_SHOWN.name),
+    identity: identityLine(deal, tr),
     typeLine: tr.t('referral.typeLine', { type: tr.tk(`dealType.${type}`), sender: oneLine(inbound?.sender.organizationName ?? '', REFERRAL_SHOWN.name) }),
     status: tr.tk(`referral.status.${deal.status}`),
     statusColor: STATUS_COLOR[deal.status],
@@ -189,9 +201,53 @@ export function referralCardData(deal: Deal, tr: Translator, now: DateTime, opti
     openDealTitle: tr.t('referral.openDeal'),
     tooLarge: tr.t('referral.tooLarge'),
     canRespond: options.canRespond && received,
+    canAssign: (options.canAssign ?? false) && received,
     acceptTitle: tr.t('referral.accept'),
     declineTitle: tr.t('referral.decline'),
+    assign: {
+      title: tr.t('referral.assign.title'),
+      label: tr.t('referral.assign.label'),
+      placeholder: tr.t('referral.assign.placeholder'),
+      hint: tr.t('referral.assign.hint'),
+      submit: tr.t('referral.assign.submit'),
+      required: tr.t('referral.assign.required'),
+    },
   };
+}
+
+/**
+ * The card about a referral for one reader, as every copy shows it: the full referral card, or for a
+ * reminder the compact reminder card; what the reader may do comes from the domain's allowedActions.
+ */
+export function referralCardFor(
+  deal: Deal,
+  member: Member,
+  tr: Translator,
+  now: DateTime,
+  purpose: ReferralPurpose,
+  notice?: { text: string; color: Color },
+): AdaptiveCardJson {
+  const allowed = allowedActions(deal, member, now);
+  if (purpose === 'reminder') {
+    return renderReminderCard(
+      reminderCardData(deal, tr, now, {
+        canRespond: allowed.includes('accept'),
+        canSnooze: allowed.includes('snooze'),
+        offerDigest: member.reminders !== 'digest',
+        refreshFor: member.userId,
+        ...(notice ? { notice } : {}),
+      }),
+    );
+  }
+  return renderReferralCard(
+    referralCardData(deal, tr, now, {
+      purpose,
+      canRespond: allowed.includes('accept'),
+      canAssign: allowed.includes('assign'),
+      refreshFor: member.userId,
+      ...(notice ? { notice } : {}),
+    }),
+  );
 }
 
 // ---------- the accept form ----------
@@ -205,8 +261,11 @@ export interface AcceptFormData {
   title: string;
   intro: string;
   notice: string;
-  labels: Record<'name' | 'value' | 'currency' | 'closeDate' | 'notes' | 'crmId' | 'campaignId' | 'team' | 'teamHint' | 'memberName' | 'memberPhone' | 'memberEmail' | 'required', string>;
+  labels: Record<'name' | 'value' | 'currency' | 'currencyCode' | 'closeDate' | 'notes' | 'crmId' | 'campaignId' | 'team' | 'teamHint' | 'memberName' | 'memberPhone' | 'memberEmail' | 'required', string>;
   values: { name: string; amount: number | string; currency: string; closeDate: string; today: string; notes: string; crmId: string; campaignId: string; own: string };
+  /** The searchable currency list; false in the smaller version (a typed code), for a form too large with it. */
+  pickers: boolean;
+  currencies: Choice[];
   errors: Record<'name' | 'amount' | 'currency' | 'closeDate' | 'notes' | 'crmId' | 'campaignId' | 'team', string>;
   team: TeamRow[];
   /** The organization's co-sell ready solutions the seller may add (valued by their offer id); none: no choice shown. */
@@ -229,7 +288,10 @@ const backToReferral = (d: { cancelTitle: string; dealId: string; tenantId: stri
  * that cannot fit is replaced by the compact card, which says why.
  */
 export function renderAcceptForm(data: AcceptFormData): AdaptiveCardJson {
-  return renderCard(acceptTemplate, data, { compact: (d) => renderCompactCard({ title: d.title, message: d.tooLarge, action: backToReferral(d) }) });
+  return renderCard(acceptTemplate, data, {
+    shrink: [(d) => ({ ...d, pickers: false, currencies: [] })],
+    compact: (d) => renderCompactCard({ title: d.title, message: d.tooLarge, action: backToReferral(d) }),
+  });
 }
 
 
@@ -248,8 +310,9 @@ export function acceptFormData(
   own: readonly Solution[] = [],
 ): AcceptFormData {
   const errors = error ? fieldErrors(error, tr) : {};
-  // The accepting member is the first team member until the seller types otherwise.
-  const rows = typed ? typedTeamRows(typed, TEAM_ROWS) : [{ name: member.name, phone: member.phone ?? '', email: member.email ?? '' }];
+  // The team is optional (003): the accepting member is offered as its first member only when their
+  // phone is known from an earlier deal, so an untouched form never asks for a phone.
+  const rows = typed ? typedTeamRows(typed, TEAM_ROWS) : member.phone && member.email ? [{ name: member.name, phone: member.phone, email: member.email }] : [];
   const team = teamRowsFor(TEAM_ROWS, rows, errors);
   const value = (key: string, fallback: string) => (typed ? str(typed[key]) : fallback);
   return {
@@ -263,6 +326,7 @@ export function acceptFormData(
       name: tr.t('referral.form.name'),
       value: tr.t('referral.form.value'),
       currency: tr.t('referral.form.currency'),
+      currencyCode: tr.t('referral.form.currencyCode'),
       closeDate: tr.t('referral.form.closeDate'),
       notes: tr.t('referral.form.notes'),
       crmId: tr.t('referral.form.crmId'),
@@ -277,7 +341,7 @@ export function acceptFormData(
     values: {
       name: value('name', deal.name),
       amount: typed ? str(typed.amount) : deal.value.amount,
-      currency: value('currency', deal.value.currency),
+      currency: chosen(value('currency', deal.value.currency), currencyChoices(tr)),
       closeDate: value('closeDate', deal.closeDate),
       today,
       notes: value('notes', deal.notes ?? ''),
@@ -285,6 +349,8 @@ export function acceptFormData(
       campaignId: value('campaignId', ''),
       own: value('own', ''),
     },
+    pickers: true,
+    currencies: currencyChoices(tr),
     errors: {
       name: errors.name ?? '',
       amount: errors['value.amount'] ?? errors.value ?? '',

@@ -1,6 +1,6 @@
 import type { Deal } from '../services/domain/model';
 import { formatDateTime, type Translator } from '../services/i18n';
-import { renderCompactCard } from './compact';
+import { openDeal, renderCompactCard } from './compact';
 import { actorName } from './dealText';
 import type { Fact } from './referral';
 import { renderCard, type AdaptiveCardJson } from './render';
@@ -15,6 +15,8 @@ export interface SenderOutcomeCardData {
   /** Says that the notes were cut ('' when they were not). */
   shortened: string;
   tooLarge: string;
+  /** The sender's own deal, for a partner invitation sent from this deployment ('' dealId: none to open). */
+  own: { dealId: string; tenantId: string; title: string };
 }
 
 /**
@@ -26,7 +28,7 @@ export const SENDER_NOTES_SHOWN = 1500;
 
 export function renderSenderOutcomeCard(data: SenderOutcomeCardData): AdaptiveCardJson {
   return renderCard(template, data, {
-    compact: (d) => renderCompactCard({ header: d.header, title: d.title, message: d.tooLarge }),
+    compact: (d) => renderCompactCard({ header: d.header, title: d.title, message: d.tooLarge, ...(d.own.dealId ? { action: openDeal(d.own.title, d.own.dealId, d.own.tenantId) } : {}) }),
   });
 }
 
@@ -49,5 +51,10 @@ export function senderOutcomeCardData(deal: Deal, receiverName: string, tr: Tran
     facts,
     shortened: isLonger(notes, SENDER_NOTES_SHOWN) ? tr.t('senderOutcome.shortened') : '',
     tooLarge: tr.t('senderOutcome.tooLarge'),
+    // The partner's deal is theirs to see, never the sender's; a P2P invitation has a deal on each side.
+    own:
+      deal.inbound?.inviterDealId && deal.inbound.sender.tenantId
+        ? { dealId: deal.inbound.inviterDealId, tenantId: deal.inbound.sender.tenantId, title: tr.t('senderOutcome.openOwn') }
+        : { dealId: '', tenantId: '', title: '' },
   };
 }

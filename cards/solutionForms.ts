@@ -40,11 +40,11 @@ export interface OfferFormData {
   title: string;
   intro: string;
   notice: string;
-  labels: Record<'name' | 'offerType' | 'listingType' | 'consulting' | 'consultingHint' | 'liveSince' | 'liveSinceHint' | 'required', string>;
+  labels: Record<'name' | 'offerType' | 'listingType' | 'consulting' | 'consultingHint' | 'liveSince' | 'liveSinceHint', string>;
   typeChoices: Choice[];
   listingChoices: Choice[];
   consultingChoices: Choice[];
-  values: Record<'name' | 'offerType' | 'listingType' | 'consulting' | 'liveSince' | 'today', string>;
+  values: Record<'name' | 'offerType' | 'listingType' | 'consulting' | 'liveSince', string>;
   errors: Record<'name' | 'offerType' | 'listingType' | 'consulting' | 'liveSince', string>;
   submitVerb: 'offer.create' | 'offer.edit';
   submitTitle: string;
@@ -60,7 +60,7 @@ export function renderOfferForm(data: OfferFormData): AdaptiveCardJson {
 }
 
 /** A new offer (no `offer`) or an existing one, prefilled; after an error, what was typed. */
-export function offerFormData(tenantId: string, offer: Offer | undefined, tr: Translator, today: string, typed?: FormValues, problems: Problems = {}): OfferFormData {
+export function offerFormData(tenantId: string, offer: Offer | undefined, tr: Translator, typed?: FormValues, problems: Problems = {}): OfferFormData {
   const errors = errorsByField(tr, problems.error, (p) => p.split('.')[0], problems.refusal ? { refusal: problems.refusal, field: 'name' } : undefined);
   const value = (key: string, fallback: string) => (typed ? str(typed[key]) : fallback);
   return {
@@ -77,7 +77,6 @@ export function offerFormData(tenantId: string, offer: Offer | undefined, tr: Tr
       consultingHint: tr.t('solutions.form.consultingHint'),
       liveSince: tr.t('solutions.form.liveSince'),
       liveSinceHint: tr.t('solutions.form.liveSinceHint'),
-      required: tr.t('referral.form.required'),
     },
     typeChoices: CoSellOfferType.options.map((v) => ({ value: v, title: tr.tk(`offerType.${v}`) })),
     listingChoices: ListingType.options.map((v) => ({ value: v, title: tr.tk(`listingType.${v}`) })),
@@ -88,7 +87,6 @@ export function offerFormData(tenantId: string, offer: Offer | undefined, tr: Tr
       listingType: value('listingType', offer?.listingType ?? 'list'),
       consulting: value('consulting', offer?.consulting ?? ''),
       liveSince: value('liveSince', offer ? liveDay(offer) : ''),
-      today,
     },
     errors: {
       name: errors.name ?? '',
@@ -267,7 +265,7 @@ export interface DocumentFormData {
   title: string;
   intro: string;
   notice: string;
-  labels: Record<'offer' | 'kind' | 'fileName' | 'fileNameHint' | 'url' | 'urlHint' | 'required', string>;
+  labels: Record<'offer' | 'kind' | 'fileName' | 'fileNameHint' | 'url' | 'urlHint', string>;
   /** Offers to choose from (a file sent in chat names none); empty when the form is an offer's. */
   offerChoices: Choice[];
   kindChoices: Choice[];
@@ -315,7 +313,6 @@ export function documentFormData(
       fileNameHint: tr.t('solutions.documentForm.fileNameHint'),
       url: tr.t('solutions.documentForm.url'),
       urlHint: tr.t('solutions.documentForm.urlHint'),
-      required: tr.t('referral.form.required'),
     },
     offerChoices: 'offers' in target ? target.offers.map((o) => ({ value: o.id, title: oneLine(o.name, NAME_SHOWN) })) : [],
     kindChoices: CoSellDocumentKind.options.map((v) => ({ value: v, title: tr.tk(`readiness.documentKind.${v}`) })),
@@ -344,7 +341,7 @@ export interface MarketingFormData {
   title: string;
   intro: string;
   notice: string;
-  labels: Record<'member' | 'email' | 'emailHint' | 'phone' | 'language' | 'languageHint' | 'accountEmail' | 'accountEmailHint' | 'required', string>;
+  labels: Record<'member' | 'email' | 'emailHint' | 'phone' | 'language' | 'languageHint' | 'accountEmail' | 'accountEmailHint', string>;
   memberChoices: Choice[];
   values: Record<'userId' | 'email' | 'phone' | 'language' | 'accountEmail', string>;
   errors: Record<'userId' | 'email' | 'phone' | 'language' | 'accountEmail', string>;
@@ -379,7 +376,6 @@ export function marketingFormData(offer: Offer, members: readonly Member[], acco
       languageHint: tr.t('solutions.marketingForm.languageHint'),
       accountEmail: tr.t('solutions.marketingForm.accountEmail'),
       accountEmailHint: tr.t('solutions.marketingForm.accountEmailHint'),
-      required: tr.t('referral.form.required'),
     },
     memberChoices: members.map((m) => ({ value: m.userId, title: oneLine(m.email ? `${m.name} (${m.email})` : m.name, NAME_SHOWN) })),
     values: {

@@ -128,21 +128,21 @@ function registerForms(): GalleryEntry[] {
   const typed = { solutions: '', contractSignedOn: '2026-11-30', contractReference: 'R'.repeat(101), notes: 'n'.repeat(1001), contractConfirmed: 'false' };
   const error = registrationInput(todayOf('en')).safeParse(readDealRegisterForm(typed, deal)).error;
   return [
-    ...LANGS.map((lang) => ({ template: t, state: `empty-${lang}`, card: () => renderDealRegisterForm(dealRegisterFormData(deal, tr(lang), todayOf(lang))) })),
-    { template: t, state: 'every-field-in-error-en', card: () => renderDealRegisterForm(dealRegisterFormData(deal, tr('en'), todayOf('en'), typed, { error })) },
+    ...LANGS.map((lang) => ({ template: t, state: `empty-${lang}`, card: () => renderDealRegisterForm(dealRegisterFormData(deal, tr(lang))) })),
+    { template: t, state: 'every-field-in-error-en', card: () => renderDealRegisterForm(dealRegisterFormData(deal, tr('en'), typed, { error })) },
     {
       template: t,
       state: 'solution-refused-en',
-      card: () => renderDealRegisterForm(dealRegisterFormData(deal, tr('en'), todayOf('en'), { solutions: '2' }, { refusal: { code: 'registration_solution_not_on_deal', params: { name: 'Azure Synapse' } } })),
+      card: () => renderDealRegisterForm(dealRegisterFormData(deal, tr('en'), { solutions: '2' }, { refusal: { code: 'registration_solution_not_on_deal', params: { name: 'Azure Synapse' } } })),
     },
-    { template: t, state: 'longest-en', card: () => renderDealRegisterForm(dealRegisterFormData(longest, tr('en'), todayOf('en'))) },
+    { template: t, state: 'longest-en', card: () => renderDealRegisterForm(dealRegisterFormData(longest, tr('en'))) },
     {
       template: t,
       state: 'hostile-en',
       card: () => {
         const hostile = { ...wonPartnerLed([{ kind: 'own', name: HOSTILE, incentive: 'bizAppsPremium' }]), name: HOSTILE };
         const typed = { solutions: '0', contractSignedOn: HOSTILE, contractReference: HOSTILE, notes: HOSTILE, contractConfirmed: HOSTILE };
-        return renderDealRegisterForm(dealRegisterFormData(hostile, tr('en'), todayOf('en'), typed, { error: registrationInput(todayOf('en')).safeParse(readDealRegisterForm(typed, hostile)).error }));
+        return renderDealRegisterForm(dealRegisterFormData(hostile, tr('en'), typed, { error: registrationInput(todayOf('en')).safeParse(readDealRegisterForm(typed, hostile)).error }));
       },
     },
   ];
@@ -305,15 +305,15 @@ function offerForms(): GalleryEntry[] {
   const badMarketing = { userId: '', email: 'partnercenter@fabrikam.example', phone: 'call me', language: 'français!!', accountEmail: 'not an email' };
   const members = [ADAM, GIA, ANA, ...Array.from({ length: 97 }, (_, i) => member({ userId: `user-${i}`, name: longText(60, `Member ${i} of the Fabrikam organization`), email: `member${i}@fabrikam.example` }))];
   return [
-    ...LANGS.map((lang) => ({ template: 'solution-offer-form.json', state: `new-${lang}`, card: () => renderOfferForm(offerFormData(TENANT, undefined, tr(lang), todayOf(lang))) })),
-    { template: 'solution-offer-form.json', state: 'edit-en', card: () => renderOfferForm(offerFormData(TENANT, o, tr('en'), today)) },
+    ...LANGS.map((lang) => ({ template: 'solution-offer-form.json', state: `new-${lang}`, card: () => renderOfferForm(offerFormData(TENANT, undefined, tr(lang))) })),
+    { template: 'solution-offer-form.json', state: 'edit-en', card: () => renderOfferForm(offerFormData(TENANT, o, tr('en'))) },
     {
       template: 'solution-offer-form.json',
       state: 'every-field-in-error-en',
-      card: () => renderOfferForm(offerFormData(TENANT, o, tr('en'), today, badOffer, { error: offerDetailsInput(today).safeParse(readOfferForm(badOffer)).error })),
+      card: () => renderOfferForm(offerFormData(TENANT, o, tr('en'), badOffer, { error: offerDetailsInput(today).safeParse(readOfferForm(badOffer)).error })),
     },
-    { template: 'solution-offer-form.json', state: 'name-taken-en', card: () => renderOfferForm(offerFormData(TENANT, undefined, tr('en'), today, { name: 'Fabrikam Migrate', offerType: 'saas', listingType: 'list' }, { refusal: { code: 'offer_name_taken', params: { name: 'Fabrikam Migrate' } } })) },
-    { template: 'solution-offer-form.json', state: 'hostile-en', card: () => renderOfferForm(offerFormData(TENANT, { ...o, name: HOSTILE }, tr('en'), today, { name: HOSTILE, offerType: HOSTILE, listingType: HOSTILE, consulting: HOSTILE, liveSince: HOSTILE }, { error: offerDetailsInput(today).safeParse({ name: HOSTILE, offerType: HOSTILE }).error })) },
+    { template: 'solution-offer-form.json', state: 'name-taken-en', card: () => renderOfferForm(offerFormData(TENANT, undefined, tr('en'), { name: 'Fabrikam Migrate', offerType: 'saas', listingType: 'list' }, { refusal: { code: 'offer_name_taken', params: { name: 'Fabrikam Migrate' } } })) },
+    { template: 'solution-offer-form.json', state: 'hostile-en', card: () => renderOfferForm(offerFormData(TENANT, { ...o, name: HOSTILE }, tr('en'), { name: HOSTILE, offerType: HOSTILE, listingType: HOSTILE, consulting: HOSTILE, liveSince: HOSTILE }, { error: offerDetailsInput(today).safeParse({ name: HOSTILE, offerType: HOSTILE }).error })) },
     ...LANGS.map((lang) => ({ template: 'solution-cosell-form.json', state: `prefilled-${lang}`, card: () => renderCoSellTabForm(coSellTabFormData(o, tr(lang))) })),
     { template: 'solution-cosell-form.json', state: 'empty-en', card: () => renderCoSellTabForm(coSellTabFormData(newOffer('O0000000000AD', 'Fabrikam Backup'), tr('en'))) },
     { template: 'solution-cosell-form.json', state: 'every-field-in-error-en', card: () => renderCoSellTabForm(coSellTabFormData(o, tr('en'), badTab, { error: CoSellTabInput.safeParse(readCoSellTabForm(badTab)).error })) },

@@ -132,6 +132,8 @@ export class Sweeper {
           return make.referralOutcome(deal, 'referral.expired');
         case 'microsoftNoResponse':
           return [make.refreshCards(deal)];
+        case 'snoozed':
+          return [make.snoozedReminder(deal, e.userId, e.at)];
       }
     });
   }

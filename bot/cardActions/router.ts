@@ -2,8 +2,15 @@ import { CardFactory, type TurnContext } from 'botbuilder';
 import type { AdaptiveCardJson } from '../../cards/render';
 import type { Logger } from '../logger';
 
-/** What a card action turns into: the card that replaces the one clicked. */
-export interface CardActionResult {
+/**
+ * What a card action turns into: the card that replaces the one clicked, or — for a button that only
+ * sends something new, as the help card's quick actions do — a short note, the clicked card staying
+ * as it was.
+ */
+export type CardActionResult = CardView | { readonly note: string };
+
+/** A card shown in answer. */
+export interface CardView {
   readonly card: AdaptiveCardJson;
 }
 
@@ -19,6 +26,11 @@ export interface CardActionRequest {
 /** One small handler per verb, registered by its feature (bot/features/). */
 export interface CardActionHandler {
   readonly verb: string;
+  /**
+   * It applies the shared-chat rule itself (it runs a command through the command router, which
+   * does), so the router runs it where it was clicked. Default: private, run in the personal chat.
+   */
+  readonly shared?: boolean;
   handle(request: CardActionRequest): Promise<CardActionResult>;
 }
 
@@ -71,10 +83,10 @@ export class CardActionRouter {
       });
       return { card: this.options.unknownVerbCard(request.context) };
     }
-    if (!this.options.policy.isShared(request.context)) return handler.handle(request);
+    if (handler.shared || !this.options.policy.isShared(request.context)) return handler.handle(request);
     const notice = await this.options.policy.redirect(request.context, async (personal) => {
       const result = await handler.handle({ ...request, context: personal });
-      await personal.sendActivity({ attachments: [CardFactory.adaptiveCard(result.card)] });
+      if ('card' in result) await personal.sendActivity({ attachments: [CardFactory.adaptiveCard(result.card)] });
     });
     return { card: notice };
   }

@@ -7,7 +7,7 @@ import { DealId, TenantId, type Member } from '../../services/domain/model';
 import { translator, type Translator } from '../../services/i18n';
 import type { Logger } from '../logger';
 import { memberOf, readerOfTurn } from '../middleware/presence';
-import type { CardActionRequest, CardActionResult } from './router';
+import type { CardActionRequest, CardActionResult, CardView } from './router';
 
 /** Who is clicking, in their language and time zone, and "now". */
 export interface Acting {
@@ -24,10 +24,10 @@ export interface ActionEnv {
 
 /** Refused before anything is read: the card shows why. */
 export class CardRefusal {
-  constructor(readonly result: CardActionResult) {}
+  constructor(readonly result: CardView) {}
 }
 
-export function errorResult(tr: Translator, message: string): CardActionResult {
+export function errorResult(tr: Translator, message: string): CardView {
   return { card: renderErrorCard(tr.t('error.title'), message) };
 }
 

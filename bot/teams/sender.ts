@@ -1,6 +1,8 @@
 import { dealStatusCardData, renderDealStatusCard } from '../../cards/dealStatus';
 import { renderErrorCard } from '../../cards/notice';
-import { referralCardData, renderReferralCard } from '../../cards/referral';
+import { REFERRAL_SHOWN, referralCardFor, referralHeader } from '../../cards/referral';
+import { digestCardData, renderDigestCard } from '../../cards/reminder';
+import { oneLine } from '../../cards/untrusted';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCardJson } from '../../cards/render';
 import { renderSenderOutcomeCard, senderOutcomeCardData } from '../../cards/senderOutcome';
 import type { Clock } from '../../services/clock';
@@ -10,6 +12,7 @@ import { canView } from '../../services/domain/visibility';
 import { translator } from '../../services/i18n';
 import type { Membership } from '../../services/members/membership';
 import type { CardPurpose, SendPayload, UpdatePayload } from '../../services/notifications/effects';
+import { waitingReferrals } from '../../services/referrals/waiting';
 import { backoffMs, parseRetryAfter } from '../../services/outbox/backoff';
 import type { HandlerOutcome, OutboxHandler } from '../../services/outbox/dispatcher';
 import type { Pacer, Pacing } from '../../services/outbox/pacing';
@@ -37,6 +40,7 @@ export class CardComposer {
   ) {}
 
   async compose(tenantId: string, p: SendPayload | UpdatePayload): Promise<ComposedCard | undefined> {
+    if (p.purpose === 'digest') return this.digest(tenantId, p);
     const other = this.others[p.purpose];
     if (other) return other(tenantId, p);
     if (p.purpose === 'offerReminder') return undefined;
@@ -58,12 +62,23 @@ export class CardComposer {
       const data = dealStatusCardData(deal, member, tr, now, { allowed: allowedActions(deal, member, now), refreshFor: member.userId });
       return { card: renderDealStatusCard(data), summary: tr.t('notification.summary', { label: data.title, text: data.status }) };
     }
-    const data = referralCardData(deal, tr, now, {
-      purpose: p.purpose,
-      canRespond: allowedActions(deal, member, now).includes('accept'),
-      refreshFor: member.userId,
-    });
-    return { card: renderReferralCard(data), summary: tr.t('notification.summary', { label: data.header, text: data.title }) };
+    const card = referralCardFor(deal, member, tr, now, p.purpose);
+    const name = oneLine(deal.name, REFERRAL_SHOWN.name);
+    // In Teams' activity feed: a referral as its card's header says it; a reminder, that it waits for an answer.
+    const summary = p.purpose === 'reminder' ? tr.t('reminder.summary', { name }) : tr.t('notification.summary', { label: referralHeader(deal, tr), text: name });
+    return { card, summary };
+  }
+
+  /** A member's digest, from the referrals waiting for them as they are when it is sent; nothing when none waits. */
+  private async digest(tenantId: string, p: SendPayload | UpdatePayload): Promise<ComposedCard | undefined> {
+    const member = p.userId ? (await this.store.members.get(tenantId, p.userId))?.value : undefined;
+    if (!member) return undefined;
+    const now = this.clock.now();
+    const waiting = await waitingReferrals(this.store, member, now);
+    if (waiting.length === 0) return undefined;
+    const tr = translator(await this.membership.readerFor(tenantId, member));
+    const data = digestCardData(waiting, tr, now, { digest: member.reminders === 'digest' });
+    return { card: renderDigestCard(data), summary: data.title };
   }
 }
 
@@ -176,6 +191,8 @@ export class TeamsSender implements OutboxHandler {
   }
 
   private async recordCopy(item: OutboxRecord, p: SendPayload, activityId: string): Promise<void> {
+    // A digest is about no single deal, and a day's list is not updated in place: no copy to keep.
+    if (p.purpose === 'digest') return;
     await this.options.store.cardCopies.add({
       tenantId: item.tenantId,
       dealId: p.dealId,

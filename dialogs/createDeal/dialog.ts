@@ -73,6 +73,7 @@ export class CreateDealDialog extends Dialog {
       contacts: [],
       ownSolutions,
       canAssess: org?.assessmentVetted ?? false,
+      currency: await this.deps.creation.usualCurrency(seller.member.tenantId),
       partnerResults: [],
       searched: false,
       invitations: [],
@@ -103,6 +104,12 @@ export class CreateDealDialog extends Dialog {
     }
     switch (input.nav) {
       case 'back':
+        // What the form held is kept (not checked) so that coming back to this step shows it again;
+        // "back" typed as text sends no form, and keeps what was kept before.
+        if (state.step !== 'summary') {
+          const typed = inputsOf(state.step, data);
+          if (Object.keys(typed).length > 0) state.typed[state.step] = typed;
+        }
         state.step = this.previous(state);
         await this.show(dc.context, seller, state);
         return Dialog.EndOfTurn;
@@ -155,6 +162,7 @@ export class CreateDealDialog extends Dialog {
         const problems = this.addInvitation(seller, state, typed);
         if (problems) return this.show(context, seller, state, problems);
       }
+      delete state.typed.partners;
       state.step = this.following(state);
       return this.show(context, seller, state);
     }
@@ -239,6 +247,7 @@ export class CreateDealDialog extends Dialog {
     }
     const problems = this.addInvitation(seller, state, typed);
     if (problems) return this.show(context, seller, state, problems);
+    delete state.typed.partners;
     await this.show(context, seller, state, { notice: { text: seller.tr.t('dialog.partners.added'), color: 'Good' } });
   }
 

@@ -20,6 +20,8 @@ export interface CreateDealState {
   ownSolutions: Solution[];
   /** Vetted for solution assessments: the solutions step offers one. */
   canAssess: boolean;
+  /** The organization's usual currency, prefilled on the details step (absent in drafts from before it). */
+  currency?: string;
   /** The last partner search, as offered on the partners step. */
   partnerResults: PartnerMatch[];
   searched: boolean;

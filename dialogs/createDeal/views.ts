@@ -13,6 +13,7 @@ import {
   type WizardStep,
 } from '../../cards/dealWizard';
 import { errorsByField, str, teamRowsFor, typedTeamRows, type FormValues } from '../../cards/formParts';
+import { chosen, countryChoices, currencyChoices } from '../../cards/choices';
 import { partnerBlock } from '../../cards/partnerBlock';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { dealType } from '../../services/domain/dealType';
@@ -101,7 +102,7 @@ export function customerCard(v: ViewContext, problems: StepProblems = {}): Adapt
       consent: tr.t('dialog.consent'),
     },
     values: {
-      country: str(t.customerCountry),
+      country: chosen(str(t.customerCountry), countryChoices(tr)),
       city: str(t.customerCity),
       name: str(t.customerName),
       duns: str(t.customerDuns),
@@ -140,9 +141,9 @@ export function detailsCard(v: ViewContext, problems: StepProblems = {}): Adapti
     },
     values: {
       name: str(t.name),
-      location: typed ? str(t.location) : str(v.state.typed.customer?.customerCountry).toUpperCase(),
+      location: chosen(typed ? str(t.location) : str(v.state.typed.customer?.customerCountry), countryChoices(tr)),
       amount: str(t.amount),
-      currency: str(t.currency),
+      currency: chosen(typed ? str(t.currency) : (v.state.currency ?? 'EUR'), currencyChoices(tr)),
       closeDate: str(t.closeDate),
       today: v.today,
       crmId: str(t.crmId),
@@ -213,7 +214,7 @@ export function solutionsCard(v: ViewContext, problems: StepProblems = {}): Adap
       microsoft: str(t.microsoft),
       thirdParty: str(t.thirdParty),
       assessmentType: str(t.assessmentType),
-      assessmentLocation: str(t.assessmentLocation),
+      assessmentLocation: chosen(str(t.assessmentLocation), countryChoices(tr)),
     },
     errors: pick(errors, ['solutions', 'microsoft', 'thirdParty', 'assessmentType', 'assessmentLocation'] as const),
   });
@@ -263,7 +264,7 @@ export function partnersCard(v: ViewContext, soFar: DraftSoFar, problems: StepPr
     labels: { invited: tr.t('dialog.partners.invited'), another: invited.length ? tr.t('dialog.partners.another') : tr.t('dialog.partners.first') },
     invited,
     partner: partnerBlock(tr, {
-      typed: problems.typed,
+      typed: problems.typed ?? state.typed.partners,
       results: state.partnerResults,
       searched: state.searched,
       team: soFar.team,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
-import { TEAMS_CARD_WIDTH, TEAMS_HOST_CSS, TEAMS_LIGHT_HOST_CONFIG } from '../../cards/hostConfig';
+import { TEAMS_CARD_WIDTH, TEAMS_HOST_CONFIGS, TEAMS_HOST_CSS, type TeamsTheme } from '../../cards/hostConfig';
 import { ROOT } from './paths';
 
 /*
@@ -53,15 +53,18 @@ export async function browserToLaunch(): Promise<{ executablePath: string; args:
 }
 
 /**
- * One layout finding: something sticks out of the card sideways (`overflow`), is cut off by an
- * element that hides its overflow (`clipped`), or a button title or line of text ends in "…" because
- * it does not fit (`truncated`); which element, and by how many pixels.
+ * One finding: something sticks out of the card sideways (`overflow`), is cut off by an element that
+ * hides its overflow (`clipped`), a button title, a line of text or what an input shows does not fit
+ * (`truncated`) — which element, and by how many pixels — or text is too faint on its background
+ * for WCAG AA (`contrast`: its `ratio` and the one `needed`).
  */
 export interface LayoutProblem {
-  readonly kind: 'overflow' | 'clipped' | 'truncated';
+  readonly kind: 'overflow' | 'clipped' | 'truncated' | 'contrast';
   readonly element: string;
   readonly text: string;
   readonly pixels: number;
+  readonly ratio?: number;
+  readonly needed?: number;
 }
 
 export interface RenderReport {
@@ -76,8 +79,10 @@ export interface RenderReport {
 }
 
 export interface RenderOptions {
-  /** Open every Action.ShowCard before measuring (their inputs must fit too). */
+  /** Open every Action.ShowCard and show every hidden element ("Show more") before measuring: they must fit too. */
   readonly expandShowCards?: boolean;
+  /** Teams' light (default) or dark theme: host config colours and the page around the card. */
+  readonly theme?: TeamsTheme;
 }
 
 function pageHtml(): string {
@@ -85,7 +90,7 @@ function pageHtml(): string {
   const fonts = FONT_STYLESHEETS.map((href) => `<link rel="stylesheet" href="${href}">`).join('');
   return `<!doctype html><html><head><meta charset="utf-8">${fonts}<style>${css}</style><style>${TEAMS_HOST_CSS}
 #stage { padding: 16px; display: inline-block; }</style></head>
-<body><div id="stage"><div id="frame" class="teams-card"></div></div></body></html>`;
+<body><div id="stage" class="theme-light"><div id="frame" class="teams-card"></div></div></body></html>`;
 }
 
 /** Serve the page and its font files; refuse everything else. */
@@ -148,7 +153,8 @@ export class CardBrowser {
 
   /** Render a card in the Teams-like frame and measure it, once the fonts its text needs have loaded. */
   async render(card: object, options: RenderOptions = {}): Promise<RenderReport> {
-    const args = { card, hostConfig: TEAMS_LIGHT_HOST_CONFIG, expand: options.expandShowCards ?? false };
+    const theme = options.theme ?? 'light';
+    const args = { card, hostConfig: TEAMS_HOST_CONFIGS[theme], theme, expand: options.expandShowCards ?? false };
     return (await this.page.evaluate(`window.renderCard(${JSON.stringify(args)})`)) as RenderReport;
   }
 

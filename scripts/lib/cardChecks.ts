@@ -53,6 +53,32 @@ function unknownKeys(source: Json, known: Set<string>, extras: Set<string> = new
 }
 
 /**
+ * Teams extends schema 1.5 with dynamic choices: an `Input.ChoiceSet` whose `choices.data` is a
+ * `Data.Query` (its people picker, dataset `graph.microsoft.com/users`, returns the picked person's
+ * Entra object id) needs no static choice. The parser knows `choices.data` only from schema 1.6, so
+ * for such a choice set — and only for it — its "newer than 1.5" and "no choice" events are Teams'
+ * documented behaviour, not problems.
+ * https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/dynamic-search
+ */
+function isTeamsDataQuery(o: Json): boolean {
+  const query = o['choices.data'];
+  return o.type === 'Input.ChoiceSet' && isObject(query) && query.type === 'Data.Query' && typeof query.dataset === 'string' && query.dataset !== '';
+}
+
+function teamsExtensionEvents(card: object): (message: string) => boolean {
+  let queries = 0;
+  let emptyWithoutQuery = 0;
+  walk(card, '', (value) => {
+    if (!isObject(value) || value.type !== 'Input.ChoiceSet') return;
+    if (isTeamsDataQuery(value)) queries++;
+    else if (value['choices.data'] === undefined && (!Array.isArray(value.choices) || value.choices.length === 0)) emptyWithoutQuery++;
+  });
+  return (message) =>
+    (queries > 0 && /^UnsupportedProperty: Property "choices\.data" is supported in version 1\.6/.test(message)) ||
+    (queries > 0 && emptyWithoutQuery === 0 && /^CollectionCantBeEmpty: An Input\.ChoiceSet must have at least one choice/.test(message));
+}
+
+/**
  * Elements Teams draws that the adaptivecards library does not know: its charts, in cards of schema 1.5
  * (learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/charts-in-adaptive-cards),
  * with the properties Teams documents for each and for its data points. The library reports such an
@@ -125,18 +151,21 @@ export function parserProblems(card: object): string[] {
   context.onParseAction = (action, source) => checkKeys(action, source);
   const parsed = new AC.AdaptiveCard();
   parsed.parse(card, context);
+  const teamsExtension = teamsExtensionEvents(card);
   problems.push(...teamsElementProblems(card));
   for (let i = 0; i < context.eventCount; i++) {
     const e = context.getEventAt(i);
+    const message = `${AC.ValidationEvent[e.event]}: ${e.message}`;
     // A Teams element is unknown to the library by nature; whether it has a fallback is checked above.
     if (e.event === AC.ValidationEvent.UnknownElementType && Object.keys(TEAMS_ELEMENTS).some((t) => e.message.includes(`"${t}"`))) continue;
-    problems.push(`parser: ${AC.ValidationEvent[e.event]}: ${e.message}`);
+    if (!teamsExtension(message)) problems.push(`parser: ${message}`);
   }
   for (const k of unknownKeys(card as Json, schemaNames(parsed), ROOT_EXTRAS)) {
     problems.push(`parser: the card has property "${k}", which schema 1.5 does not define`);
   }
   for (const e of parsed.validateProperties().validationEvents) {
-    problems.push(`validation: ${AC.ValidationEvent[e.event]}: ${e.message}`);
+    const message = `${AC.ValidationEvent[e.event]}: ${e.message}`;
+    if (!teamsExtension(message)) problems.push(`validation: ${message}`);
   }
   return problems;
 }

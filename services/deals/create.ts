@@ -48,6 +48,9 @@ function randomFrom(key: string): () => number {
  * ready solutions, whether it is vetted for assessments), contacts from its earlier deals, and
  * partners by name. No Teams here.
  */
+/** How many of the organization's newest deals say which currency it usually uses. */
+const USUAL_CURRENCY_DEALS = 50;
+
 export class DealCreation {
   constructor(private readonly deps: DealCreationDeps) {}
 
@@ -113,6 +116,24 @@ export class DealCreation {
       }
     }
     return contacts;
+  }
+
+  /**
+   * The currency the organization usually deals in, to prefill a new deal's: the one most used on its
+   * newest deals (on a tie, the one used most recently), EUR while it has none. Only a currency code
+   * comes out, whoever asks: it tells nothing of any deal.
+   */
+  async usualCurrency(tenantId: string): Promise<string> {
+    const page = await this.deps.store.deals.list(tenantId, {}, { limit: USUAL_CURRENCY_DEALS });
+    const counts = new Map<string, number>();
+    for (const { value: deal } of page.items) counts.set(deal.value.currency, (counts.get(deal.value.currency) ?? 0) + 1);
+    let usual = 'EUR';
+    let most = 0;
+    // Newest first: a later currency must be used strictly more often to win.
+    for (const [currency, count] of counts) {
+      if (count > most) [usual, most] = [currency, count];
+    }
+    return usual;
   }
 
   /** Partner search: organizations of this deployment whose name contains the text, never the member's own. */

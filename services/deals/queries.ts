@@ -1,5 +1,6 @@
 import type { Deal, Member } from '../domain/model';
 import type { Refusal } from '../domain/result';
+import { shortIdKey } from '../domain/search';
 import { authorizeView } from '../domain/visibility';
 import { InvalidContinuationTokenError } from '../store/pagination';
 import type { DealQuery, Store } from '../store/ports';
@@ -41,10 +42,17 @@ export class DealQueries {
     }
   }
 
-  /** `deal <name or id>`: deals whose name contains the text, or whose id it is. */
+  /**
+   * `deal <name or id>`: deals whose name contains the text, or whose id it is; and, first, the deal
+   * whose short id it is ("7Q2K9M", "#7q2k9m"), found by the search index's id key.
+   */
   async search(member: Member, text: string): Promise<Deal[]> {
-    const found = await this.store.deals.search(member.tenantId, text.trim(), visibleTo(member), SEARCH_LIMIT);
-    return found.map((s) => s.value);
+    const key = shortIdKey(text);
+    const byShortId = key ? await this.store.deals.searchByKeys(member.tenantId, { groups: [[key]], mode: 'any' }, visibleTo(member), SEARCH_LIMIT) : [];
+    const byName = await this.store.deals.search(member.tenantId, text.trim(), visibleTo(member), SEARCH_LIMIT);
+    const found = new Map<string, Deal>();
+    for (const { value } of [...byShortId, ...byName]) if (!found.has(value.id)) found.set(value.id, value);
+    return [...found.values()].slice(0, SEARCH_LIMIT);
   }
 
   /** One deal, when this member may see it. */

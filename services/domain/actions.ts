@@ -4,7 +4,7 @@ import { inviteOptions } from './invitations';
 import type { Deal, Member } from './model';
 import { registrationEligibility } from './registration';
 import { allAssessmentStagesComplete, nextAssessmentStage } from './stages';
-import { canView } from './visibility';
+import { canView, isAdmin } from './visibility';
 
 export type DealAction =
   | 'accept'
@@ -18,7 +18,9 @@ export type DealAction =
   | 'grantMicrosoftView'
   | 'invitePartners'
   | 'register'
-  | 'favorite';
+  | 'favorite'
+  | 'assign'
+  | 'snooze';
 
 /**
  * The actions this viewer may take on this deal now — what a card offers. Each is also checked again
@@ -29,6 +31,9 @@ export function allowedActions(deal: Deal, viewer: Member, now: DateTime): DealA
   const actions: DealAction[] = ['favorite'];
   if (deal.status === 'received' && deal.inbound && now.toMillis() < instantMillis(deal.inbound.expiresAt)) {
     actions.push('accept', 'decline');
+    if (isAdmin(viewer)) actions.push('assign');
+    // A reminder a day later would come after the referral expires: no "remind me tomorrow" then.
+    if (now.plus({ days: 1 }).toMillis() < instantMillis(deal.inbound.expiresAt)) actions.push('snooze');
   }
   if (deal.status === 'open') {
     actions.push('edit');

@@ -20,6 +20,8 @@ export function editDeal(deal: Deal, patch: DealEditInput & Record<string, unkno
   if ('location' in patch) return refuse('location_not_editable');
   const unknown = Object.keys(patch).find((k) => !(EDITABLE_FIELDS as readonly string[]).includes(k));
   if (unknown) return refuse('field_not_editable', { field: unknown });
+  // Accepting needs no team (003), but a deal the organization created keeps one whole contact.
+  if (patch.team && deal.direction === 'outbound' && !patch.team.some((t) => t.phone !== undefined)) return refuse('team_required');
   if (patch.solutions) {
     const isAssessment = patch.solutions.some((s) => s.kind === 'assessment');
     if (isAssessment !== Boolean(deal.assessment)) return refuse('assessment_kind_fixed');

@@ -7,6 +7,8 @@ export * from './visibility';
 export * from './inputs';
 export * from './change';
 export * from './lifecycle';
+export * from './assignment';
+export * from './team';
 export * from './invitations';
 export * from './solutions';
 export * from './edits';

@@ -45,12 +45,19 @@ export const optionalText = (max: number) => z.preprocess(blankToUndefined, z.st
 const requiredText = (max: number) =>
   z.preprocess(blankToUndefined, z.string('v.required').trim().min(1, 'v.required').max(max, 'v.tooLong'));
 
-/** A number typed into a card: "250000", "250 000" and 250000 all read as 250000. */
-export const AmountInput = z.preprocess((v) => {
-  if (typeof v !== 'string') return v;
-  const s = v.replace(/[\s_\u00a0\u202f]/g, '');
-  return s === '' ? undefined : /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : NaN;
-}, Money.shape.amount);
+/**
+ * An amount a seller types: "250000", "250 000" and 250000 all read as 250000. A deal worth nothing
+ * (or less) is a typo, so a typed value is above zero; what a referral's sender says is stored as
+ * given (model.ts Money).
+ */
+export const AmountInput = z.preprocess(
+  (v) => {
+    if (typeof v !== 'string') return v;
+    const s = v.replace(/[\s_\u00a0\u202f]/g, '');
+    return s === '' ? undefined : /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : NaN;
+  },
+  z.number({ error: (issue) => (issue.input === undefined ? 'v.required' : 'v.number') }).gt(0, 'v.positive').max(1e15, 'v.tooLarge'),
+);
 
 export const MoneyInput = z.object({ amount: AmountInput, currency: Money.shape.currency });
 
@@ -74,13 +81,21 @@ export const CustomerContactInput = CustomerContact.extend({ phone: z.preprocess
 
 export const CustomerInput = Customer.extend({ contacts: z.array(CustomerContactInput).default([]) });
 
-export const TeamInput = z.array(TeamMember).min(1, 'v.teamRequired');
+/**
+ * The people a seller puts on a deal: any number (the team is optional when accepting, 003), each row
+ * typed whole — name, phone and email. Only a teammate the bot added itself may be without a phone.
+ */
+export const TeamRowsInput = z.array(TeamMember);
+
+/** A new deal needs at least one whole contact: name, phone and email (003 "Add team members"). */
+export const TeamInput = TeamRowsInput.min(1, 'v.teamRequired').refine((team) => team.some((t) => t.phone !== undefined), 'v.teamRequired');
 
 export const SolutionsInput = z.array(Solution).min(1, 'v.solutionRequired');
 
 /**
  * What a seller says about a deal they work on: asked when accepting a referral (003 "Accept": name,
- * value, close date, notes; optionally CRM ID, campaign ID, team), and editable afterwards.
+ * value, close date, notes; optionally CRM ID, campaign ID, team — Teams gives the bot nobody's phone,
+ * so no team member is required), and editable afterwards.
  */
 const workedDealFields = (today: string) => ({
   name: requiredText(200),
@@ -89,14 +104,16 @@ const workedDealFields = (today: string) => ({
   notes: optionalText(NOTES_MAX),
   crmId: optionalText(100),
   campaignId: optionalText(100),
-  team: TeamInput,
+  team: TeamRowsInput,
 });
 
 /**
  * Accepting also lets the seller add their company's co-sell ready solutions to the referral's own
  * (issue 14: the organization's offers are the choices wherever "my company's solutions" are asked).
  */
-export const acceptInput = perDay((today: string) => z.object({ ...workedDealFields(today), ownSolutions: z.array(Solution).max(50, 'v.tooLong').default([]) }));
+export const acceptInput = perDay((today: string) =>
+  z.object({ ...workedDealFields(today), team: TeamRowsInput.default([]), ownSolutions: z.array(Solution).max(50, 'v.tooLong').default([]) }),
+);
 export type AcceptInput = z.infer<ReturnType<typeof acceptInput>>;
 
 export const DeclineInput = z

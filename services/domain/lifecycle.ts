@@ -11,6 +11,7 @@ import { checkInvitees, checkMicrosoftInvitable, newInvitation } from './invitat
 import { checkSolutions } from './solutions';
 import { inboundDealId, newDealId } from './ids';
 import { initialRemindersDone, withDueAt, type TimeRules } from './schedule';
+import { withPeople } from './team';
 
 // ---------- inbound: Received --accept--> Accepted | --decline--> Declined | --14 days--> Expired ----------
 
@@ -123,7 +124,7 @@ export function checkReferral(input: ReferralIntake, now: DateTime, rules: TimeR
   return stored.success ? { ok: true, deal } : { ok: false, issues: stored.error.issues };
 }
 
-function guardReceived(deal: Deal, now: DateTime): Result<void> {
+export function guardReceived(deal: Deal, now: DateTime): Result<void> {
   const closed = guardNotTerminal(deal);
   if (!closed.ok) return closed;
   if (deal.status !== 'received' || !deal.inbound) return refuse('not_received');
@@ -134,7 +135,9 @@ function guardReceived(deal: Deal, now: DateTime): Result<void> {
 
 /**
  * Accept: name, value, close date and notes (optionally CRM ID, campaign ID, team, and the company's own
- * co-sell ready solutions, added to the referral's) move it to Accepted (10 %).
+ * co-sell ready solutions, added to the referral's) move it to Accepted (10 %). Nobody is required on
+ * the team (003): Teams gives the bot nobody's phone. Whoever the referral was handed to stays on it,
+ * with the people typed now.
  */
 export function acceptReferral(deal: Deal, input: AcceptInput, ctx: ActionContext, rules: TimeRules): Result<Deal> {
   const guard = guardReceived(deal, ctx.now);
@@ -149,7 +152,7 @@ export function acceptReferral(deal: Deal, input: AcceptInput, ctx: ActionContex
     notes: input.notes ?? deal.notes,
     crmId: input.crmId,
     campaignId: input.campaignId,
-    team: input.team,
+    team: withPeople(deal.team, input.team),
     solutions: [...deal.solutions, ...input.ownSolutions.filter((own) => !deal.solutions.some((s) => s.kind === own.kind && s.name === own.name))],
     response: { action: 'accepted', at: isoInstant(ctx.now), by: ctx.actor },
   };

@@ -8,7 +8,8 @@ import { COUNTRY_CODES } from './countries';
  * message catalog (services/i18n), never text shown as is.
  */
 
-const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+/** The ISO 4217 codes in use, as the runtime knows them. */
+export const CURRENCY_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 
 export const TenantId = z.string().trim().min(1, 'v.required').max(128, 'v.tooLong');
 export const UserId = z.string().trim().min(1, 'v.required').max(256, 'v.tooLong');
@@ -26,7 +27,7 @@ export const CurrencyCode = z
   .string('v.required')
   .trim()
   .transform((s) => s.toUpperCase())
-  .refine((s) => CURRENCIES.has(s), 'v.currency');
+  .refine((s) => CURRENCY_CODES.has(s), 'v.currency');
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -121,6 +122,8 @@ export const Member = z.object({
   email: z.string().max(320).optional(),
   /** The phone the member last gave on a deal team, to prefill the next form (Teams does not share phones). */
   phone: z.string().max(40).optional(),
+  /** How the member hears about referrals waiting: a card per reminder (unset) or one digest a day. */
+  reminders: z.enum(['single', 'digest']).optional(),
   role: Role,
   locationScopes: z.array(CountryCode).default([]),
   locale: z.string().max(35).optional(),
@@ -234,8 +237,13 @@ export const Contact = z.object({
 });
 export type Contact = z.infer<typeof Contact>;
 
-/** A team member: name, phone and email are all mandatory (003 "Add team members"). */
-export const TeamMember = Contact.extend({ userId: UserId.optional() });
+/**
+ * A team member. What a seller types is a whole contact — name, phone and email (003 "Add team
+ * members"; the typed rows are checked in inputs.ts). The phone may be missing only for someone the
+ * bot put on the team itself (a referral handed to a colleague): Teams does not give a bot anyone's
+ * phone. A typed row always carries its phone, so an empty one is still refused.
+ */
+export const TeamMember = Contact.extend({ phone: Phone.optional(), userId: UserId.optional() });
 export type TeamMember = z.infer<typeof TeamMember>;
 
 /** Senders name a customer's contact in two parts (first and last name), each at most this long. */
@@ -332,6 +340,8 @@ export const InboundOrigin = z.object({
   expiresAt: IsoInstant,
   /** Reminder lead times (ISO durations) already sent or deliberately skipped. */
   remindersDone: z.array(z.string()).default([]),
+  /** "Remind me tomorrow": one more reminder for this member at `at` (one per member; removed once sent). */
+  snoozes: z.array(z.object({ userId: UserId, at: IsoInstant })).optional(),
   /** For a P2P invitation inside this deployment: the inviter's deal and invitation. */
   inviterDealId: z.string().optional(),
   invitationId: z.string().optional(),
@@ -365,6 +375,7 @@ export const HistoryEvent = z.enum([
   'partnerInvited',
   'partnerResponded',
   'registration',
+  'assigned',
 ]);
 export type HistoryEvent = z.infer<typeof HistoryEvent>;
 
@@ -438,6 +449,8 @@ export const Deal = z.object({
   lostReason: optionalText(200),
   history: z.array(HistoryEntry).default([]),
   favoritedBy: z.array(UserId).default([]),
+  /** The colleague an admin handed a received referral to (shown on every copy of its card). */
+  heldBy: z.object({ userId: UserId, name: z.string().max(256) }).optional(),
   registration: Registration.optional(),
   /** The deal's twin in Partner Center's Referrals API, once the organization is connected to it. */
   partnerCenter: z.lazy(() => PartnerCenterLink).optional(),

@@ -31,8 +31,9 @@ export function initialRemindersDone(expiresAt: DateTime, now: DateTime, rules: 
 }
 
 /**
- * When a time rule next applies to this deal, or null: the next reminder or the expiry of a
- * received referral, and the end of Microsoft's window on an open deal it was invited to.
+ * When a time rule next applies to this deal, or null: the next reminder (a member's "remind me
+ * tomorrow" included) or the expiry of a received referral, and the end of Microsoft's window on an
+ * open deal it was invited to.
  */
 export function nextDueAt(deal: Deal, rules: TimeRules): string | null {
   if (isTerminal(deal)) return null;
@@ -43,6 +44,7 @@ export function nextDueAt(deal: Deal, rules: TimeRules): string | null {
     for (const lead of rules.reminderLeadTimes) {
       if (!deal.inbound.remindersDone.includes(leadKey(lead))) times.push(expiresAt.minus(lead));
     }
+    for (const snooze of deal.inbound.snoozes ?? []) times.push(DateTime.fromISO(snooze.at));
   }
   if (deal.microsoft.status === 'invited' && deal.microsoft.respondBy) times.push(DateTime.fromISO(deal.microsoft.respondBy));
   if (times.length === 0) return null;

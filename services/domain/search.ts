@@ -63,6 +63,15 @@ export function searchWords(text: string): string[] {
 /** Letters and digits only, folded: how an id is compared ("CRM-4471" and "crm 4471" are the same id). */
 export const compactId = (text: string): string => searchWords(text).join('');
 
+/**
+ * The id key (see dealIds) of a short id as typed after `deal` ("7Q2K9M", "#7q2k9m"); undefined when
+ * the text is not one — so `deal <short id>` and `search` find a deal by its short id the same way.
+ */
+export function shortIdKey(text: string): string | undefined {
+  const typed = text.trim().replace(/^#/, '');
+  return /^[A-Za-z0-9]{6}$/.test(typed) ? `i${compactId(typed)}` : undefined;
+}
+
 /** Prefix keys cover the first 2 to 10 characters of a word; a longer typed prefix is found by its first 10 and checked here. */
 export const PREFIX_MIN = 2;
 export const PREFIX_MAX = 10;

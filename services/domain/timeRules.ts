@@ -8,6 +8,8 @@ import { leadKey, withDueAt, type TimeRules } from './schedule';
 /** What the sweeper must tell people about after applying the time rules to one deal. */
 export type TimeEffect =
   | { readonly kind: 'reminder'; readonly lead: string }
+  /** One member's "remind me tomorrow" came due: a reminder to them alone, named by when it was due. */
+  | { readonly kind: 'snoozed'; readonly userId: string; readonly at: string }
   | { readonly kind: 'expired' }
   | { readonly kind: 'microsoftNoResponse' };
 
@@ -16,6 +18,7 @@ export type TimeEffect =
  * - a received referral past its window becomes Expired;
  * - otherwise the reminders whose moment has come are marked done and one reminder (the most urgent)
  *   is sent, so a bot that was down for days does not send a burst of stale reminders;
+ * - each member's "remind me tomorrow" that has come due is sent to them once, and removed;
  * - Microsoft's 14-day window to join ends without an answer.
  * Applying it twice at the same `now` changes nothing the second time.
  */
@@ -40,6 +43,12 @@ export function applyTimeRules(deal: Deal, now: DateTime, rules: TimeRules): { d
           inbound: { ...current.inbound!, remindersDone: [...current.inbound!.remindersDone, ...due.map(leadKey)] },
         };
         effects.push({ kind: 'reminder', lead: leadKey(mostUrgent) });
+      }
+      const snoozes = current.inbound!.snoozes ?? [];
+      const dueSnoozes = snoozes.filter((s) => DateTime.fromISO(s.at) <= now);
+      if (dueSnoozes.length > 0) {
+        current = { ...current, updatedAt: isoInstant(now), inbound: { ...current.inbound!, snoozes: snoozes.filter((s) => !dueSnoozes.includes(s)) } };
+        for (const s of dueSnoozes) effects.push({ kind: 'snoozed', userId: s.userId, at: s.at });
       }
     }
   }

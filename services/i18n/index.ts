@@ -189,7 +189,7 @@ export function formatDateTime(instant: string, reader: Reader): string {
 
 /**
  * The time to (or since) an instant, as the arguments of a countdown message ('time.left', 'time.overdue',
- * 'referral.header.reminder'): `unit` is the largest unit that is not zero ("none" under a minute), and
+ * 'reminder.header'): `unit` is the largest unit that is not zero ("none" under a minute), and
  * the message shows it with the next smaller one. The words come from the catalog, never from Intl's unit
  * names: those follow the reader's locale even where the catalog falls back to English, which mixed
  * languages ("13天、23小时 left").
@@ -220,6 +220,16 @@ const regionNames = memo((locale) => new Intl.DisplayNames([locale], { type: 're
 export function countryName(code: string, reader: Reader): string {
   try {
     return regionNames(reader.locale).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const currencyNames = memo((locale) => new Intl.DisplayNames([locale], { type: 'currency' }));
+
+export function currencyName(code: string, reader: Reader): string {
+  try {
+    return currencyNames(reader.locale).of(code) ?? code;
   } catch {
     return code;
   }

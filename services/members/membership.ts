@@ -3,6 +3,8 @@ import { authorizeRoleChange, isAdmin } from '../domain/visibility';
 import { CountryCode, type Member, type Organization, type ReaderTally, type Role } from '../domain/model';
 import { ok, refuse, type Result } from '../domain/result';
 import type { Reader } from '../i18n';
+import { nextDigest } from '../notifications/digest';
+import type { Effects } from '../notifications/effects';
 import { AlreadyExistsError, ConflictError, type ConversationRecord, type Store, type Stored } from '../store/ports';
 import { decideReader, EMPTY_TALLY, needsUsual, tallied, usualOf, type Heard } from './readers';
 
@@ -10,6 +12,17 @@ import { decideReader, EMPTY_TALLY, needsUsual, tallied, usualOf, type Heard } f
 const USUAL_READER_TTL_MS = 5 * 60_000;
 /** An organization with more members is counted from its first ones: enough to know its usual language. */
 const COUNTED_MEMBERS = 1000;
+
+/** Location scopes as given (codes, any case), each once; the first that is no country refuses them all. */
+function parseScopes(raw: readonly string[]): Result<string[]> {
+  const scopes: string[] = [];
+  for (const value of raw) {
+    const parsed = CountryCode.safeParse(value);
+    if (!parsed.success) return refuse('invalid_location_scope', { value });
+    if (!scopes.includes(parsed.data)) scopes.push(parsed.data);
+  }
+  return ok(scopes);
+}
 
 /** What the bot learns about a person when they install it or write to it. */
 export interface Presence {
@@ -25,6 +38,8 @@ export interface Presence {
 export interface MembershipDeps {
   readonly store: Store;
   readonly clock: Clock;
+  /** What a member's install and settings cause (hand-over of waiting referrals, digests). */
+  readonly effects: Effects;
   /** REFERRAL_ADMINS, lower-cased object ids or emails; empty: the first member of a tenant to install the bot personally becomes its admin. */
   readonly configuredAdmins: readonly string[];
 }
@@ -75,6 +90,11 @@ export class Membership {
     }
     const installedHere = conversation?.scope === 'personal';
     const existing = await store.members.get(presence.tenantId, presence.userId);
+    if (installedHere && !existing?.value.installed) {
+      // Queued before the member is written: a crash in between leaves an item that finds them not
+      // installed and does nothing, never an install whose hand-over was lost.
+      await store.outbox.enqueue([this.deps.effects.handover(presence.tenantId, presence.userId, isoInstant(this.deps.clock.now()))]);
+    }
     let member: Member;
     if (existing) {
       member = await this.ensureMember(presence, installedHere, existing);
@@ -304,12 +324,9 @@ export class Membership {
    */
   async changeMember(actor: Member, targetUserId: string, change: { role: Role; locationScopes: readonly string[] }): Promise<Result<Member>> {
     const { store, clock } = this.deps;
-    const scopes: string[] = [];
-    for (const raw of change.locationScopes) {
-      const parsed = CountryCode.safeParse(raw);
-      if (!parsed.success) return refuse('invalid_location_scope', { value: raw });
-      if (!scopes.includes(parsed.data)) scopes.push(parsed.data);
-    }
+    const parsedScopes = parseScopes(change.locationScopes);
+    if (!parsedScopes.ok) return parsedScopes;
+    const scopes = parsedScopes.value;
     for (let attempt = 0; attempt < 5; attempt++) {
       const roster = await store.members.roster(actor.tenantId);
       const [current, target] = await Promise.all([store.members.get(actor.tenantId, actor.userId), store.members.get(actor.tenantId, targetUserId)]);
@@ -326,6 +343,65 @@ export class Membership {
       }
     }
     return refuse('not_permitted');
+  }
+
+  /**
+   * Single reminders or one digest a day, as the member chooses. Choosing the digest queues its next
+   * one (at 9:00 where they are); the digest keeps queueing the following ones while it is chosen.
+   */
+  async setReminders(member: Member, mode: 'single' | 'digest'): Promise<Member> {
+    const { store, clock, effects } = this.deps;
+    if (mode === 'digest') {
+      const next = nextDigest(clock.now(), member.timeZone);
+      await store.outbox.enqueue([effects.digest(member.tenantId, member.userId, next.day, next.at)]);
+    }
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const stored = await store.members.get(member.tenantId, member.userId);
+      if (!stored) return member;
+      if ((stored.value.reminders ?? 'single') === mode) return stored.value;
+      try {
+        return (await store.members.update({ ...stored.value, reminders: mode, updatedAt: isoInstant(clock.now()) }, stored.etag)).value;
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
+      }
+    }
+    throw new ConflictError('member', member.userId);
+  }
+
+  /**
+   * An admin gives a colleague a role and location scopes before the colleague has installed the bot
+   * (picked from the tenant's directory, so known by Entra object id only, and perhaps a name). The
+   * colleague is recorded as not installed; when they install, presence finds them by that id, keeps
+   * what was set, and hands them the referrals waiting that they may see. Someone already known just
+   * gets the change. The role goes through changeMember, so it is decided and serialized like any other.
+   */
+  async provision(actor: Member, userId: string, change: { role: Role; locationScopes: readonly string[]; name?: string; email?: string }): Promise<Result<Member>> {
+    const { store, clock } = this.deps;
+    if (!(await store.members.get(actor.tenantId, userId))) {
+      const now = isoInstant(clock.now());
+      const colleague: Member = {
+        tenantId: actor.tenantId,
+        userId,
+        name: change.name ?? '',
+        ...(change.email ? { email: change.email } : {}),
+        role: this.isConfiguredAdmin({ userId, email: change.email }) ? 'globalAdmin' : 'user',
+        locationScopes: [],
+        installed: false,
+        joinedAt: now,
+        updatedAt: now,
+      };
+      // Decided before anything is written, so a refused change leaves no one behind.
+      const scopes = parseScopes(change.locationScopes);
+      if (!scopes.ok) return scopes;
+      const allowed = authorizeRoleChange(actor, colleague, change.role, (await store.members.roster(actor.tenantId)).globalAdmins);
+      if (!allowed.ok) return allowed;
+      try {
+        await store.members.create(colleague);
+      } catch (err) {
+        if (!(err instanceof AlreadyExistsError)) throw err;
+      }
+    }
+    return this.changeMember(actor, userId, change);
   }
 
   /** One page of the tenant's members, for the members card; only admins may list them. */

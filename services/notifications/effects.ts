@@ -25,6 +25,10 @@ export const OutboxKind = {
   partnerResponse: 'p2p.response',
   /** Deliver a P2P invitation to an organization that uses this deployment, as an inbound referral. */
   partnerInvitation: 'p2p.invite',
+  /** A member just installed the bot: hand them the referrals waiting that they may see. */
+  handover: 'member.handover',
+  /** One member's daily digest of the referrals waiting, and the next day's. */
+  digest: 'member.digest',
   /** Send a deal's change to Partner Center (PATCH, or POST for a deal created here). */
   partnerCenterPush: 'pc.push',
   /** Read one referral from Partner Center after its webhook said it changed. */
@@ -37,9 +41,10 @@ export const OutboxKind = {
 
 /**
  * Which card a fan-out sends; `deal` is the deal status card (copies sent in answer to a command);
- * `offerReminder` is a marketplace rewards reminder about one of the organization's offers.
+ * `digest` one member's list of the referrals waiting (about no single deal); `offerReminder` a
+ * marketplace rewards reminder about one of the organization's offers.
  */
-export type CardPurpose = 'referral' | 'reminder' | 'senderOutcome' | 'deal' | 'offerReminder';
+export type CardPurpose = 'referral' | 'reminder' | 'senderOutcome' | 'deal' | 'digest' | 'offerReminder';
 
 /** What a `p2p.invite` item carries: which invitation of which deal to deliver. */
 export interface PartnerInvitationPayload {
@@ -52,8 +57,12 @@ export interface FanoutPayload {
   readonly dealTenantId: string;
   /** The deal the card is about; for `offerReminder`, the offer. */
   readonly dealId: string;
-  /** `viewers`: every installed member who may see the deal; `admins`: the referral admins of the item's tenant. */
-  readonly audience: 'viewers' | 'admins';
+  /**
+   * `viewers`: every installed member who may see the deal; `admins`: the referral admins of the
+   * item's tenant; `member`: the one member `userId`, if they may see it.
+   */
+  readonly audience: 'viewers' | 'admins' | 'member';
+  readonly userId?: string;
   readonly purpose: CardPurpose;
   /** Distinguishes fan-outs of one deal (e.g. "new", "reminder:P3D", "declined"). */
   readonly reason: string;
@@ -61,6 +70,7 @@ export interface FanoutPayload {
 }
 
 export interface SendPayload {
+  /** The deal the card is about; empty for a digest. */
   readonly dealTenantId: string;
   readonly dealId: string;
   readonly conversationId: string;
@@ -103,6 +113,19 @@ export class Effects {
     return { id: `fanout:${payload.dealTenantId}:${payload.dealId}:${payload.audience}:${payload.reason}`, kind: OutboxKind.fanout, tenantId, payload: { ...payload } };
   }
 
+  /**
+   * A member installed the bot (for the first time, or again): the referrals waiting that they may see
+   * are handed to them. Keyed by the install, so a retried turn hands them over once.
+   */
+  handover(tenantId: string, userId: string, installedAt: string): OutboxItem {
+    return { id: `handover:${tenantId}:${userId}:${installedAt}`, kind: OutboxKind.handover, tenantId, availableAt: installedAt, payload: { userId } };
+  }
+
+  /** One member's digest for one calendar day (theirs), due at `at`: one item per day, whatever asks for it. */
+  digest(tenantId: string, userId: string, day: string, at: string): OutboxItem {
+    return { id: `digest:${tenantId}:${userId}:${day}`, kind: OutboxKind.digest, tenantId, availableAt: at, payload: { userId, day } };
+  }
+
   /** A new inbound referral: its card to everyone who may see it. */
   newReferral(deal: Deal): OutboxItem[] {
     return [this.fanout(deal.tenantId, { dealTenantId: deal.tenantId, dealId: deal.id, audience: 'viewers', purpose: 'referral', reason: 'new' })];
@@ -111,6 +134,16 @@ export class Effects {
   /** A reminder before the referral expires, as a new message (so it notifies). */
   reminder(deal: Deal, lead: string): OutboxItem[] {
     return [this.fanout(deal.tenantId, { dealTenantId: deal.tenantId, dealId: deal.id, audience: 'viewers', purpose: 'reminder', reason: `reminder:${lead}`, lead })];
+  }
+
+  /** "Remind me tomorrow" came due: a reminder to that member alone, once (keyed by when it was due). */
+  snoozedReminder(deal: Deal, userId: string, at: string): OutboxItem {
+    return this.fanout(deal.tenantId, { dealTenantId: deal.tenantId, dealId: deal.id, audience: 'member', userId, purpose: 'reminder', reason: `snooze:${userId}:${at}` });
+  }
+
+  /** A referral handed to a colleague: its card in their personal chat, once per hand-over. */
+  handedTo(deal: Deal, userId: string): OutboxItem {
+    return this.fanout(deal.tenantId, { dealTenantId: deal.tenantId, dealId: deal.id, audience: 'member', userId, purpose: 'referral', reason: `assigned:${userId}:${deal.updatedAt}` });
   }
 
   /**

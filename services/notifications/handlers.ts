@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { isoInstant, type Clock } from '../clock';
 import { recordPartnerResponse } from '../domain/invitations';
-import type { InvitationStatus } from '../domain/model';
+import type { InvitationStatus, Member } from '../domain/model';
 import type { TimeRules } from '../domain/schedule';
 import { canView, isAdmin } from '../domain/visibility';
 import type { HandlerOutcome, OutboxHandler } from '../outbox/dispatcher';
@@ -22,9 +22,23 @@ export class FanoutHandler implements OutboxHandler {
 
   async handle(item: OutboxRecord): Promise<HandlerOutcome> {
     const p = item.payload as unknown as FanoutPayload;
-    // Only the deal's viewers depend on the deal; admins are told whatever the card is about (a deal, an offer).
-    const deal = p.audience === 'viewers' ? (await this.store.deals.get(p.dealTenantId, p.dealId))?.value : undefined;
-    if (p.audience === 'viewers' && !deal) return DONE;
+    // Only the deal's viewers (or the one member) depend on the deal; admins are told whatever the card
+    // is about (a deal, an offer).
+    const deal = p.audience === 'admins' ? undefined : (await this.store.deals.get(p.dealTenantId, p.dealId))?.value;
+    if (p.audience !== 'admins' && !deal) return DONE;
+    // A lead-time reminder is for those who want single reminders; the others get it in their digest.
+    const byDigest = p.reason.startsWith('reminder:');
+    const wants = (member: Member): boolean => {
+      if (!member.installed) return false;
+      if (byDigest && member.reminders === 'digest') return false;
+      return p.audience === 'admins' ? isAdmin(member) : deal !== undefined && canView(member, deal);
+    };
+    if (p.audience === 'member') {
+      const member = p.userId ? (await this.store.members.get(item.tenantId, p.userId))?.value : undefined;
+      const conversation = member && wants(member) ? await this.store.conversations.findPersonal(item.tenantId, member.userId) : undefined;
+      if (member && conversation) await this.store.outbox.enqueue([this.send(item, p, conversation.conversationId, member.userId)]);
+      return DONE;
+    }
     let token: string | undefined;
     do {
       const page = await this.store.conversations.listByTenant(item.tenantId, { limit: 200, continuationToken: token });
@@ -32,30 +46,25 @@ export class FanoutHandler implements OutboxHandler {
       for (const conversation of page.items) {
         if (conversation.scope !== 'personal' || !conversation.userId) continue;
         const member = (await this.store.members.get(item.tenantId, conversation.userId))?.value;
-        if (!member || !member.installed) continue;
-        const allowed = p.audience === 'admins' ? isAdmin(member) : deal !== undefined && canView(member, deal);
-        if (!allowed) continue;
-        const payload: SendPayload = {
-          dealTenantId: p.dealTenantId,
-          dealId: p.dealId,
-          conversationId: conversation.conversationId,
-          userId: member.userId,
-          purpose: p.purpose,
-          ...(p.lead ? { lead: p.lead } : {}),
-        };
-        sends.push({
-          id: `send:${item.id}:${conversation.conversationId}`,
-          kind: OutboxKind.send,
-          tenantId: item.tenantId,
-          key: conversation.conversationId,
-          availableAt: isoInstant(this.clock.now()),
-          payload: { ...payload },
-        });
+        if (member && wants(member)) sends.push(this.send(item, p, conversation.conversationId, member.userId));
       }
       if (sends.length) await this.store.outbox.enqueue(sends);
       token = page.continuationToken;
     } while (token);
     return DONE;
+  }
+
+  /** Keyed by the fan-out and the chat (HandoverHandler gives the same id to a new referral it hands over). */
+  private send(item: OutboxRecord, p: FanoutPayload, conversationId: string, userId: string): OutboxItem {
+    const payload: SendPayload = { dealTenantId: p.dealTenantId, dealId: p.dealId, conversationId, userId, purpose: p.purpose, ...(p.lead ? { lead: p.lead } : {}) };
+    return {
+      id: `send:${item.id}:${conversationId}`,
+      kind: OutboxKind.send,
+      tenantId: item.tenantId,
+      key: conversationId,
+      availableAt: isoInstant(this.clock.now()),
+      payload: { ...payload },
+    };
   }
 }
 

@@ -4,7 +4,9 @@ import { todayFor } from '../domain/change';
 import { acceptInput, DeclineInput } from '../domain/inputs';
 import { acceptReferral, declineReferral } from '../domain/lifecycle';
 import type { Deal, Member } from '../domain/model';
-import { authorizeView } from '../domain/visibility';
+import { assignReferral, snoozeReminder } from '../domain/assignment';
+import { refuse } from '../domain/result';
+import { authorizeView, isAdmin } from '../domain/visibility';
 import { runDealAction, type DealActionDeps, type DealActionOutcome } from '../deals/runner';
 import type { Effects } from '../notifications/effects';
 
@@ -14,7 +16,10 @@ export interface ReferralResponseDeps extends DealActionDeps {
   readonly effects: Effects;
 }
 
-/** Accept or decline an inbound referral from a card: validate what the seller typed, then apply the rule. */
+/**
+ * Accept or decline an inbound referral from a card (validate what the seller typed, then apply the
+ * rule), hand it to a colleague, or be reminded of it tomorrow.
+ */
 export class ReferralResponses {
   constructor(private readonly deps: ReferralResponseDeps) {}
 
@@ -41,6 +46,30 @@ export class ReferralResponses {
       apply: (deal, ctx) => declineReferral(deal, input.data, ctx, this.deps.timeRules),
       effects: (_before, after) => [...this.deps.effects.referralOutcome(after, 'referral.declined'), ...this.deps.effects.partnerCenterPush(after)],
     });
+  }
+
+  /**
+   * An admin hands the referral to a colleague (a member the bot knows, by Entra object id): they join
+   * the team, hold it, and get its card in their personal chat; every copy says who holds it.
+   */
+  async assign(member: Member, tenantId: string, dealId: string, colleagueId: string): Promise<DealActionOutcome> {
+    const colleague = (await this.deps.store.members.get(tenantId, colleagueId))?.value;
+    return runDealAction(this.deps, {
+      tenantId,
+      dealId,
+      member,
+      apply: (deal, ctx) => {
+        if (!isAdmin(member)) return refuse('not_permitted');
+        if (!colleague) return refuse('assignee_not_member');
+        return assignReferral(deal, colleague, ctx, this.deps.timeRules);
+      },
+      effects: (_before, after) => [this.deps.effects.refreshCards(after), this.deps.effects.handedTo(after, colleagueId)],
+    });
+  }
+
+  /** "Remind me tomorrow", for the member who clicks it: one more reminder to them alone, a day later. */
+  async snooze(member: Member, tenantId: string, dealId: string): Promise<DealActionOutcome> {
+    return runDealAction(this.deps, { tenantId, dealId, member, apply: (deal, ctx) => snoozeReminder(deal, member, ctx.now, this.deps.timeRules) });
   }
 
   /**

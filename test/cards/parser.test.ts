@@ -54,7 +54,14 @@ const broken = (change: (card: Mutable) => void): AdaptiveCardJson => {
   return card as unknown as AdaptiveCardJson;
 };
 
+/** Teams' people picker: schema 1.5 plus Teams' dynamic choices (`choices.data`, a Data.Query), with no static choice. */
+const PEOPLE_PICKER = { type: 'Input.ChoiceSet', id: 'colleague', label: 'Colleague', style: 'filtered', choices: [], 'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' } };
+
 describe('the checks fail when a card is broken', () => {
+  it('when a card has Teams\' people picker (a Data.Query dataset, no static choice), then it is allowed: Teams extends schema 1.5 with it', () => {
+    expect(cardProblems(broken((c) => c.body.push(PEOPLE_PICKER)))).toEqual([]);
+  });
+
   it('when a card is well formed, then there is nothing to report', () => {
     expect(cardProblems(goodCard())).toEqual([]);
   });
@@ -81,6 +88,13 @@ describe('the checks fail when a card is broken', () => {
     ['two inputs with one id', (c) => c.body.push({ type: 'Input.Text', id: 'notes', label: 'Again' }), /input id "notes" is used 2 times/],
     ['an input with the same id inside a show-card', (c) => c.actions.push({ type: 'Action.ShowCard', title: 'More', card: { type: 'AdaptiveCard', body: [{ type: 'Input.Text', id: 'notes', label: 'x' }] } }), /"notes" is used 2 times/],
     ['a required input without label', (c) => c.body.push({ type: 'Input.Text', id: 'name', isRequired: true, errorMessage: 'Required.' }), /RequiredInputsShouldHaveLabel/],
+    ['a choice set with no choice and no Teams data query', (c) => c.body.push({ type: 'Input.ChoiceSet', id: 'who', label: 'Who', choices: [] }), /CollectionCantBeEmpty/],
+    [
+      'a choice set with no choice beside a people picker (the allowance is for the picker only)',
+      (c) => c.body.push(PEOPLE_PICKER, { type: 'Input.ChoiceSet', id: 'who', label: 'Who', choices: [] }),
+      /CollectionCantBeEmpty/,
+    ],
+    ['a data query that is not one ("Data.Search")', (c) => c.body.push({ ...PEOPLE_PICKER, 'choices.data': { type: 'Data.Search', dataset: 'graph.microsoft.com/users' } }), /choices\.data/],
     ['a Teams chart without a fallback element', (c) => c.body.push({ ...chart(), fallback: undefined }), /Chart\.HorizontalBar "Value by stage" has no fallback element/],
     ['a Teams chart that only drops itself elsewhere', (c) => c.body.push({ ...chart(), fallback: 'drop' }), /has no fallback element/],
     ['a misspelt property on a Teams chart', (c) => c.body.push({ ...chart(), dispalyMode: 'AbsoluteNoAxis' }), /"dispalyMode", which Teams does not define/],

@@ -32,10 +32,11 @@ describe('cards at the contract’s limits stay under Teams’ 28 KB', () => {
     expect(actionsOf(referral).map((a) => [a.verb, a.title])).toContainEqual(['deal.show', zh.t('referral.openDeal')]);
   });
 
-  it('when an ordinary referral fits, then nothing is said to be shortened and there is no extra button', () => {
+  it('when an ordinary referral fits, then nothing is said to be shortened, and it has only its usual buttons (answer, open the deal, hand it over)', () => {
     const referral = card('referral/received-en');
     expect(cardText(referral)).not.toContain('shortened');
-    expect(actionsOf(referral).map((a) => a.verb)).toEqual(['referral.acceptForm', 'referral.declineForm']);
+    // Handing it over sits in its own row above the answers: four buttons in one row do not fit in French.
+    expect(actionsOf(referral).map((a) => a.verb)).toEqual(['referral.assign', 'referral.acceptForm', 'referral.declineForm', 'deal.show']);
   });
 
   it('when the same referral is opened as a deal card, then it shows more of each note, the "why you" notes, and says it is shortened', () => {

@@ -42,6 +42,9 @@ const ORDER: Step[] = ['customer', 'details', 'team', 'solutions', 'selling', 'p
 const stepOf = (card: Card): Step | undefined => ORDER.find((s) => TITLES[s].test(cardText(card)));
 
 /** The error shown right after the input with this id (beside the field), or ''. */
+/** Inputs that are searchable lists: they show a value only when it is one of theirs. */
+const PICKED = new Set(['customerCountry', 'location', 'currency', 'assessmentLocation', 'partnerCurrency']);
+
 function errorBeside(card: Card, id: string): string {
   let found = '';
   const walk = (node: unknown) => {
@@ -50,7 +53,9 @@ function errorBeside(card: Card, id: string): string {
         const n = item as Record<string, unknown> | undefined;
         if (n && n.id === id && typeof n.type === 'string' && n.type.startsWith('Input.')) {
           const next = node[i + 1] as Record<string, unknown> | undefined;
-          if (next?.type === 'TextBlock' && next.color === 'Attention') found = String(next.text);
+          // An error sits right below its field, as text on Teams' "attention" background (readable in both themes).
+          const items = next?.items as Record<string, unknown>[] | undefined;
+          if (next?.type === 'Container' && next.style === 'attention' && items?.[0]?.type === 'TextBlock') found = String(items[0].text);
         }
         walk(item);
       });
@@ -167,7 +172,8 @@ describe('the create-deal dialog', () => {
       ['a contact phone that is not one', 'customer', { contactName: 'Léa', contactPhone: 'call me' }, 'contactPhone', /Enter a phone number/],
       ['a missing deal name', 'details', { name: '  ' }, 'name', /^Required\.$/],
       ['a missing location', 'details', { location: '' }, 'location', /two-letter country code/],
-      ['a value below zero', 'details', { amount: '-1' }, 'amount', /Enter zero or more/],
+      ['a value below zero', 'details', { amount: '-1' }, 'amount', /Enter a value above zero/],
+      ['a value of zero (issue 13, item 5)', 'details', { amount: '0' }, 'amount', /Enter a value above zero/],
       ['a value that is not a number', 'details', { amount: 'lots' }, 'amount', /Enter a number/],
       ['a missing value', 'details', { amount: '' }, 'amount', /^Required\.$/],
       ['a currency that is not ISO 4217', 'details', { currency: 'EURO' }, 'currency', /ISO 4217/],
@@ -186,8 +192,9 @@ describe('the create-deal dialog', () => {
       expect(stepOf(answer)).toBe(step);
       expect(cardText(answer)).toContain('Please correct the fields marked below.');
       expect(errorBeside(answer, field)).toMatch(message);
-      // What was typed is still there, to be corrected.
-      for (const [id, value] of Object.entries(typed)) expect(inputsOf(answer)[id]).toBe(value);
+      // What was typed is still there, to be corrected — except in a list of countries or currencies,
+      // which can only show one of its own (the error beside says what is wrong).
+      for (const [id, value] of Object.entries(typed)) expect(inputsOf(answer)[id]).toBe(PICKED.has(id) ? '' : value);
       expect(cardProblems(answer)).toEqual([]);
       expect(await deals()).toEqual([]);
     });
@@ -223,7 +230,7 @@ describe('the create-deal dialog', () => {
     it.each<[string, Record<string, string>, string, RegExp]>([
       ['no partner chosen or named', { partnerName: '', partnerAmount: '1000', partnerNotes: 'x' }, 'partnerName', /^Required\.$/],
       ['a partner close date in the past', { partnerName: 'Contoso Services', partnerAmount: '1000', partnerCloseDate: '2026-01-01' }, 'partnerCloseDate', /today or a later date/],
-      ['a partner value below zero', { partnerName: 'Contoso Services', partnerAmount: '-10' }, 'partnerAmount', /Enter zero or more/],
+      ['a partner value below zero', { partnerName: 'Contoso Services', partnerAmount: '-10' }, 'partnerAmount', /Enter a value above zero/],
       ['a partner currency that is not ISO 4217', { partnerName: 'Contoso Services', partnerAmount: '10', partnerCurrency: 'EU' }, 'partnerCurrency', /ISO 4217/],
       ['no solution for the partner', { partnerName: 'Contoso Services', partnerAmount: '10', partnerSolutions: '', partnerOtherSolutions: '' }, 'partnerOtherSolutions', /Add at least one solution/],
       ['notes one character past 4,000', { partnerName: 'Contoso Services', partnerAmount: '10', partnerNotes: 'n'.repeat(4001) }, 'partnerNotes', /^Too long\.$/],
@@ -285,7 +292,7 @@ describe('the create-deal dialog', () => {
       const team = await goTo('team');
       const details = await press(bot, connector, ada, team, 'back', {}, { withInputs: false });
       expect(stepOf(details)).toBe('details');
-      expect(inputsOf(details)).toMatchObject({ name: 'Northwind – data platform', amount: '120 000', currency: 'eur', closeDate: '2027-06-30' });
+      expect(inputsOf(details)).toMatchObject({ name: 'Northwind – data platform', amount: '120 000', currency: 'EUR', closeDate: '2027-06-30' });
       expect(actionsOf(details).some((a) => a.data?.nav === 'back')).toBe(true);
     });
 

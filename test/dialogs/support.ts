@@ -1,4 +1,4 @@
-import * as AC from 'adaptivecards';
+import { cardProblems as teamsCardProblems } from '../../scripts/lib/cardChecks';
 import { FixedClock } from '../../services/clock';
 import { startTestApp, type TestApp } from '../support/app';
 import { cardsOf, cardText, ConnectorStandIn } from '../support/connector';
@@ -74,18 +74,12 @@ export async function press(
   return res.card;
 }
 
-/** Problems the official Adaptive Cards parser reports for a card (none expected), and its size. */
+/**
+ * Problems the official Adaptive Cards parser and our rules for Teams report for a card the bot
+ * answered with (none expected): the same check as every gallery card (scripts/lib/cardChecks.ts).
+ */
 export function cardProblems(card: Card): string[] {
-  const parsed = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext();
-  parsed.parse(card, context);
-  const problems: string[] = [];
-  for (let i = 0; i < context.eventCount; i++) problems.push(context.getEventAt(i).message);
-  for (const e of parsed.validateProperties().validationEvents) problems.push(e.message);
-  if (card.version !== '1.5') problems.push(`version ${String(card.version)}`);
-  const size = Buffer.byteLength(JSON.stringify(card));
-  if (size >= 28 * 1024) problems.push(`card is ${size} bytes`);
-  return problems;
+  return teamsCardProblems(card);
 }
 
 export { cardText, inputsOf, actionsOf };

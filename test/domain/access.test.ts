@@ -108,6 +108,14 @@ describe('DOMAIN: accepted stage — edit name, close date, value, notes, CRM ID
     expect(edited.history.at(-1)).toMatchObject({ event: 'edited', detail: 'name,value,closeDate,notes,crmId,campaignId,team,solutions' });
   });
 
+  it('when an edit would leave a deal the organization created without a whole contact (003 "Add team members"), then it is refused; an accepted referral may have none (003 "Accept")', () => {
+    const phoneless = { name: 'Ben', email: 'ben@fabrikam.example', userId: 'user-ben' };
+    expect(editDeal(outboundDeal(), { team: [] }, ctx(), RULES)).toEqual({ ok: false, refusal: { code: 'team_required' } });
+    expect(editDeal(outboundDeal(), { team: [phoneless] }, ctx(), RULES)).toEqual({ ok: false, refusal: { code: 'team_required' } });
+    const inbound = { ...receivedReferral(), status: 'open' as const, salesStage: 'accepted' as const, team: [ANA_ON_TEAM] };
+    expect(unwrap(editDeal(inbound, { team: [phoneless] }, ctx(), RULES)).team).toEqual([phoneless]);
+  });
+
   it('when a field outside the list is sent, then it is refused by name', () => {
     expect(editDeal(outboundDeal(), { status: 'won' } as never, ctx(), RULES)).toEqual({ ok: false, refusal: { code: 'field_not_editable', params: { field: 'status' } } });
   });
@@ -147,8 +155,8 @@ describe('DOMAIN: favorites — the heart adds a deal to Favorites and the same 
 });
 
 describe('DOMAIN: a card offers only the actions this viewer may take now', () => {
-  it('a received referral offers accept and decline to an admin, until it expires', () => {
-    expect(allowedActions(receivedReferral(), admin(), NOW)).toEqual(['favorite', 'accept', 'decline']);
+  it('a received referral offers accept and decline to an admin (and handing it to a colleague, and a reminder tomorrow), until it expires', () => {
+    expect(allowedActions(receivedReferral(), admin(), NOW)).toEqual(['favorite', 'accept', 'decline', 'assign', 'snooze']);
     expect(allowedActions(receivedReferral(), admin(), DateTime.fromISO('2026-12-04T09:30:00Z'))).toEqual(['favorite']);
   });
 

@@ -84,7 +84,8 @@ describe('DOMAIN: creating a deal — deal details: name, location, value + curr
   });
 
   it.each<[string, Record<string, unknown>, Record<string, string>]>([
-    ['a negative value', { value: { amount: '-1', currency: 'EUR' } }, { 'value.amount': 'v.nonNegative' }],
+    ['a negative value', { value: { amount: '-1', currency: 'EUR' } }, { 'value.amount': 'v.positive' }],
+    ['a value of zero (issue 13, item 5: a deal worth nothing is a typo)', { value: { amount: '0', currency: 'EUR' } }, { 'value.amount': 'v.positive' }],
     ['a value that is not a number', { value: { amount: 'lots', currency: 'EUR' } }, { 'value.amount': 'v.number' }],
     ['a currency that is not ISO 4217', { value: { amount: '10', currency: 'EURO' } }, { 'value.currency': 'v.currency' }],
     ['a close date in the past', { closeDate: '2026-11-19' }, { closeDate: 'v.dateInPast' }],
@@ -93,8 +94,8 @@ describe('DOMAIN: creating a deal — deal details: name, location, value + curr
     expect(issuesOf(input)).toEqual(expected);
   });
 
-  it('when value is zero and the close date is today, then both are accepted; optional ids may be empty', () => {
-    expect(issuesOf({ value: { amount: '0', currency: 'usd' }, closeDate: '2026-11-20', crmId: '', campaignId: '', notes: '' })).toEqual({});
+  it('when the value is a cent and the close date is today, then both are accepted; optional ids may be empty', () => {
+    expect(issuesOf({ value: { amount: '0.01', currency: 'usd' }, closeDate: '2026-11-20', crmId: '', campaignId: '', notes: '' })).toEqual({});
   });
 });
 

@@ -49,13 +49,27 @@ describe('DOMAIN: inbound lifecycle — Received --accept--> Accepted', () => {
     expect(accepted.dueAt).toBeNull();
   });
 
-  it('when accepting, then deal name, value, close date and team are required, CRM and campaign ids optional', () => {
+  it('when accepting (seed 003), then deal name, value and close date are required; team, CRM and campaign ids optional', () => {
     const schema = acceptInput(NOW.toISODate()!);
     const result = schema.safeParse({ value: { amount: '', currency: 'EUR' }, team: [] });
     expect(result.success).toBe(false);
     const paths = result.error!.issues.map((i) => i.path.join('.'));
-    expect(paths).toEqual(expect.arrayContaining(['name', 'value.amount', 'closeDate', 'team']));
-    expect(paths).not.toEqual(expect.arrayContaining(['crmId', 'campaignId', 'notes']));
+    expect(paths).toEqual(expect.arrayContaining(['name', 'value.amount', 'closeDate']));
+    expect(paths).not.toEqual(expect.arrayContaining(['crmId', 'campaignId', 'notes', 'team']));
+    expect(schema.safeParse({ name: 'Contoso', value: { amount: '1', currency: 'EUR' }, closeDate: '2027-01-31' }).success).toBe(true);
+  });
+
+  it('when accepting (seed 003), then a team row that is started must be whole: name, phone and email', () => {
+    const schema = acceptInput(NOW.toISODate()!);
+    const result = schema.safeParse({ name: 'Contoso', value: { amount: '1', currency: 'EUR' }, closeDate: '2027-01-31', team: [{ name: 'Ben', phone: '', email: 'ben@fabrikam.example' }] });
+    expect(new Set(result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`))).toEqual(new Set(['team.0.phone: v.phone']));
+  });
+
+  it('when a referral handed to a colleague is accepted with no team typed, then the colleague stays on the team', () => {
+    const held = { ...receivedReferral(), team: [{ name: 'Ben Okafor', email: 'ben@fabrikam.example', userId: 'user-ben' }] };
+    const input = acceptInput(NOW.toISODate()!).parse({ name: 'Contoso', value: { amount: '1', currency: 'EUR' }, closeDate: '2027-01-31' });
+    const accepted = unwrap(acceptReferral(held, input, ctx(), RULES));
+    expect(accepted.team).toEqual([{ name: 'Ben Okafor', email: 'ben@fabrikam.example', userId: 'user-ben' }]);
   });
 
   it('when a referral was already answered, then accepting it again is refused', () => {

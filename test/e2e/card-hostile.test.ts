@@ -182,13 +182,13 @@ describe('cards across organizations, through the real server', () => {
     const referralCard = first(cardsTo(fabrikamAdmin)[0]!);
     // Shortened, it says so and leads to the deal card.
     expect(cardText(referralCard)).toContain('Long texts are shortened here');
-    expect(actionsOf(referralCard).map((a) => a.verb)).toEqual(['referral.acceptForm', 'referral.declineForm', 'deal.show']);
+    expect(actionsOf(referralCard).map((a) => a.verb)).toEqual(['referral.assign', 'referral.acceptForm', 'referral.declineForm', 'deal.show']);
 
     // A reminder a week later is rendered again, from the same deal.
     clock.set('2026-11-27T09:30:00Z');
     expect((await bot.app.sweeper.sweepOnce()).reminders).toBe(1);
     await drain();
-    expect(cardsTo(fabrikamAdmin).map((c) => cardText(first(c)))).toEqual([expect.stringContaining('New partner referral'), expect.stringContaining('Reminder: 7 days to respond')]);
+    expect(cardsTo(fabrikamAdmin).map((c) => cardText(first(c)))).toEqual([expect.stringContaining('New partner referral'), expect.stringContaining('Reminder: 7 days left to answer this referral')]);
 
     // The deal card carries more of the notes than the referral card, and says it is shortened.
     const dealCard = await answer('the deal card', 'deal.show', ref);

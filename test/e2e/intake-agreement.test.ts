@@ -52,6 +52,8 @@ describe('the intake stores what it accepts (issue 10, findings 3 and 12)', () =
     clock = new FixedClock(NOW);
     bot = await startBot(clock);
     await install(bot, connector, ada);
+    // The install hands Ada the referrals waiting (none yet): done before each test counts the outbox.
+    await bot.app.dispatcher.drain();
   });
 
   afterEach(async () => {

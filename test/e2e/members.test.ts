@@ -48,16 +48,20 @@ describe('who the bot knows', () => {
       const text = cardText(card);
       expect(text).toContain('Members of fabrikam.example');
       for (const name of ['Ada', 'Ben', 'Cy']) expect(text).toContain(name);
-      // Each member's Save carries their id and the index of their inputs; Ben's inputs start as he is.
-      const save = actionsOf(card).find((a) => a.verb === 'member.update' && a.data?.userId === ben.aadObjectId)!;
-      const index = Number(save.data!.index);
-      expect(inputsOf(card)).toMatchObject({ [`role${index}`]: 'user', [`scopes${index}`]: '' });
+      // Change on Ben's row brings the card back with his form: his role and scopes as they are.
+      const change = actionsOf(card).find((a) => a.verb === 'members.page' && a.data?.edit === ben.aadObjectId)!;
+      const form = (await click(bot, connector, ada, 'members.page', change.data!)).card;
+      expect(cardText(form)).toContain('Change Ben');
+      expect(inputsOf(form)).toMatchObject({ role: 'user', scopes: '' });
+      const save = actionsOf(form).find((a) => a.verb === 'member.update')!;
+      expect(save.data).toMatchObject({ userId: ben.aadObjectId });
 
-      const bad = await click(bot, connector, ada, 'member.update', { ...save.data, [`role${index}`]: 'user', [`scopes${index}`]: 'FR, Atlantis' });
+      const bad = await click(bot, connector, ada, 'member.update', { ...inputsOf(form), ...save.data, scopes: 'FR,Atlantis' });
       expect(cardText(bad.card)).toContain('"Atlantis" is not a two-letter country code.');
       expect((await bot.app.store.members.get(TENANT, ben.aadObjectId))!.value.locationScopes).toEqual([]);
 
-      const good = await click(bot, connector, ada, 'member.update', { ...save.data, [`role${index}`]: 'user', [`scopes${index}`]: 'fr de' });
+      // The searchable list sends the codes picked, joined by commas.
+      const good = await click(bot, connector, ada, 'member.update', { ...inputsOf(form), ...save.data, scopes: 'FR,DE' });
       expect(cardText(good.card)).toContain('Saved: Ben is now Referral user (France (FR), Germany (DE)).');
       expect((await bot.app.store.members.get(TENANT, ben.aadObjectId))!.value).toMatchObject({ role: 'user', locationScopes: ['FR', 'DE'] });
     });

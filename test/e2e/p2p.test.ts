@@ -112,7 +112,7 @@ describe('partner to partner between two organizations of this deployment', () =
 
     // Tailspin accepts with the same card and flow as any referral.
     const form = await press(bot, connector, tia, referralCard, 'referral.acceptForm');
-    const accepted = await press(bot, connector, tia, form, 'referral.accept', { team0Phone: '+44 20 7946 0000' });
+    const accepted = await press(bot, connector, tia, form, 'referral.accept', { team0Name: tia.name, team0Email: tia.email, team0Phone: '+44 20 7946 0000' });
     expect(cardText(accepted)).toContain('Done: you accepted this referral.');
     await drain();
 
@@ -120,8 +120,10 @@ describe('partner to partner between two organizations of this deployment', () =
     expect(invitation).toMatchObject({ status: 'accepted', remoteDealId: inbound.id, respondedAt: '2026-11-20T10:00:00.000Z' });
     expect(cardText(latestVersion(copy))).toContain('tailspin.example · Accepted');
     expect(cardText(latestVersion(copy))).toContain('Invitation accepted — tailspin.example');
-    // Fabrikam's admins are told, as for any referral they sent.
-    expect(cardsTo(ada).some((c) => cardText(first(c)).includes('tailspin.example accepted “Northwind – data platform”'))).toBe(true);
+    // Fabrikam's admins are told, as for any referral they sent, and can open their own deal from it (issue 13, item 3).
+    const told = cardsTo(ada).map(first).find((c) => cardText(c).includes('tailspin.example accepted “Northwind – data platform”'))!;
+    expect(actionsOf(told).map((a) => [a.verb, a.title, a.data])).toEqual([['deal.show', 'Open your deal', { dealId: deal.id, tenantId: TENANT }]]);
+    expect(cardText((await click(bot, connector, ada, 'deal.show', { dealId: deal.id, tenantId: TENANT })).card)).toContain('tailspin.example · Accepted');
 
     // Once it accepted, the invited partner may change its close date and value on its own deal.
     const own = await click(bot, connector, tia, 'deal.editForm', { dealId: inbound.id, tenantId: OTHER_TENANT });

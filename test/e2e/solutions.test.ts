@@ -458,7 +458,8 @@ describe('the company’s own solutions, from chat', () => {
       const form = (await click(bot, connector, ada, 'referral.acceptForm', { dealId: referralId, tenantId: TENANT })).card;
       expect(cardText(form)).toContain('Fabrikam Migrate (your company · Biz apps standard)');
       expect(cardText(form)).not.toContain('Fabrikam Draft');
-      await press(bot, connector, ada, form, 'referral.accept', { own: 'O0000000000AB', team0Phone: '+33 6 12 34 56 78' });
+      // No team row: the team is optional when accepting (issue 13, item 1).
+      await press(bot, connector, ada, form, 'referral.accept', { own: 'O0000000000AB' });
       expect((await store().deals.get(TENANT, referralId))!.value.solutions).toEqual([
         { kind: 'microsoft', name: 'Azure Migrate', publisher: 'Microsoft' },
         { kind: 'own', id: 'O0000000000AB', name: 'Fabrikam Migrate', incentive: 'bizAppsStandard' },

@@ -269,9 +269,9 @@ describe('countdowns are whole sentences in the reader’s language', () => {
 
   it('when a reminder is built, then its header is one sentence in the reader’s language', () => {
     const params = countdown('2026-11-27T10:00:00Z', NOW).params;
-    expect(translator(readerOf('en-US', 'UTC')).t('referral.header.reminder', params)).toBe('Reminder: 7 days to respond');
-    expect(translator(readerOf('fr-FR', 'UTC')).t('referral.header.reminder', params)).toBe('Rappel\u00a0: plus que 7 jours pour répondre');
-    expect(translator(readerOf('zh-CN', 'UTC')).t('referral.header.reminder', params)).toBe('提醒：还有 7 天可以答复');
+    expect(translator(readerOf('en-US', 'UTC')).t('reminder.header', params)).toBe('Reminder: 7 days left to answer this referral');
+    expect(translator(readerOf('fr-FR', 'UTC')).t('reminder.header', params)).toBe('Rappel\u00a0: plus que 7 jours pour répondre à cette recommandation');
+    expect(translator(readerOf('zh-CN', 'UTC')).t('reminder.header', params)).toBe('提醒：还有 7 天可以答复此推荐');
   });
 });
 

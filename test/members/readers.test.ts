@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { FixedClock } from '../../services/clock';
 import { READER_TALLY_KEYS } from '../../services/domain/model';
 import { Membership } from '../../services/members/membership';
+import { Effects } from '../../services/notifications/effects';
 import { decideReader, EMPTY_TALLY, tallied, usualOf } from '../../services/members/readers';
 import { SqliteStore } from '../../services/store/sqlite';
 import { member, organization, TENANT } from '../support/fixtures';
@@ -61,7 +62,7 @@ describe('the organization’s usual reader, kept as members come and change', (
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'cosell-readers-'));
     store = SqliteStore.open(dir);
-    membership = new Membership({ store, clock, configuredAdmins: [] });
+    membership = new Membership({ store, clock, effects: new Effects({ eventsEnabled: false }), configuredAdmins: [] });
   });
   afterEach(async () => {
     await store.close();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { createOffer, offerDetailsInput, toggleFavorite, type Deal, type Offer, type PartnerCenterConnection } from '../../services/domain';
 import { figuresOf } from '../../services/domain/pipeline';
-import { searchStageOf, searchWords, shortDealId, wordKeys } from '../../services/domain/search';
+import { searchStageOf, searchWords, shortDealId, shortIdKey, wordKeys } from '../../services/domain/search';
 import {
   AlreadyExistsError,
   ConflictError,
@@ -226,6 +226,20 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
           expect(await find('contoso data', 'any')).toEqual(['Contoso data estate', 'Data platform', 'Contoso – Azure migration']);
           expect(names(await store.deals.searchByKeys(tenant, { groups: [[`i${shortDealId(societe.id).toLowerCase()}`]], mode: 'any' }, {}, 10))).toEqual(['Data platform']);
           expect(names(await store.deals.searchByKeys(tenant, { groups: keysOf('contoso'), mode: 'all' }, {}, 1))).toEqual(['Contoso data estate']);
+        });
+
+        it('when a deal\'s short id is typed (its last six characters, any case, "#" or not), then its id key finds that deal only, in its tenant only', async () => {
+          const a = dealIn(tenant, 1, { name: 'Contoso – Azure migration' });
+          await store.deals.create(a);
+          await store.deals.create(dealIn(tenant, 2, { name: 'Contoso – Azure migration' }));
+          await store.deals.create({ ...dealIn('someone-else', 3), id: `D999999${a.id.slice(-6)}` });
+          const short = shortDealId(a.id);
+          for (const typed of [short, short.toLowerCase(), `#${short}`]) {
+            expect((await store.deals.searchByKeys(tenant, { groups: [[shortIdKey(typed)!]], mode: 'any' }, {}, 10)).map((d) => d.value.id)).toEqual([a.id]);
+          }
+          // Not a short id (a LIKE pattern, too short): no id key, and the name search finds nothing.
+          expect([shortIdKey('%%%%%%'), shortIdKey(short.slice(1))]).toEqual([undefined, undefined]);
+          expect(await store.deals.search(tenant, '%%%%%%', {}, 10)).toEqual([]);
         });
 
         it('when a deal is renamed, then it is found by its new name and no longer by its old one', async () => {

@@ -21,6 +21,6 @@ export function showCreatedDeal(deps: { store: Store; clock: Clock; membership: 
     const activityId = await present(context, view.card);
     await rememberDealCard(deps.store, deps.clock, context, deal, seller.member.userId, activityId);
     const self = deal.team.find((t) => t.userId === seller.member.userId || t.email.toLowerCase() === seller.member.email?.toLowerCase());
-    if (self) await deps.membership.rememberPhone(seller.member, self.phone);
+    if (self?.phone) await deps.membership.rememberPhone(seller.member, self.phone);
   };
 }

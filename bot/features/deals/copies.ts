@@ -2,7 +2,7 @@ import { CardFactory, type TurnContext } from 'botbuilder';
 import { isoInstant, type Clock } from '../../../services/clock';
 import type { Deal } from '../../../services/domain/model';
 import type { Store } from '../../../services/store/ports';
-import type { CardActionResult } from '../../cardActions/router';
+import type { CardView } from '../../cardActions/router';
 
 /**
  * Keep a deal card the bot showed as a copy of that deal's cards, so that every later change (a
@@ -15,7 +15,7 @@ export async function rememberDealCard(store: Store, clock: Clock, context: Turn
 }
 
 /** Send a deal card as a new message and keep the copy. */
-export async function sendDealCard(store: Store, clock: Clock, context: TurnContext, deal: Deal, userId: string, view: CardActionResult): Promise<void> {
+export async function sendDealCard(store: Store, clock: Clock, context: TurnContext, deal: Deal, userId: string, view: CardView): Promise<void> {
   const sent = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(view.card)] });
   await rememberDealCard(store, clock, context, deal, userId, sent?.id);
 }

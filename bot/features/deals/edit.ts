@@ -7,7 +7,7 @@ import { guarded } from '../../cardActions/support';
 import { actingOnDeal, dealOutcomeView, type DealActionEnv } from './views';
 
 /** Refusals about what was typed: shown on the form, beside the solutions, rather than on the deal card. */
-const FORM_REFUSALS: ReadonlySet<RefusalCode> = new Set(['solution_required', 'assessment_exclusive', 'assessment_kind_fixed', 'assessment_location_required']);
+const FORM_REFUSALS: ReadonlySet<RefusalCode> = new Set(['solution_required', 'assessment_exclusive', 'assessment_kind_fixed', 'assessment_location_required', 'team_required']);
 
 /**
  * Save the edit form: every editable field (never the location), and on each invitation only what the

@@ -19,7 +19,7 @@ export function registerDeal(env: DealActionEnv): CardActionHandler {
         const { acting, ref } = await actingOnDeal(env, request);
         const outcome = await env.deals.register(acting.member, ref, (deal) => readDealRegisterForm(request.data, deal));
         const form = (deal: Deal, problems: { error?: ZodError; refusal?: Refusal }) => ({
-          card: renderDealRegisterForm(dealRegisterFormData(deal, acting.tr, acting.today, request.data, problems)),
+          card: renderDealRegisterForm(dealRegisterFormData(deal, acting.tr, request.data, problems)),
         });
         if (outcome.kind === 'refused' && outcome.deal && outcome.refusal.code === 'registration_solution_not_on_deal') return form(outcome.deal, { refusal: outcome.refusal });
         return dealOutcomeView(env, outcome, acting, request.verb, () => acting.tr.t('deal.done.registered'), (deal, error) => form(deal, { error }));

@@ -13,7 +13,7 @@ export function showRegisterForm(env: DealActionEnv): CardActionHandler {
         const { acting, ref } = await actingOnDeal(env, request);
         const found = await dealForForm(env, acting, ref, request.verb, checkRegistrable);
         if ('result' in found) return found.result;
-        return { card: renderDealRegisterForm(dealRegisterFormData(found.deal, acting.tr, acting.today)) };
+        return { card: renderDealRegisterForm(dealRegisterFormData(found.deal, acting.tr)) };
       }),
   };
 }

@@ -1,4 +1,4 @@
-import { dealStatusCardData, renderDealStatusCard } from '../../../cards/dealStatus';
+import { dealStatusCardData, renderDealStatusCard, type DealStatusOptions } from '../../../cards/dealStatus';
 import { allowedActions } from '../../../services/domain/actions';
 import type { Deal } from '../../../services/domain/model';
 import type { Refusal, Result } from '../../../services/domain/result';
@@ -8,7 +8,7 @@ import type { DealQueries } from '../../../services/deals/queries';
 import { describeRefusal } from '../../../services/i18n';
 import type { Store } from '../../../services/store/ports';
 import type { Logger } from '../../logger';
-import type { CardActionRequest, CardActionResult } from '../../cardActions/router';
+import type { CardActionRequest, CardView } from '../../cardActions/router';
 import { dealRefOf, errorResult, whoIsActing, type Acting, type ActionEnv } from '../../cardActions/support';
 
 /** What the deal card actions need; built once in bot/index.ts. */
@@ -22,18 +22,19 @@ export interface DealActionEnv extends ActionEnv {
 
 type Notice = { text: string; color: 'Good' | 'Attention' | 'Warning' };
 
-/** The deal status card as this member sees it now, optionally with a notice on top. */
-export function dealView(deal: Deal, acting: Acting, notice?: Notice): CardActionResult {
+/** The deal status card as this member sees it now, optionally with a notice on top and the list it was opened from. */
+export function dealView(deal: Deal, acting: Acting, notice?: Notice, back?: DealStatusOptions['back']): CardView {
   const data = dealStatusCardData(deal, acting.member, acting.tr, acting.now, {
     allowed: allowedActions(deal, acting.member, acting.now),
     refreshFor: acting.member.userId,
     ...(notice ? { notice } : {}),
+    ...(back ? { back } : {}),
   });
   return { card: renderDealStatusCard(data) };
 }
 
 /** A rule refused: the current state with the reason, or only the reason when the member may not see the deal. */
-export function refusedDealView(acting: Acting, refusal: Refusal, deal: Deal | undefined, logger: Logger, verb: string): CardActionResult {
+export function refusedDealView(acting: Acting, refusal: Refusal, deal: Deal | undefined, logger: Logger, verb: string): CardView {
   logger.info('card action refused by a rule', { verb, code: refusal.code, userId: acting.member.userId, dealId: deal?.id });
   const text = describeRefusal(refusal, acting.tr);
   return deal ? dealView(deal, acting, { text, color: 'Attention' }) : errorResult(acting.tr, text);
@@ -49,8 +50,8 @@ export function dealOutcomeView(
   acting: Acting,
   verb: string,
   success: (deal: Deal) => string,
-  onInvalid?: (deal: Deal, error: NonNullable<Extract<DealChangeOutcome, { kind: 'invalid' }>['error']>) => CardActionResult,
-): CardActionResult {
+  onInvalid?: (deal: Deal, error: NonNullable<Extract<DealChangeOutcome, { kind: 'invalid' }>['error']>) => CardView,
+): CardView {
   switch (outcome.kind) {
     case 'notFound':
       return errorResult(acting.tr, acting.tr.t('error.dealNotFound'));
@@ -83,7 +84,7 @@ export async function dealForForm(
   ref: { tenantId: string; dealId: string },
   verb: string,
   check: (deal: Deal) => Result<unknown>,
-): Promise<{ deal: Deal } | { result: CardActionResult }> {
+): Promise<{ deal: Deal } | { result: CardView }> {
   const found = await env.queries.view(acting.member, ref.tenantId, ref.dealId);
   if (found.kind === 'notFound') return { result: errorResult(acting.tr, acting.tr.t('error.dealNotFound')) };
   if (found.kind === 'refused') return { result: refusedDealView(acting, found.refusal, undefined, env.logger, verb) };

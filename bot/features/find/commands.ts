@@ -3,7 +3,7 @@ import { renderErrorCard } from '../../../cards/notice';
 import type { Clock } from '../../../services/clock';
 import { translator } from '../../../services/i18n';
 import type { Acting } from '../../cardActions/support';
-import type { CardActionResult } from '../../cardActions/router';
+import type { CardView } from '../../cardActions/router';
 import { actingOf } from '../../commands/acting';
 import type { Command } from '../../commands/parse';
 import { readerOfTurn } from '../../middleware/presence';
@@ -12,7 +12,7 @@ import { pipelineView, searchView, type FindEnv } from './views';
 type Deps = FindEnv & { readonly clock: Clock };
 
 /** Answer a typed command with the card `show` makes for whoever typed it; without one (no tenant or user), say so. */
-async function answer(deps: Deps, context: TurnContext, show: (acting: Acting) => Promise<CardActionResult>): Promise<void> {
+async function answer(deps: Deps, context: TurnContext, show: (acting: Acting) => Promise<CardView>): Promise<void> {
   const acting = actingOf(deps.clock, context);
   let card;
   if (acting) card = (await show(acting)).card;

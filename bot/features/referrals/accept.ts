@@ -31,7 +31,7 @@ export function acceptReferral(env: ActionEnv & { responses: ReferralResponses; 
           env.onWork();
           // Teams does not share phone numbers: remember the one the member typed for their next form.
           const self = outcome.deal.team.find((t) => t.userId === acting.member.userId || t.email.toLowerCase() === acting.member.email?.toLowerCase());
-          if (self) await env.membership.rememberPhone(acting.member, self.phone);
+          if (self?.phone) await env.membership.rememberPhone(acting.member, self.phone);
         }
         return outcomeView(outcome, acting, ref.purpose, env.logger, request.verb, acting.tr.t('referral.notice.accepted'));
       }),

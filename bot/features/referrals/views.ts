@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { referralCardData, renderReferralCard, type ReferralPurpose } from '../../../cards/referral';
+import { referralCardFor, type ReferralPurpose } from '../../../cards/referral';
 import { allowedActions } from '../../../services/domain/actions';
 import type { Deal, Member } from '../../../services/domain/model';
 import type { Refusal } from '../../../services/domain/result';
@@ -8,7 +8,7 @@ import type { DealActionOutcome } from '../../../services/deals/runner';
 import type { DealCreation } from '../../../services/deals/create';
 import type { DealQueries } from '../../../services/deals/queries';
 import type { Logger } from '../../logger';
-import type { CardActionRequest, CardActionResult } from '../../cardActions/router';
+import type { CardActionRequest, CardView } from '../../cardActions/router';
 import { CardRefusal, dealRefOf, errorResult, whoIsActing, type Acting, type ActionEnv, type DealRef } from '../../cardActions/support';
 
 export type ReferralEnv = ActionEnv & { readonly queries: DealQueries; readonly creation: DealCreation };
@@ -37,7 +37,10 @@ export async function answerableReferral(env: ReferralEnv, request: CardActionRe
   return found;
 }
 
-/** The referral card as this member sees it now, optionally with a notice on top. */
+/**
+ * The referral card as this member sees it now, optionally with a notice on top: the full card, or
+ * for a reminder the compact reminder card.
+ */
 export function referralView(
   deal: Deal,
   member: Member,
@@ -45,18 +48,12 @@ export function referralView(
   now: DateTime,
   purpose: ReferralPurpose,
   notice?: { text: string; color: 'Good' | 'Attention' | 'Warning' },
-): CardActionResult {
-  const data = referralCardData(deal, tr, now, {
-    purpose,
-    canRespond: allowedActions(deal, member, now).includes('accept'),
-    refreshFor: member.userId,
-    ...(notice ? { notice } : {}),
-  });
-  return { card: renderReferralCard(data) };
+): CardView {
+  return { card: referralCardFor(deal, member, tr, now, purpose, notice) };
 }
 
 /** What a seller sees when a rule refused: the current state with the reason, or only the reason when they may not see the deal. */
-export function refusedView(acting: Acting, refusal: Refusal, deal: Deal | undefined, purpose: ReferralPurpose, logger: Logger, verb: string): CardActionResult {
+export function refusedView(acting: Acting, refusal: Refusal, deal: Deal | undefined, purpose: ReferralPurpose, logger: Logger, verb: string): CardView {
   logger.info('card action refused by a rule', { verb, code: refusal.code, userId: acting.member.userId, dealId: deal?.id });
   const text = refusal.code === 'not_received' ? acting.tr.t('referral.notice.alreadyAnswered') : describeRefusal(refusal, acting.tr);
   if (!deal) return errorResult(acting.tr, text);
@@ -70,7 +67,7 @@ export function outcomeView(
   logger: Logger,
   verb: string,
   success: string,
-): CardActionResult {
+): CardView {
   switch (outcome.kind) {
     case 'notFound':
       return errorResult(acting.tr, acting.tr.t('error.dealNotFound'));

@@ -5,7 +5,7 @@ import type { Offer } from '../../../services/domain/offers';
 import { authorizeOfferChange } from '../../../services/domain/offers';
 import { describeRefusal } from '../../../services/i18n';
 import type { ImportOutcome } from '../../../services/solutions/offers';
-import type { CardActionHandler, CardActionResult } from '../../cardActions/router';
+import type { CardActionHandler, CardView } from '../../cardActions/router';
 import { guarded, type Acting } from '../../cardActions/support';
 import { actingOnOffer, offerNotFound, offerView, type SolutionsEnv } from './views';
 
@@ -27,7 +27,7 @@ export function showImportForm(env: SolutionsEnv): CardActionHandler {
 }
 
 /** What an import came to, as the contacts card says it: how many now, or every problem and that nothing changed. */
-export function importResultView(outcome: ImportOutcome, acting: Acting, typed?: string): CardActionResult | undefined {
+export function importResultView(outcome: ImportOutcome, acting: Acting, typed?: string): CardView | undefined {
   const card = (offer: Offer, result: ImportResult, keep?: string) => ({ card: renderContactsCard(contactsImportCardData(offer, acting.member, acting.tr, result, keep)) });
   switch (outcome.kind) {
     case 'done':

@@ -21,7 +21,7 @@ export function showOfferForm(env: SolutionsEnv): CardActionHandler {
           const text = describeRefusal(allowed.refusal, acting.tr);
           return offer ? offerView(offer, acting, { text, color: 'Attention' }) : errorResult(acting.tr, text);
         }
-        return { card: renderOfferForm(offerFormData(acting.member.tenantId, offer, acting.tr, acting.today)) };
+        return { card: renderOfferForm(offerFormData(acting.member.tenantId, offer, acting.tr)) };
       }),
   };
 }

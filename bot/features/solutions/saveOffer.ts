@@ -11,7 +11,7 @@ export function createOffer(env: SolutionsEnv): CardActionHandler {
       guarded(async () => {
         const acting = await actingInOrganization(env, request);
         const outcome = await env.offers.create(acting.member, readOfferForm(request.data));
-        const form = (problems: Parameters<typeof offerFormData>[5]) => ({ card: renderOfferForm(offerFormData(acting.member.tenantId, undefined, acting.tr, acting.today, request.data, problems)) });
+        const form = (problems: Parameters<typeof offerFormData>[4]) => ({ card: renderOfferForm(offerFormData(acting.member.tenantId, undefined, acting.tr, request.data, problems)) });
         if (outcome.kind === 'refused' && outcome.refusal.code === 'offer_name_taken') return form({ refusal: outcome.refusal });
         return offerOutcomeView(env, outcome, acting, request.verb, acting.tr.t('solutions.form.created'), (error) => form({ error }));
       }),
@@ -26,8 +26,8 @@ export function editOffer(env: SolutionsEnv): CardActionHandler {
       guarded(async () => {
         const { acting, ref } = await actingOnOffer(env, request);
         const outcome = await env.offers.editDetails(acting.member, ref, readOfferForm(request.data));
-        const form = (offer: Parameters<typeof offerFormData>[1], problems: Parameters<typeof offerFormData>[5]) => ({
-          card: renderOfferForm(offerFormData(acting.member.tenantId, offer, acting.tr, acting.today, request.data, problems)),
+        const form = (offer: Parameters<typeof offerFormData>[1], problems: Parameters<typeof offerFormData>[4]) => ({
+          card: renderOfferForm(offerFormData(acting.member.tenantId, offer, acting.tr, request.data, problems)),
         });
         if (outcome.kind === 'refused' && outcome.refusal.code === 'offer_name_taken' && outcome.offer) return form(outcome.offer, { refusal: outcome.refusal });
         return offerOutcomeView(env, outcome, acting, request.verb, acting.tr.t('solutions.form.saved'), (error, offer) => form(offer, { error }));

@@ -11,7 +11,7 @@ import type { ImportTargets } from '../../../services/solutions/importTarget';
 import type { OfferCatalog, OfferOutcome, OfferRef } from '../../../services/solutions/offers';
 import type { DownloadOptions } from '../../../services/solutions/download';
 import type { Store } from '../../../services/store/ports';
-import type { CardActionRequest, CardActionResult } from '../../cardActions/router';
+import type { CardActionRequest, CardActionResult, CardView } from '../../cardActions/router';
 import { CardRefusal, errorResult, whoIsActing, type Acting, type ActionEnv } from '../../cardActions/support';
 
 /** What the solutions feature's handlers need; built once in bot/index.ts. */
@@ -51,11 +51,11 @@ export async function actingInOrganization(env: SolutionsEnv, request: CardActio
   return acting;
 }
 
-export function offerView(offer: Offer, acting: Acting, notice?: Notice): CardActionResult {
+export function offerView(offer: Offer, acting: Acting, notice?: Notice): CardView {
   return { card: renderOfferCard(offerCardData(offer, acting.member, acting.tr, acting.now, notice ? { notice } : {})) };
 }
 
-export function offerNotFound(acting: Acting): CardActionResult {
+export function offerNotFound(acting: Acting): CardView {
   return errorResult(acting.tr, acting.tr.t('solutions.error.notFound'));
 }
 

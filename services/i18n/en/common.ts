@@ -64,6 +64,7 @@ export const common = {
   'help.yourRole': 'Your role: {role}',
   'help.action.inbound': 'Inbound referrals',
   'help.action.newDeal': 'New deal',
+  'help.actionDone': 'On its way.',
   'welcome.title': 'Welcome to Co-sell',
   'help.introShared':
     'I bring your organization’s Partner Center co-sell referrals into Teams. Deals, referrals and members are private: I send them only to the people allowed to see them, in their personal chat with me, never into a shared chat like this one. You can type the commands below here too; I answer them in your personal chat.',
@@ -126,6 +127,11 @@ export const common = {
   'refusal.last_global_admin': 'Your organization needs at least one referral admin with global scope.',
   'refusal.invalid_location_scope': '"{value}" is not a two-letter country code.',
   'refusal.member_not_found': 'That person has not installed the bot yet.',
+  'refusal.team_required': 'A deal your organization created keeps at least one team member with name, phone and email.',
+  'refusal.assignee_unknown': 'That colleague has not opened a chat with me yet, so I know neither their name nor their email to put them on the team. Ask them to open one (they then get the referrals they may see), and hand it over again.',
+  'refusal.assignee_not_member': 'I do not know that colleague yet: give them a role and a location scope with “members” (Add a colleague), then hand the referral over.',
+  'refusal.assignee_out_of_scope': '{name} could not see this referral: their location scopes do not include {location}. Give them that scope with “members” first.',
+  'refusal.snooze_too_late': 'Less than a day is left to answer: a reminder tomorrow would come too late.',
   'refusal.admin_by_configuration': 'This person is a referral admin by the bot’s configuration (REFERRAL_ADMINS); change it there.',
 
   // Validation: shown beside the field.
@@ -135,6 +141,7 @@ export const common = {
   'v.tooLarge': 'Too large.',
   'v.number': 'Enter a number.',
   'v.nonNegative': 'Enter zero or more.',
+  'v.positive': 'Enter a value above zero.',
   'v.currency': 'Enter an ISO 4217 currency code, such as EUR or USD.',
   'v.country': 'Enter a two-letter country code, such as FR or US.',
   'v.date': 'Enter a date as YYYY-MM-DD.',
@@ -221,6 +228,8 @@ export const common = {
   'registrationStatus.inReview': 'In review',
   'registrationStatus.actionRequired': 'Action required',
   'registrationStatus.validated': 'Validated',
+
+  'form.currencyChoice': '{code} · {name}',
 
   // Countdowns (services/i18n countdown()): `unit` is the largest unit that is not zero ("none" under a
   // minute); the next smaller unit follows unless it is 0. Whole sentences, so no language is mixed in.

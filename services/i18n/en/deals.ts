@@ -4,6 +4,13 @@
  * answers. ICU MessageFormat syntax. Merged into the catalog by services/i18n/en/index.ts.
  */
 export const deals = {
+  // What tells apart deals that share a name (lists, deal and referral cards); "deal <id>" opens one.
+  'deal.identity.received': 'Deal {id} · received {date}',
+  'deal.identity.held': 'Deal {id} · received {date} · held by {name}',
+  'deal.identity.accepted': 'Deal {id} · received {date} · accepted by {name}',
+  'deal.identity.declined': 'Deal {id} · received {date} · declined by {name}',
+  'deal.identity.created': 'Deal {id} · created {date} by {name}',
+
   // The status card.
   'deal.typeLine': '{direction} · {type}',
   'deal.typeLineFrom': '{direction} · {type} · from {sender}',
@@ -13,7 +20,7 @@ export const deals = {
   'deal.createdBy': '{when} by {who}',
   'deal.assessmentIn': '{type}, for {location}',
   'deal.teamMore': 'and {count, plural, one {one more person} other {# more people}} (open Edit to see everyone)',
-  'deal.teamEmpty': 'Nobody yet: the team is set when the referral is accepted.',
+  'deal.teamEmpty': 'Nobody yet: add the people who work on it with Edit.',
   'deal.historyMore': 'Showing the last {shown} of {total} events.',
   'deal.shortened': 'This deal holds more than one Teams card can show: texts and lists ending in “…” are shortened.',
   'deal.tooLarge': 'This deal holds more text than one Teams card can show, even shortened.',
@@ -47,6 +54,7 @@ export const deals = {
   'deal.microsoft.invitedNoWindow': 'Invited for {help}: deciding.',
   'deal.microsoft.engaged': 'Engaged ({help}).',
   'deal.microsoft.sentIt': 'Engaged: Microsoft sent this referral.',
+  'deal.microsoft.closedUnanswered': 'Invited for {help}; had not answered when the deal closed.',
   'deal.microsoft.markedWon': 'Microsoft marked the deal won.',
   // Microsoft's status (microsoftStatus.*) as a sentence, so that "Microsoft marked the deal won." can follow it.
   'deal.microsoft.status': '{status}.',
@@ -54,11 +62,13 @@ export const deals = {
   'deal.partner.share': '{value}, closing {date}',
   'deal.partner.answered': 'answered {when}',
   'deal.partner.reason': 'reason: {reason}',
+  'deal.partner.closedUnanswered': 'No answer before the deal closed',
   'deal.partner.outside': 'does not use this bot: follow up in Partner Center',
 
   'deal.assessment.done': 'Complete',
   'deal.assessment.next': 'Next',
   'deal.assessment.todo': 'To do',
+  'deal.assessment.notDone': 'Not done',
 
   'deal.registration.eligible': 'Eligible: register it now or later.',
   'deal.registration.status': '{status} (updated {when})',
@@ -70,7 +80,10 @@ export const deals = {
   'deal.favorite.added': 'Added to your favorites.',
   'deal.favorite.removed': 'Removed from your favorites.',
 
-  'deal.action.markStage': 'Mark stage',
+  'deal.action.nextStage': 'Next: {stage}',
+  'deal.action.otherStage': 'Other stage',
+  'deal.action.showMore': 'Show team and history',
+  'deal.action.backToList': 'Back to list',
   'deal.action.stage': 'Sales stage reached',
   'deal.action.save': 'Save',
   'deal.action.completeStage': 'Complete: {stage}',
@@ -143,12 +156,13 @@ export const deals = {
   'deal.list.empty.inbound': 'No inbound deals here. Referrals sent to your organization arrive in this chat.',
   'deal.list.empty.outbound': 'No outbound deals here. Type "new deal" to create one.',
   'deal.list.empty.favorites': 'No favorites here. Use the heart on a deal to add it.',
+  'deal.list.onlyClosed.inbound': 'No open inbound deals. The closed ones (won, lost, declined, expired) are under “inbound closed”: click Closed below.',
+  'deal.list.onlyClosed.outbound': 'No open outbound deals. The closed ones (won and lost) are under “outbound closed”: click Closed below.',
+  'deal.list.onlyClosed.favorites': 'No open favorites. Your closed favorites (won, lost, declined, expired) are under “favorites closed”: click Closed below.',
   'deal.list.summary': '{customer} · {value}',
   'deal.list.progress': '{stage} · {due}',
-  'deal.list.toRespond': '{days, plural, =0 {respond today} one {# day to respond} other {# days to respond}}',
   'deal.list.toClose': '{days, plural, =0 {closes today} one {closes in # day} other {closes in # days}}',
   'deal.list.closeDatePassed': 'close date passed',
-  'deal.list.closed': '{status}',
   'deal.list.open': 'Open',
   'deal.list.more': 'Next page',
   'deal.list.first': 'First page',
@@ -174,7 +188,8 @@ export const deals = {
   'deal.edit.submit': 'Save changes',
 
   'deal.microsoftForm.title': 'Invite Microsoft to “{name}”',
-  'deal.microsoftForm.intro': 'Asking Microsoft for help makes this a Co-sell deal.',
+  'deal.microsoftForm.intro': 'Asking Microsoft for help makes this a Co-sell deal. Microsoft needs the customer’s main contact — name, phone and email — and the customer’s consent to share it; what the deal holds is filled in below.',
+  'deal.microsoftForm.contact': 'Customer’s main contact (needed to invite Microsoft)',
   'deal.microsoftForm.window': 'Microsoft sellers have 14 days to decide whether to join; asking does not guarantee help.',
   'deal.microsoftForm.submit': 'Invite Microsoft',
 

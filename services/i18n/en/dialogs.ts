@@ -37,7 +37,7 @@ export const dialogs = {
   'dialog.notActiveTitle': 'Nothing to continue',
 
   'dialog.customer.hint': 'Many companies share a name: the D-U-N-S number tells them apart.',
-  'dialog.customer.country': 'Country (2 letters)',
+  'dialog.customer.country': 'Country',
   'dialog.customer.city': 'City (optional)',
   'dialog.customer.name': 'Customer name',
   'dialog.customer.duns': 'D-U-N-S number (9 digits, optional)',
@@ -46,7 +46,7 @@ export const dialogs = {
   'dialog.consentReminder': 'Be sure the customer agreed to share their contact details with Microsoft: Microsoft may contact them directly about this deal.',
   'dialog.consent': 'The customer agreed to share this contact with Microsoft',
 
-  'dialog.details.location': 'Location (country of the referral’s location scope, 2 letters)',
+  'dialog.details.location': 'Location (the country of its location scope)',
   'dialog.details.locationHint': 'Referral users see the deal when this is in their location scope. It cannot be changed after creation.',
   'dialog.details.notes': 'Notes (optional; the running record of the deal)',
 
@@ -64,7 +64,7 @@ export const dialogs = {
   'dialog.solutions.assessment': 'Or a solution assessment',
   'dialog.solutions.assessmentHint': 'Only for partners vetted by the solution assessments team. Then choose nothing else above.',
   'dialog.solutions.assessmentType': 'Assessment type',
-  'dialog.solutions.assessmentLocation': 'Assessment location (2 letters)',
+  'dialog.solutions.assessmentLocation': 'Assessment location',
 
   'dialog.selling.help': 'Identify the kind of help that you need from Microsoft',
   'dialog.selling.view': 'Would you like Microsoft sellers to view this deal?',

@@ -2,9 +2,6 @@
 export const referrals = {
   'referral.header.new.coSell': 'New co-sell referral',
   'referral.header.new.p2p': 'New partner referral',
-  // The same countdown arguments as 'time.left'.
-  'referral.header.reminder':
-    '{unit, select, day {Reminder: {days, plural, one {# day} other {# days}}{hours, plural, =0 {} one {, # hour} other {, # hours}} to respond} hour {Reminder: {hours, plural, one {# hour} other {# hours}}{minutes, plural, =0 {} one {, # minute} other {, # minutes}} to respond} minute {Reminder: {minutes, plural, one {# minute} other {# minutes}} to respond} other {Reminder: less than a minute to respond}}',
   'referral.header.seen': 'Referral',
   'referral.typeLine': '{type} · from {sender}',
   'referral.status.received': 'Waiting for an answer',
@@ -38,23 +35,33 @@ export const referrals = {
   'referral.customerWithPlace': '{name} ({place})',
   'referral.cityInCountry': '{city}, {country}',
   'referral.shortened': 'Long texts are shortened here (they end in “…”). Open the deal card to read everything.',
-  'referral.openDeal': 'Read everything',
+  'referral.openDeal': 'Open deal',
   'referral.tooLarge': 'This referral holds more text than one Teams card can show. Open the deal card to read it and answer.',
 
+  'referral.assign.title': 'Assign',
+  'referral.assign.label': 'Colleague who answers it',
+  'referral.assign.placeholder': 'Type a name',
+  'referral.assign.hint': 'They join the deal’s team and get this referral in their chat with me; every copy of the card then says who holds it.',
+  'referral.assign.submit': 'Hand it over',
+  'referral.assign.required': 'Choose a colleague.',
+  'referral.notice.assigned': 'Done: {name} holds this referral now. They got it in their chat with me.',
+  'referral.notice.assignedNotInstalled': 'Done: {name} holds this referral now. They will get it as soon as they open a chat with me.',
+
   'referral.acceptForm.title': 'Accept “{name}”',
-  'referral.acceptForm.intro': 'Check the deal as you see it now. You can change all of this later.',
+  'referral.acceptForm.intro': 'Check the deal name, value, close date and notes as you see them now. You can change all of this later.',
   'referral.acceptForm.submit': 'Accept referral',
   'referral.form.cancel': 'Back',
   'referral.form.required': 'Required.',
   'referral.form.name': 'Deal name',
   'referral.form.value': 'Estimated value',
   'referral.form.currency': 'Currency',
+  'referral.form.currencyCode': 'Currency (three-letter code, such as EUR)',
   'referral.form.closeDate': 'Estimated close date',
   'referral.form.notes': 'Notes (what the customer is looking for)',
   'referral.form.crmId': 'CRM ID (optional)',
   'referral.form.campaignId': 'Marketing campaign ID (optional)',
-  'referral.form.team': 'Your team on this deal',
-  'referral.form.teamHint': 'At least one person with name, phone and email. Leave extra rows empty.',
+  'referral.form.team': 'Your team on this deal (optional)',
+  'referral.form.teamHint': 'Add the people who will work on it now or later, with Edit: each with name, phone and email. Leave rows empty to add nobody.',
   'referral.form.memberName': 'Name',
   'referral.form.memberPhone': 'Phone',
   'referral.form.memberEmail': 'Email',
@@ -72,6 +79,21 @@ export const referrals = {
   'referral.notice.declined': 'Done: you declined this referral.',
   'referral.notice.alreadyAnswered': 'Someone already answered this referral. Here is where it stands.',
 
+  'reminder.summary': 'Reminder: {name} waits for your answer',
+  // The same countdown arguments as 'time.left'.
+  'reminder.header':
+    '{unit, select, day {Reminder: {days, plural, one {# day} other {# days}}{hours, plural, =0 {} one {, # hour} other {, # hours}} left to answer this referral} hour {Reminder: {hours, plural, one {# hour} other {# hours}}{minutes, plural, =0 {} one {, # minute} other {, # minutes}} left to answer this referral} minute {Reminder: {minutes, plural, one {# minute} other {# minutes}} left to answer this referral} other {Reminder: less than a minute left to answer this referral}}',
+  'reminder.snooze': 'Remind me tomorrow',
+  'reminder.digestInstead': 'Daily digest instead',
+  'reminder.snoozed': 'I will remind you once more tomorrow at this time.',
+  'reminder.digestOn': 'From now on you get one digest a day, at 9:00, of the referrals waiting for you, instead of single reminders.',
+  'reminder.singleOn': 'From now on you get a reminder for each referral again, and no digest.',
+  'digest.header': 'Daily digest · {date}',
+  'digest.title': '{count, plural, =0 {No referral is waiting for you} one {One referral is waiting for your answer} other {# referrals are waiting for your answer}}',
+  'digest.empty': 'Nothing to answer today.',
+  'digest.more': 'and {count, plural, one {one more} other {# more}}: type “inbound” to see them all.',
+  'digest.singleInstead': 'Single reminders instead',
+
   'senderOutcome.header': 'Your referral was answered',
   'senderOutcome.title':
     '{outcome, select, accepted {{partner} accepted “{name}”} declined {{partner} declined “{name}”} expired {{partner} did not answer in time on “{name}”} won {{partner} won “{name}”} lost {{partner} lost “{name}”} other {{partner} answered “{name}”}}',
@@ -81,5 +103,6 @@ export const referrals = {
   'senderOutcome.fact.reason': 'Reason',
   'senderOutcome.fact.notes': 'Notes',
   'senderOutcome.shortened': 'The notes end in “…”: they are longer than a Teams card can show.',
+  'senderOutcome.openOwn': 'Open your deal',
   'senderOutcome.tooLarge': 'The answer holds more text than one Teams card can show.',
 } as const;

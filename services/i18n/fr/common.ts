@@ -58,6 +58,7 @@ export const common = {
   'help.yourRole': 'Votre rôle : {role}',
   'help.action.inbound': 'Recommandations entrantes',
   'help.action.newDeal': 'Nouvelle opportunité',
+  'help.actionDone': 'C’est en route.',
   'welcome.title': 'Bienvenue dans Co-vente',
   'help.introShared':
     'J’apporte dans Teams les recommandations de co-vente de votre organisation depuis l’Espace partenaires. Les opportunités, recommandations et membres sont privés : je ne les envoie qu’aux personnes autorisées à les voir, dans leur conversation personnelle avec moi, jamais dans une conversation partagée comme celle-ci. Vous pouvez aussi taper ici les commandes ci-dessous ; je vous réponds dans votre conversation personnelle.',
@@ -77,6 +78,14 @@ export const common = {
   'error.busy': 'Je suis très sollicité en ce moment. Réessayez dans quelques secondes.',
 
   'refusal.deal_closed': 'Cette opportunité est {status} et close : elle peut être consultée mais plus modifiée.',
+  'refusal.team_required': 'Une opportunité créée par votre organisation garde au moins un membre de l’équipe avec nom, téléphone et e-mail.',
+  'refusal.assignee_unknown':
+    'Ce collègue n’a pas encore ouvert de conversation avec moi : je ne connais ni son nom ni son e-mail pour l’ajouter à l’équipe. Demandez-lui d’en ouvrir une (il recevra alors les recommandations qu’il peut voir), puis confiez-lui de nouveau la recommandation.',
+  'refusal.assignee_not_member':
+    'Je ne connais pas encore ce collègue : donnez-lui un rôle et une portée d’emplacement avec « membres » (Ajouter un collègue), puis confiez-lui la recommandation.',
+  'refusal.assignee_out_of_scope':
+    '{name} ne pourrait pas voir cette recommandation : ses portées d’emplacement n’incluent pas {location}. Donnez-lui d’abord cette portée avec « membres ».',
+  'refusal.snooze_too_late': 'Il reste moins d’un jour pour répondre : un rappel demain arriverait trop tard.',
   'refusal.not_received': 'Cette recommandation a déjà reçu une réponse.',
   'refusal.not_open': 'Cette opportunité n’est pas ouverte : acceptez la recommandation avant d’y travailler.',
   'refusal.referral_expired': 'Cette recommandation a expiré : ses 14 jours de réponse sont écoulés.',
@@ -126,6 +135,7 @@ export const common = {
   'v.tooLarge': 'Trop grand.',
   'v.number': 'Entrez un nombre.',
   'v.nonNegative': 'Entrez zéro ou plus.',
+  'v.positive': 'Entrez une valeur supérieure à zéro.',
   'v.currency': 'Entrez un code de devise ISO 4217, par exemple EUR ou USD.',
   'v.country': 'Entrez un code de pays à deux lettres, par exemple FR ou US.',
   'v.date': 'Entrez une date au format AAAA-MM-JJ.',
@@ -208,6 +218,7 @@ export const common = {
   'registrationStatus.inReview': 'En cours d’examen',
   'registrationStatus.actionRequired': 'Action requise',
   'registrationStatus.validated': 'Validée',
+  'form.currencyChoice': '{code} · {name}',
 
   'time.left':
     '{unit, select, day {il reste {days, plural, one {# jour} other {# jours}}{hours, plural, =0 {} one { et # heure} other { et # heures}}} hour {il reste {hours, plural, one {# heure} other {# heures}}{minutes, plural, =0 {} one { et # minute} other { et # minutes}}} minute {il reste {minutes, plural, one {# minute} other {# minutes}}} other {il reste moins d’une minute}}',

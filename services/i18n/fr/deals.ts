@@ -5,6 +5,11 @@ import type { deals as en } from '../en/deals';
  * formulaires (modifier, inviter Microsoft, inviter des partenaires) et réponses aux actions.
  */
 export const deals = {
+  'deal.identity.received': 'Opportunité {id} · reçue le {date}',
+  'deal.identity.held': 'Opportunité {id} · reçue le {date} · confiée à {name}',
+  'deal.identity.accepted': 'Opportunité {id} · reçue le {date} · acceptée par {name}',
+  'deal.identity.declined': 'Opportunité {id} · reçue le {date} · refusée par {name}',
+  'deal.identity.created': 'Opportunité {id} · créée le {date} par {name}',
   'deal.typeLine': '{direction} · {type}',
   'deal.typeLineFrom': '{direction} · {type} · de {sender}',
   'deal.stageWithPercent': '{stage} · {percent} %',
@@ -13,7 +18,7 @@ export const deals = {
   'deal.createdBy': '{when} par {who}',
   'deal.assessmentIn': '{type}, pour {location}',
   'deal.teamMore': 'et {count, plural, one {# autre personne} other {# autres personnes}} (ouvrez Modifier pour voir toute l’équipe)',
-  'deal.teamEmpty': 'Personne pour l’instant : l’équipe est définie quand la recommandation est acceptée.',
+  'deal.teamEmpty': 'Personne pour l’instant : ajoutez les personnes qui y travaillent avec Modifier.',
   'deal.historyMore': 'Affichage des {shown} derniers événements sur {total}.',
 
   'deal.fact.location': 'Emplacement',
@@ -44,15 +49,18 @@ export const deals = {
   'deal.microsoft.sentIt': 'Engagé : Microsoft a envoyé cette recommandation.',
   'deal.microsoft.markedWon': 'Microsoft a marqué l’opportunité comme gagnée.',
   'deal.microsoft.status': '{status}.',
+  'deal.microsoft.closedUnanswered': 'Invité pour {help} ; n’avait pas répondu à la clôture de l’opportunité.',
 
   'deal.partner.share': '{value}, clôture le {date}',
   'deal.partner.answered': 'réponse le {when}',
   'deal.partner.reason': 'raison : {reason}',
   'deal.partner.outside': 'n’utilise pas ce bot : faites le suivi dans l’Espace partenaires',
+  'deal.partner.closedUnanswered': 'Pas de réponse avant la clôture de l’opportunité',
 
   'deal.assessment.done': 'Terminée',
   'deal.assessment.next': 'Suivante',
   'deal.assessment.todo': 'À faire',
+  'deal.assessment.notDone': 'Non terminée',
 
   'deal.registration.eligible': 'Éligible : inscrivez-la maintenant ou plus tard.',
   'deal.registration.status': '{status} (mise à jour le {when})',
@@ -64,7 +72,6 @@ export const deals = {
   'deal.favorite.added': 'Ajoutée à vos favoris.',
   'deal.favorite.removed': 'Retirée de vos favoris.',
 
-  'deal.action.markStage': 'Marquer l’étape',
   'deal.action.stage': 'Étape de vente atteinte',
   'deal.action.save': 'Enregistrer',
   'deal.action.completeStage': 'Terminer : {stage}',
@@ -80,6 +87,10 @@ export const deals = {
   'deal.action.grantViewConfirm': 'Les vendeurs Microsoft pourront consulter cette opportunité : elle devient dirigée par le partenaire. Vous ne demandez pas leur aide.',
   'deal.action.invitePartners': 'Inviter des partenaires',
   'deal.action.register': 'Inscrire maintenant',
+  'deal.action.nextStage': 'Étape suivante : {stage}',
+  'deal.action.otherStage': 'Autre étape',
+  'deal.action.showMore': 'Afficher l’équipe et l’historique',
+  'deal.action.backToList': 'Retour à la liste',
 
   'deal.done.stage': 'Étape enregistrée : {stage}.',
   'deal.done.assessmentStage': 'Étape d’évaluation terminée : {stage}.',
@@ -135,12 +146,16 @@ export const deals = {
   'deal.list.empty.inbound': 'Aucune opportunité entrante ici. Les recommandations envoyées à votre organisation arrivent dans cette conversation.',
   'deal.list.empty.outbound': 'Aucune opportunité sortante ici. Tapez « nouvelle opportunité » pour en créer une.',
   'deal.list.empty.favorites': 'Aucun favori ici. Utilisez le cœur d’une opportunité pour l’ajouter.',
+  'deal.list.onlyClosed.inbound':
+    'Aucune opportunité entrante ouverte. Les opportunités closes (gagnées, perdues, refusées, expirées) sont sous « entrant closes » : cliquez sur Closes ci-dessous.',
+  'deal.list.onlyClosed.outbound':
+    'Aucune opportunité sortante ouverte. Les opportunités closes (gagnées et perdues) sont sous « sortant closes » : cliquez sur Closes ci-dessous.',
+  'deal.list.onlyClosed.favorites':
+    'Aucun favori ouvert. Vos favoris clos (gagnés, perdus, refusés, expirés) sont sous « favoris closes » : cliquez sur Closes ci-dessous.',
   'deal.list.summary': '{customer} · {value}',
   'deal.list.progress': '{stage} · {due}',
-  'deal.list.toRespond': '{days, plural, =0 {réponse attendue aujourd’hui} one {# jour pour répondre} other {# jours pour répondre}}',
   'deal.list.toClose': '{days, plural, =0 {clôture aujourd’hui} one {clôture dans # jour} other {clôture dans # jours}}',
   'deal.list.closeDatePassed': 'date de clôture dépassée',
-  'deal.list.closed': '{status}',
   'deal.list.open': 'Ouvrir',
   'deal.list.more': 'Page suivante',
   'deal.list.first': 'Première page',
@@ -166,8 +181,10 @@ export const deals = {
   'deal.edit.submit': 'Enregistrer les modifications',
 
   'deal.microsoftForm.title': 'Inviter Microsoft à « {name} »',
-  'deal.microsoftForm.intro': 'Demander l’aide de Microsoft fait de cette opportunité une opportunité de co-vente.',
+  'deal.microsoftForm.intro':
+    'Demander l’aide de Microsoft fait de cette opportunité une opportunité de co-vente. Microsoft a besoin du contact principal du client (nom, téléphone et e-mail) et du consentement du client à le partager ; ce que l’opportunité contient déjà est prérempli ci-dessous.',
   'deal.microsoftForm.window': 'Les vendeurs Microsoft ont 14 jours pour décider de participer ; demander de l’aide ne la garantit pas.',
+  'deal.microsoftForm.contact': 'Contact principal du client (nécessaire pour inviter Microsoft)',
   'deal.microsoftForm.submit': 'Inviter Microsoft',
 
   'deal.inviteForm.title': 'Inviter un partenaire à « {name} »',

@@ -35,7 +35,7 @@ export const dialogs = {
   'dialog.notActiveTitle': 'Rien à poursuivre',
 
   'dialog.customer.hint': 'Beaucoup d’entreprises portent le même nom : le numéro D-U-N-S permet de les distinguer.',
-  'dialog.customer.country': 'Pays (2 lettres)',
+  'dialog.customer.country': 'Pays',
   'dialog.customer.city': 'Ville (facultatif)',
   'dialog.customer.name': 'Nom du client',
   'dialog.customer.duns': 'Numéro D-U-N-S (9 chiffres, facultatif)',
@@ -45,7 +45,7 @@ export const dialogs = {
     'Assurez-vous que le client a accepté de partager ses coordonnées avec Microsoft : Microsoft peut le contacter directement au sujet de cette opportunité.',
   'dialog.consent': 'Le client a accepté de partager ce contact avec Microsoft',
 
-  'dialog.details.location': 'Emplacement (pays de la portée d’emplacement de la recommandation, 2 lettres)',
+  'dialog.details.location': 'Emplacement (le pays de sa portée d’emplacement)',
   'dialog.details.locationHint':
     'Les utilisateurs des recommandations voient l’opportunité si cet emplacement est dans leur portée. Il ne peut pas être modifié après la création.',
   'dialog.details.notes': 'Remarques (facultatif ; le suivi au fil de l’opportunité)',
@@ -66,7 +66,7 @@ export const dialogs = {
   'dialog.solutions.assessmentHint':
     'Réservé aux partenaires validés par l’équipe d’évaluation de solution. Dans ce cas, ne choisissez rien d’autre ci-dessus.',
   'dialog.solutions.assessmentType': 'Type d’évaluation',
-  'dialog.solutions.assessmentLocation': 'Emplacement de l’évaluation (2 lettres)',
+  'dialog.solutions.assessmentLocation': 'Emplacement de l’évaluation',
 
   'dialog.selling.help': 'Identifiez le type d’aide dont vous avez besoin auprès de Microsoft',
   'dialog.selling.view': 'Voulez-vous que les vendeurs Microsoft puissent voir cette opportunité ?',

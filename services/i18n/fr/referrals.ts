@@ -4,8 +4,6 @@ import type { referrals as en } from '../en/referrals';
 export const referrals = {
   'referral.header.new.coSell': 'Nouvelle recommandation de co-vente',
   'referral.header.new.p2p': 'Nouvelle recommandation de partenaire',
-  'referral.header.reminder':
-    '{unit, select, day {Rappel : plus que {days, plural, one {# jour} other {# jours}}{hours, plural, =0 {} one { et # heure} other { et # heures}} pour répondre} hour {Rappel : plus que {hours, plural, one {# heure} other {# heures}}{minutes, plural, =0 {} one { et # minute} other { et # minutes}} pour répondre} minute {Rappel : plus que {minutes, plural, one {# minute} other {# minutes}} pour répondre} other {Rappel : moins d’une minute pour répondre}}',
   'referral.header.seen': 'Recommandation',
   'referral.typeLine': '{type} · de {sender}',
   'referral.status.received': 'En attente de réponse',
@@ -35,24 +33,34 @@ export const referrals = {
   'referral.inviteNotes': 'Pourquoi vous',
   'referral.accept': 'Accepter',
   'referral.decline': 'Refuser',
+  'referral.assign.title': 'Attribuer',
+  'referral.assign.label': 'Collègue qui y répondra',
+  'referral.assign.placeholder': 'Tapez un nom',
+  'referral.assign.hint':
+    'Cette personne rejoint l’équipe de l’opportunité et reçoit cette recommandation dans sa conversation avec moi ; chaque copie de la carte indique ensuite qui la détient.',
+  'referral.assign.submit': 'Confier la recommandation',
+  'referral.assign.required': 'Choisissez un collègue.',
   'referral.none': '—',
   'referral.customerWithPlace': '{name} ({place})',
   'referral.cityInCountry': '{city}, {country}',
 
   'referral.acceptForm.title': 'Accepter « {name} »',
-  'referral.acceptForm.intro': 'Vérifiez l’opportunité telle que vous la voyez aujourd’hui. Vous pourrez tout modifier plus tard.',
+  'referral.acceptForm.intro':
+    'Vérifiez le nom, la valeur, la date de clôture et les remarques de l’opportunité tels que vous les voyez aujourd’hui. Vous pourrez tout modifier plus tard.',
   'referral.acceptForm.submit': 'Accepter la recommandation',
   'referral.form.cancel': 'Retour',
   'referral.form.required': 'Obligatoire.',
   'referral.form.name': 'Nom de l’opportunité',
   'referral.form.value': 'Valeur estimée',
   'referral.form.currency': 'Devise',
+  'referral.form.currencyCode': 'Devise (code à trois lettres, par exemple EUR)',
   'referral.form.closeDate': 'Date de clôture estimée',
   'referral.form.notes': 'Remarques (ce que recherche le client)',
   'referral.form.crmId': 'ID CRM (facultatif)',
   'referral.form.campaignId': 'ID de campagne marketing (facultatif)',
-  'referral.form.team': 'Votre équipe sur cette opportunité',
-  'referral.form.teamHint': 'Au moins une personne avec nom, téléphone et e-mail. Laissez vides les lignes en trop.',
+  'referral.form.team': 'Votre équipe sur cette opportunité (facultatif)',
+  'referral.form.teamHint':
+    'Ajoutez les personnes qui y travailleront, maintenant ou plus tard avec Modifier : chacune avec nom, téléphone et e-mail. Laissez les lignes vides pour n’ajouter personne.',
   'referral.form.memberName': 'Nom',
   'referral.form.memberPhone': 'Téléphone',
   'referral.form.memberEmail': 'E-mail',
@@ -69,6 +77,9 @@ export const referrals = {
   'referral.notice.accepted': 'C’est fait : vous avez accepté cette recommandation.',
   'referral.notice.declined': 'C’est fait : vous avez refusé cette recommandation.',
   'referral.notice.alreadyAnswered': 'Quelqu’un a déjà répondu à cette recommandation. Voici où elle en est.',
+  'referral.notice.assigned': 'C’est fait : {name} détient désormais cette recommandation et l’a reçue dans sa conversation avec moi.',
+  'referral.notice.assignedNotInstalled':
+    'C’est fait : {name} détient désormais cette recommandation et la recevra dès qu’une conversation avec moi sera ouverte.',
 
   'senderOutcome.header': 'Votre recommandation a reçu une réponse',
   'senderOutcome.title':
@@ -78,11 +89,26 @@ export const referrals = {
   'senderOutcome.fact.when': 'Date',
   'senderOutcome.fact.reason': 'Raison',
   'senderOutcome.fact.notes': 'Remarques',
+  'senderOutcome.openOwn': 'Ouvrir votre opportunité',
 
   'referral.shortened': 'Les textes longs sont abrégés ici (ils finissent par « … »). Ouvrez la carte de l’opportunité pour tout lire.',
-  'referral.openDeal': 'Tout lire',
+  'referral.openDeal': 'Ouvrir l’opportunité',
   'referral.tooLarge':
     'Cette recommandation contient plus de texte qu’une carte Teams ne peut en afficher. Ouvrez la carte de l’opportunité pour la lire et y répondre.',
   'senderOutcome.shortened': 'Les remarques finissent par « … » : elles dépassent ce qu’une carte Teams peut afficher.',
   'senderOutcome.tooLarge': 'La réponse contient plus de texte qu’une carte Teams ne peut en afficher.',
+  'reminder.summary': 'Rappel : « {name} » attend votre réponse',
+  'reminder.header':
+    '{unit, select, day {Rappel : plus que {days, plural, one {# jour} other {# jours}}{hours, plural, =0 {} one { et # heure} other { et # heures}} pour répondre à cette recommandation} hour {Rappel : plus que {hours, plural, one {# heure} other {# heures}}{minutes, plural, =0 {} one { et # minute} other { et # minutes}} pour répondre à cette recommandation} minute {Rappel : plus que {minutes, plural, one {# minute} other {# minutes}} pour répondre à cette recommandation} other {Rappel : moins d’une minute pour répondre à cette recommandation}}',
+  'reminder.snooze': 'Me le rappeler demain',
+  'reminder.digestInstead': 'Plutôt un récapitulatif quotidien',
+  'reminder.snoozed': 'Je vous le rappellerai encore une fois demain à la même heure.',
+  'reminder.digestOn': 'Désormais, vous recevez chaque jour à 9 h un récapitulatif des recommandations qui vous attendent, au lieu de rappels un par un.',
+  'reminder.singleOn': 'Désormais, vous recevez de nouveau un rappel pour chaque recommandation, et plus de récapitulatif.',
+  'digest.header': 'Récapitulatif quotidien · {date}',
+  'digest.title':
+    '{count, plural, =0 {Aucune recommandation ne vous attend} one {Une recommandation attend votre réponse} other {# recommandations attendent votre réponse}}',
+  'digest.empty': 'Rien à répondre aujourd’hui.',
+  'digest.more': 'et {count, plural, one {# autre} other {# autres}} : tapez « entrant » pour les voir toutes.',
+  'digest.singleInstead': 'Plutôt des rappels un par un',
 } satisfies Record<keyof typeof en, string>;

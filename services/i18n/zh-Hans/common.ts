@@ -57,6 +57,7 @@ export const common = {
   'help.yourRole': '你的角色：{role}',
   'help.action.inbound': '传入推荐',
   'help.action.newDeal': '新建交易',
+  'help.actionDone': '正在发送。',
   'welcome.title': '欢迎使用联合销售',
   'help.introShared':
     '我把你的组织在合作伙伴中心的联合销售推荐带到 Teams。交易、推荐和成员都是私密信息：我只把它们发给有权查看的人，发在他们与我的个人聊天中，绝不会发到像这里这样的共享聊天。你也可以在这里输入下面的命令，我会在你的个人聊天中回复。',
@@ -76,6 +77,11 @@ export const common = {
   'error.busy': '我现在非常忙。请几秒钟后重试。',
 
   'refusal.deal_closed': '这笔交易的状态为“{status}”，已关闭：只能查看，不能再更改。',
+  'refusal.team_required': '你的组织创建的交易必须保留至少一名填写了姓名、电话和电子邮件的团队成员。',
+  'refusal.assignee_unknown': '这位同事还没有和我开始聊天，所以我不知道其姓名和电子邮件，无法将其加入团队。请让对方先打开与我的聊天（之后会收到其可以查看的推荐），然后再移交一次。',
+  'refusal.assignee_not_member': '我还不认识这位同事：请先通过“成员”（添加同事）为其设置角色和位置范围，然后再移交推荐。',
+  'refusal.assignee_out_of_scope': '{name} 无法查看此推荐：其位置范围不包括 {location}。请先通过“成员”为其添加该范围。',
+  'refusal.snooze_too_late': '答复时间已不到一天：明天再提醒就太晚了。',
   'refusal.not_received': '此推荐已经答复过了。',
   'refusal.not_open': '这笔交易未处于进行中：请先接受推荐，再处理交易。',
   'refusal.referral_expired': '此推荐已过期：14 天的答复期限已过。',
@@ -125,6 +131,7 @@ export const common = {
   'v.tooLarge': '过大。',
   'v.number': '请输入数字。',
   'v.nonNegative': '请输入零或更大的数。',
+  'v.positive': '请输入大于零的值。',
   'v.currency': '请输入 ISO 4217 货币代码，例如 EUR 或 USD。',
   'v.country': '请输入两个字母的国家/地区代码，例如 FR 或 US。',
   'v.date': '请按 YYYY-MM-DD 格式输入日期。',
@@ -207,6 +214,7 @@ export const common = {
   'registrationStatus.inReview': '审核中',
   'registrationStatus.actionRequired': '需要操作',
   'registrationStatus.validated': '已验证',
+  'form.currencyChoice': '{code} · {name}',
 
   'time.left':
     '{unit, select, day {剩余 {days, plural, other {# 天}}{hours, plural, =0 {} other { # 小时}}} hour {剩余 {hours, plural, other {# 小时}}{minutes, plural, =0 {} other { # 分钟}}} minute {剩余 {minutes, plural, other {# 分钟}}} other {剩余不到 1 分钟}}',

@@ -2,6 +2,11 @@ import type { deals as en } from '../en/deals';
 
 /** 交易处理的简体中文消息：交易状态卡片、列表（传入、传出、收藏夹）、交易上的表单和各操作的答复。 */
 export const deals = {
+  'deal.identity.received': '交易 {id} · {date} 收到',
+  'deal.identity.held': '交易 {id} · {date} 收到 · 由 {name} 负责',
+  'deal.identity.accepted': '交易 {id} · {date} 收到 · {name} 已接受',
+  'deal.identity.declined': '交易 {id} · {date} 收到 · {name} 已拒绝',
+  'deal.identity.created': '交易 {id} · {name} 于 {date} 创建',
   'deal.typeLine': '{direction} · {type}',
   'deal.typeLineFrom': '{direction} · {type} · 来自 {sender}',
   'deal.stageWithPercent': '{stage} · {percent}%',
@@ -10,7 +15,7 @@ export const deals = {
   'deal.createdBy': '{when}，由 {who} 创建',
   'deal.assessmentIn': '{type}，针对 {location}',
   'deal.teamMore': '另有 {count, plural, other {# 人}}（打开“编辑”查看所有人）',
-  'deal.teamEmpty': '暂无成员：接受推荐时设置团队。',
+  'deal.teamEmpty': '暂无成员：请通过“编辑”添加参与人员。',
   'deal.historyMore': '显示共 {total} 个事件中的最近 {shown} 个。',
 
   'deal.fact.location': '位置',
@@ -41,15 +46,18 @@ export const deals = {
   'deal.microsoft.sentIt': '已参与：此推荐由 Microsoft 发送。',
   'deal.microsoft.markedWon': 'Microsoft 已将这笔交易标记为赢单。',
   'deal.microsoft.status': '{status}。',
+  'deal.microsoft.closedUnanswered': '已邀请提供“{help}”；交易关闭时尚未答复。',
 
   'deal.partner.share': '{value}，{date} 成交',
   'deal.partner.answered': '{when} 答复',
   'deal.partner.reason': '原因：{reason}',
   'deal.partner.outside': '未使用此机器人：请在合作伙伴中心跟进',
+  'deal.partner.closedUnanswered': '交易关闭前未答复',
 
   'deal.assessment.done': '已完成',
   'deal.assessment.next': '下一个',
   'deal.assessment.todo': '待完成',
+  'deal.assessment.notDone': '未完成',
 
   'deal.registration.eligible': '符合条件：可以现在注册，也可以以后注册。',
   'deal.registration.status': '{status}（更新于 {when}）',
@@ -61,7 +69,6 @@ export const deals = {
   'deal.favorite.added': '已添加到你的收藏夹。',
   'deal.favorite.removed': '已从你的收藏夹中移除。',
 
-  'deal.action.markStage': '标记阶段',
   'deal.action.stage': '已达到的销售阶段',
   'deal.action.save': '保存',
   'deal.action.completeStage': '完成：{stage}',
@@ -77,6 +84,10 @@ export const deals = {
   'deal.action.grantViewConfirm': 'Microsoft 销售人员将可以查看这笔交易，交易将变为合作伙伴主导。你不会请求他们提供帮助。',
   'deal.action.invitePartners': '邀请合作伙伴',
   'deal.action.register': '立即注册',
+  'deal.action.nextStage': '下一阶段：{stage}',
+  'deal.action.otherStage': '其他阶段',
+  'deal.action.showMore': '显示团队和历史记录',
+  'deal.action.backToList': '返回列表',
 
   'deal.done.stage': '阶段已保存：{stage}。',
   'deal.done.assessmentStage': '评估阶段已完成：{stage}。',
@@ -132,12 +143,13 @@ export const deals = {
   'deal.list.empty.inbound': '这里没有传入交易。发送给你的组织的推荐会出现在此聊天中。',
   'deal.list.empty.outbound': '这里没有传出交易。输入“新建交易”即可创建。',
   'deal.list.empty.favorites': '这里没有收藏的交易。点击交易上的爱心即可收藏。',
+  'deal.list.onlyClosed.inbound': '没有进行中的传入交易。已关闭的交易（赢单、丢单、已拒绝、已过期）在“传入已关闭”下：点击下方的“已关闭”。',
+  'deal.list.onlyClosed.outbound': '没有进行中的传出交易。已关闭的交易（赢单和丢单）在“传出已关闭”下：点击下方的“已关闭”。',
+  'deal.list.onlyClosed.favorites': '没有进行中的收藏交易。已关闭的收藏（赢单、丢单、已拒绝、已过期）在“收藏已关闭”下：点击下方的“已关闭”。',
   'deal.list.summary': '{customer} · {value}',
   'deal.list.progress': '{stage} · {due}',
-  'deal.list.toRespond': '{days, plural, =0 {今天须答复} other {还有 # 天可以答复}}',
   'deal.list.toClose': '{days, plural, =0 {今天成交} other {# 天后成交}}',
   'deal.list.closeDatePassed': '已过成交日期',
-  'deal.list.closed': '{status}',
   'deal.list.open': '打开',
   'deal.list.more': '下一页',
   'deal.list.first': '第一页',
@@ -162,8 +174,9 @@ export const deals = {
   'deal.edit.submit': '保存更改',
 
   'deal.microsoftForm.title': '邀请 Microsoft 参与“{name}”',
-  'deal.microsoftForm.intro': '请求 Microsoft 帮助后，这笔交易将成为联合销售交易。',
+  'deal.microsoftForm.intro': '请求 Microsoft 帮助后，这笔交易将成为联合销售交易。Microsoft 需要客户的主要联系人（姓名、电话和电子邮件）以及客户同意共享这些信息；交易中已有的信息已在下方填好。',
   'deal.microsoftForm.window': 'Microsoft 销售人员有 14 天时间决定是否参与；请求帮助并不保证一定获得帮助。',
+  'deal.microsoftForm.contact': '客户的主要联系人（邀请 Microsoft 时必需）',
   'deal.microsoftForm.submit': '邀请 Microsoft',
 
   'deal.inviteForm.title': '邀请合作伙伴参与“{name}”',

@@ -35,7 +35,7 @@ export const dialogs = {
   'dialog.notActiveTitle': '没有可继续的内容',
 
   'dialog.customer.hint': '许多公司同名：D-U-N-S 编号可以区分它们。',
-  'dialog.customer.country': '国家/地区（2 个字母）',
+  'dialog.customer.country': '国家/地区',
   'dialog.customer.city': '城市（可选）',
   'dialog.customer.name': '客户名称',
   'dialog.customer.duns': 'D-U-N-S 编号（9 位数字，可选）',
@@ -44,7 +44,7 @@ export const dialogs = {
   'dialog.consentReminder': '请确保客户已同意与 Microsoft 共享其联系信息：Microsoft 可能会就这笔交易直接联系客户。',
   'dialog.consent': '客户已同意与 Microsoft 共享此联系人',
 
-  'dialog.details.location': '位置（推荐的位置范围所在国家/地区，2 个字母）',
+  'dialog.details.location': '位置（其位置范围所在的国家/地区）',
   'dialog.details.locationHint': '当此位置在推荐用户的位置范围内时，他们可以看到这笔交易。创建后不能更改。',
   'dialog.details.notes': '备注（可选；交易的持续记录）',
 
@@ -62,7 +62,7 @@ export const dialogs = {
   'dialog.solutions.assessment': '或者选择解决方案评估',
   'dialog.solutions.assessmentHint': '仅适用于经过解决方案评估团队审核的合作伙伴。选择后，上面不能再选择其他内容。',
   'dialog.solutions.assessmentType': '评估类型',
-  'dialog.solutions.assessmentLocation': '评估位置（2 个字母）',
+  'dialog.solutions.assessmentLocation': '评估位置',
 
   'dialog.selling.help': '确定你需要 Microsoft 提供的帮助类型',
   'dialog.selling.view': '是否希望 Microsoft 销售人员查看这笔交易？',
