@@ -38,6 +38,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { registerFeatures } from './features';
 import { rewardsReminderComposer } from './features/solutions/reminderCard';
 import { helpCommand } from './features/help/help';
+import { keepShownCards } from './features/deals/copies';
 import { Installations } from './installations';
 import { intakeRoute } from './intake';
 import { PartnerCenterChat } from './features/partnerCenter/chat';
@@ -245,6 +246,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     cardActions: new CardActionRouter({
       logger,
       policy: shared.cardActions,
+      shown: keepShownCards(store, clock),
       unknownVerbCard: (context) => {
         const tr = translator(readerOfTurn(context));
         return renderErrorCard(tr.t('error.title'), tr.t('error.unknownAction'));

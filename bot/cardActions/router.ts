@@ -12,7 +12,16 @@ export type CardActionResult = CardView | { readonly note: string };
 /** A card shown in answer. */
 export interface CardView {
   readonly card: AdaptiveCardJson;
+  /**
+   * What the clicked message shows from now on, so that later changes keep it right in place: a
+   * deal (as its deal card, or as its referral or reminder card), or nothing a deal change touches (a
+   * list). Absent: the message keeps following the deal it followed, if any (a form about it).
+   */
+  readonly shows?: ShownInMessage;
 }
+
+/** See CardView.shows. */
+export type ShownInMessage = { readonly tenantId: string; readonly dealId: string; readonly userId: string; readonly kind: 'deal' | 'referral' | 'reminder' } | 'nothing';
 
 export interface CardActionRequest {
   readonly context: TurnContext;
@@ -49,6 +58,8 @@ export interface CardActionRouterOptions {
   /** The card shown when no handler knows the verb. */
   readonly unknownVerbCard: (context: TurnContext) => AdaptiveCardJson;
   readonly policy: SharedCardPolicy;
+  /** A card answered in the clicked message (`replyToId`) says what that message shows now. */
+  readonly shown?: (context: TurnContext, messageId: string, shows: ShownInMessage) => Promise<void>;
 }
 
 /**
@@ -83,7 +94,12 @@ export class CardActionRouter {
       });
       return { card: this.options.unknownVerbCard(request.context) };
     }
-    if (handler.shared || !this.options.policy.isShared(request.context)) return handler.handle(request);
+    if (handler.shared || !this.options.policy.isShared(request.context)) {
+      const result = await handler.handle(request);
+      const messageId = request.context.activity.replyToId;
+      if ('card' in result && result.shows && messageId && this.options.shown) await this.options.shown(request.context, messageId, result.shows);
+      return result;
+    }
     const notice = await this.options.policy.redirect(request.context, async (personal) => {
       const result = await handler.handle({ ...request, context: personal });
       if ('card' in result) await personal.sendActivity({ attachments: [CardFactory.adaptiveCard(result.card)] });

@@ -336,6 +336,11 @@ export interface CardCopyRepository {
   /** Idempotent on (conversationId, activityId). */
   add(copy: CardCopy): Promise<void>;
   listForDeal(tenantId: string, dealId: string): Promise<CardCopy[]>;
+  /**
+   * What one message shows now that a card action answered in it: a copy of a deal's card (whatever
+   * it was a copy of before), or — `undefined` — nothing a deal change should touch.
+   */
+  replace(message: { tenantId: string; conversationId: string; activityId: string }, copy: CardCopy | undefined): Promise<void>;
   removeConversation(tenantId: string, conversationId: string): Promise<void>;
 }
 

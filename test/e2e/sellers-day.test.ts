@@ -134,6 +134,32 @@ describe('issue 13: what tripped a new user', () => {
       expect(actionsOf((await click(bot, connector, ada, 'deal.show', { dealId: open.data!.dealId, tenantId: TENANT })).card).map((a) => a.title)).not.toContain('Back to list');
     });
 
+    it('when a deal is opened in place of its referral card and a stage is marked, then later updates keep the deal there, not the referral (found walking the playground)', async () => {
+      const id = await intake();
+      await drain();
+      const message = connector.sent(personalConversation(ada)).find((c) => cardsOf(c).some((card) => cardText(card).includes('New co-sell referral')))!.createdId!;
+      const inputs = inputsOf((await click(bot, connector, ada, 'referral.acceptForm', { dealId: id, tenantId: TENANT }, { replyToId: message })).card);
+      await click(bot, connector, ada, 'referral.accept', { dealId: id, tenantId: TENANT, ...inputs }, { replyToId: message });
+      await drain();
+      const opened = await click(bot, connector, ada, 'deal.show', { dealId: id, tenantId: TENANT }, { replyToId: message });
+      expect(cardText(opened.card)).toContain('Next: Qualified');
+      const marked = await click(bot, connector, ada, 'deal.stage', { dealId: id, tenantId: TENANT, stage: 'qualified' }, { replyToId: message });
+      expect(cardText(marked.card)).toContain('Stage saved: Qualified.');
+      await drain();
+      const shownThere = connector.updates(personalConversation(ada)).filter((u) => u.activityId === message);
+      expect(shownThere.length).toBeGreaterThan(0);
+      // What the seller looks at stays the deal, now at its new stage; the referral card does not come back.
+      expect(cardText(cardsOf(shownThere.at(-1)!)[0]!)).toContain('Next: Developed');
+
+      // Back to the list in the same message: a later change of the deal leaves the list alone.
+      const list = await click(bot, connector, ada, 'deal.list', { list: 'inbound', filter: 'open' }, { replyToId: message });
+      expect(cardText(list.card)).toContain('Inbound deals · Open');
+      const before = connector.updates(personalConversation(ada)).filter((u) => u.activityId === message).length;
+      await click(bot, connector, ada, 'deal.stage', { dealId: id, tenantId: TENANT, stage: 'developed' });
+      await drain();
+      expect(connector.updates(personalConversation(ada)).filter((u) => u.activityId === message)).toHaveLength(before);
+    });
+
     it('when a referral is declined, then every card about it still opens the deal', async () => {
       const id = await intake();
       await drain();

@@ -655,6 +655,23 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
         expect((await store.cardCopies.listForDeal(tenant, 'D1')).map((c) => c.activityId)).toEqual(['act-2']);
         expect(await store.cardCopies.listForDeal(tenant, 'D2')).toEqual([]);
       });
+
+      it('makes a message a copy of what a card action showed in it last: another deal, another kind, or nothing', async () => {
+        const message = { tenantId: tenant, conversationId: 'a:1', activityId: 'act-1' };
+        const copy = { ...message, dealId: 'D1', userId: 'user-ana', kind: 'referral', sentAt: '2026-11-20T10:00:00.000Z' };
+        await store.cardCopies.add(copy);
+        await store.cardCopies.replace(message, { ...copy, kind: 'deal' });
+        expect(await store.cardCopies.listForDeal(tenant, 'D1')).toEqual([{ ...copy, kind: 'deal' }]);
+        await store.cardCopies.replace(message, { ...copy, dealId: 'D2', kind: 'deal' });
+        expect(await store.cardCopies.listForDeal(tenant, 'D1')).toEqual([]);
+        expect((await store.cardCopies.listForDeal(tenant, 'D2')).map((c) => [c.activityId, c.kind])).toEqual([['act-1', 'deal']]);
+        await store.cardCopies.replace(message, undefined);
+        await store.cardCopies.replace(message, undefined);
+        expect(await store.cardCopies.listForDeal(tenant, 'D2')).toEqual([]);
+        // A message that was no copy becomes one (a deal opened from a list).
+        await store.cardCopies.replace({ ...message, activityId: 'act-9' }, { ...copy, activityId: 'act-9', kind: 'deal' });
+        expect((await store.cardCopies.listForDeal(tenant, 'D1')).map((c) => c.activityId)).toEqual(['act-9']);
+      });
     });
 
     describe('outbox', () => {

@@ -30,7 +30,7 @@ export async function listView(queries: DealQueries, acting: Acting, list: ListN
     empty: onlyClosed ? tr.tk(`deal.list.onlyClosed.${list}`) : tr.tk(`deal.list.empty.${list}`),
     ...(notice ? { notice } : {}),
   });
-  return { card: renderDealListCard(data) };
+  return { card: renderDealListCard(data), shows: 'nothing' };
 }
 
 /** The matches of `deal <name or id>`, as a list (not paged: the search returns the newest few). */
@@ -40,5 +40,5 @@ export function searchView(deals: readonly Deal[], acting: Acting, query: string
     title: tr.t('deal.search.title', { query: query.slice(0, 80) }),
     empty: tr.t('deal.search.none', { query: query.slice(0, 80) }),
   });
-  return { card: renderDealListCard(data) };
+  return { card: renderDealListCard(data), shows: 'nothing' };
 }

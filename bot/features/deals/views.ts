@@ -30,7 +30,7 @@ export function dealView(deal: Deal, acting: Acting, notice?: Notice, back?: Dea
     ...(notice ? { notice } : {}),
     ...(back ? { back } : {}),
   });
-  return { card: renderDealStatusCard(data) };
+  return { card: renderDealStatusCard(data), shows: { tenantId: deal.tenantId, dealId: deal.id, userId: acting.member.userId, kind: 'deal' } };
 }
 
 /** A rule refused: the current state with the reason, or only the reason when the member may not see the deal. */

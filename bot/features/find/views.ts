@@ -15,11 +15,11 @@ export interface FindEnv {
 export async function searchView(env: FindEnv, acting: Acting, text: string, inputs: SearchInputs = {}, offset = 0): Promise<CardView> {
   const parsed = parseSearch(text, inputs);
   const outcome = await env.search.run(acting.member, parsed, offset);
-  return { card: renderDealSearchCard(dealSearchCardData(parsed, outcome, acting.member, acting.tr, acting.now, acting.today)) };
+  return { card: renderDealSearchCard(dealSearchCardData(parsed, outcome, acting.member, acting.tr, acting.now, acting.today)), shows: 'nothing' };
 }
 
 /** The pipeline as this member sees it now. */
 export async function pipelineView(env: FindEnv, acting: Acting): Promise<CardView> {
   const view = await env.pipeline.forMember(acting.member, acting.now, acting.today);
-  return { card: renderPipelineCard(pipelineCardData(view, acting.member.tenantId, acting.tr, acting.now, acting.today)) };
+  return { card: renderPipelineCard(pipelineCardData(view, acting.member.tenantId, acting.tr, acting.now, acting.today)), shows: 'nothing' };
 }

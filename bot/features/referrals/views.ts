@@ -49,7 +49,7 @@ export function referralView(
   purpose: ReferralPurpose,
   notice?: { text: string; color: 'Good' | 'Attention' | 'Warning' },
 ): CardView {
-  return { card: referralCardFor(deal, member, tr, now, purpose, notice) };
+  return { card: referralCardFor(deal, member, tr, now, purpose, notice), shows: { tenantId: deal.tenantId, dealId: deal.id, userId: member.userId, kind: purpose } };
 }
 
 /** What a seller sees when a rule refused: the current state with the reason, or only the reason when they may not see the deal. */

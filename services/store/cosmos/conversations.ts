@@ -108,6 +108,16 @@ export class CosmosCardCopies implements CardCopyRepository {
     });
   }
 
+  async replace(message: { tenantId: string; conversationId: string; activityId: string }, copy: CardCopy | undefined): Promise<void> {
+    const id = docId('card', message.conversationId, message.activityId);
+    if (!copy) {
+      await this.items.delete(id, message.tenantId);
+      return;
+    }
+    const value = CardCopySchema.parse({ ...copy, ...message });
+    await this.items.upsert({ id, tenantId: value.tenantId, type: 'cardCopy', dealId: value.dealId, conversationId: value.conversationId, copy: value });
+  }
+
   async listForDeal(tenantId: string, dealId: string): Promise<CardCopy[]> {
     const found = await this.items.all(
       {

@@ -64,6 +64,11 @@ export class SqliteCardCopies implements CardCopyRepository {
       add: db.prepare('INSERT OR IGNORE INTO card_copies (tenant_id, conversation_id, activity_id, deal_id, doc) VALUES (?, ?, ?, ?, ?)'),
       list: db.prepare<[string, string], { doc: string }>('SELECT doc FROM card_copies WHERE tenant_id = ? AND deal_id = ? ORDER BY rowid'),
       removeConversation: db.prepare('DELETE FROM card_copies WHERE tenant_id = ? AND conversation_id = ?'),
+      put: db.prepare(
+        `INSERT INTO card_copies (tenant_id, conversation_id, activity_id, deal_id, doc) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (tenant_id, conversation_id, activity_id) DO UPDATE SET deal_id = excluded.deal_id, doc = excluded.doc`,
+      ),
+      remove: db.prepare('DELETE FROM card_copies WHERE tenant_id = ? AND conversation_id = ? AND activity_id = ?'),
     };
   }
 
@@ -73,6 +78,14 @@ export class SqliteCardCopies implements CardCopyRepository {
 
   async listForDeal(tenantId: string, dealId: string): Promise<CardCopy[]> {
     return this.stmts.list.all(tenantId, dealId).map((r) => JSON.parse(r.doc) as CardCopy);
+  }
+
+  async replace(message: { tenantId: string; conversationId: string; activityId: string }, copy: CardCopy | undefined): Promise<void> {
+    await this.writer.run(() =>
+      copy
+        ? this.stmts.put.run(message.tenantId, message.conversationId, message.activityId, copy.dealId, JSON.stringify({ ...copy, ...message }))
+        : this.stmts.remove.run(message.tenantId, message.conversationId, message.activityId),
+    );
   }
 
   async removeConversation(tenantId: string, conversationId: string): Promise<void> {
