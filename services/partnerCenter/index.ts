@@ -1,13 +1,11 @@
-import { isoInstant, type Clock } from '../clock';
+import { isoInstant } from '../clock';
 import type { PartnerCenterConnection } from '../domain/model';
-import type { TimeRules } from '../domain/schedule';
-import { OutboxKind, type Effects } from '../notifications/effects';
+import { OutboxKind } from '../notifications/effects';
 import type { OutboxHandler } from '../outbox/dispatcher';
-import type { Store } from '../store/ports';
-import { PartnerCenterError, type PartnerCenterClient } from './client';
-import { Connections, type PartnerCenterTokens } from './connections';
+import { PartnerCenterError } from './client';
+import { Connections } from './connections';
 import { PushHandler } from './outbound';
-import { PartnerCenterPoller, PollHandler, PullHandler, pullItem, ReferralSync, type SyncLogger, type SyncReport } from './sync';
+import { PartnerCenterPoller, PollHandler, PullHandler, pullItem, ReferralSync, type ReferralSyncDeps, type SyncReport } from './sync';
 import type { WebhookEvent } from './webhook';
 
 /*
@@ -21,14 +19,8 @@ export { PartnerCenterClient, PartnerCenterError } from './client';
 export type { PartnerCenterTokens } from './connections';
 export type { SyncReport } from './sync';
 
-export interface PartnerCenterServiceDeps {
-  readonly store: Store;
-  readonly clock: Clock;
-  readonly timeRules: TimeRules;
-  readonly effects: Effects;
-  readonly client: PartnerCenterClient;
-  readonly tokens: PartnerCenterTokens;
-  readonly logger: SyncLogger;
+/** The sync's own dependencies (the service keeps the connections itself), and when to wake the workers. */
+export interface PartnerCenterServiceDeps extends Omit<ReferralSyncDeps, 'connections'> {
   readonly onWork: () => void;
   /** PUBLIC_BASE_URL (read when connecting): where Partner Center posts webhooks. Without it only the poll keeps in step. */
   readonly publicBaseUrl: () => string | undefined;

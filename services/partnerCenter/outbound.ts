@@ -1,15 +1,12 @@
-import { isoInstant, type Clock } from '../clock';
+import { isoInstant } from '../clock';
 import { runSystemChange } from '../deals/runner';
 import type { Deal, PartnerCenterLink } from '../domain/model';
 import { ok } from '../domain/result';
-import type { TimeRules } from '../domain/schedule';
-import type { Effects } from '../notifications/effects';
 import type { HandlerOutcome, OutboxHandler } from '../outbox/dispatcher';
-import type { OutboxRecord, Store } from '../store/ports';
-import { PartnerCenterError, type PartnerCenterClient } from './client';
-import type { Connections, PartnerCenterTokens } from './connections';
+import type { OutboxRecord } from '../store/ports';
+import { PartnerCenterError } from './client';
 import { changedGroups, createBody, fieldsOfDeal, patchOps, PcReferral, rebase, syncedLink } from './mapping';
-import { onPartnerCenterFailure, remoteChangeEffects, SIGN_IN_RETRY_MS, type SyncLogger } from './sync';
+import { onPartnerCenterFailure, remoteChangeEffects, SIGN_IN_RETRY_MS, type ReferralSyncDeps } from './sync';
 
 /*
  * The bot → Partner Center (pc.push, queued in the same write as the change: see Effects). The item
@@ -23,16 +20,8 @@ import { onPartnerCenterFailure, remoteChangeEffects, SIGN_IN_RETRY_MS, type Syn
 
 const MAX_REBASES = 3;
 
-export interface PushHandlerDeps {
-  readonly store: Store;
-  readonly clock: Clock;
-  readonly timeRules: TimeRules;
-  readonly effects: Effects;
-  readonly client: PartnerCenterClient;
-  readonly tokens: PartnerCenterTokens;
-  readonly connections: Connections;
-  readonly logger: SyncLogger;
-}
+/** What pushing needs is what pulling needs: the store, the rules, Partner Center and its tokens. */
+export type PushHandlerDeps = ReferralSyncDeps;
 
 export class PushHandler implements OutboxHandler {
   constructor(private readonly deps: PushHandlerDeps) {}

@@ -2,12 +2,11 @@ import { CardFactory } from 'botbuilder';
 import { contactsExportCardData, contactsImportCardData, renderContactsCard, type ImportResult } from '../../../cards/solutionContacts';
 import { str } from '../../../cards/formParts';
 import type { Offer } from '../../../services/domain/offers';
-import { authorizeOfferChange } from '../../../services/domain/offers';
 import { describeRefusal } from '../../../services/i18n';
 import type { ImportOutcome } from '../../../services/solutions/offers';
 import type { CardActionHandler, CardView } from '../../cardActions/router';
 import { guarded, type Acting } from '../../cardActions/support';
-import { actingOnOffer, offerNotFound, offerView, type SolutionsEnv } from './views';
+import { actingOnOffer, offerNotFound, offerView, offerForAdminForm, type SolutionsEnv } from './views';
 
 /** "Import contacts": the CSV's format and a box to paste it into; the admin's next file in this chat goes to this offer. */
 export function showImportForm(env: SolutionsEnv): CardActionHandler {
@@ -15,11 +14,9 @@ export function showImportForm(env: SolutionsEnv): CardActionHandler {
     verb: 'offer.importForm',
     handle: (request) =>
       guarded(async () => {
-        const { acting, ref } = await actingOnOffer(env, request);
-        const offer = await env.offers.view(acting.member, ref);
-        if (!offer) return offerNotFound(acting);
-        const allowed = authorizeOfferChange(acting.member);
-        if (!allowed.ok) return offerView(offer, acting, { text: describeRefusal(allowed.refusal, acting.tr), color: 'Attention' });
+        const found = await offerForAdminForm(env, request);
+        if ('result' in found) return found.result;
+        const { acting, offer } = found;
         await env.importTargets.choose(acting.member, offer.id);
         return { card: renderContactsCard(contactsImportCardData(offer, acting.member, acting.tr)) };
       }),
@@ -67,11 +64,9 @@ export function exportContacts(env: SolutionsEnv): CardActionHandler {
     verb: 'offer.exportContacts',
     handle: (request) =>
       guarded(async () => {
-        const { acting, ref } = await actingOnOffer(env, request);
-        const offer = await env.offers.view(acting.member, ref);
-        if (!offer) return offerNotFound(acting);
-        const allowed = authorizeOfferChange(acting.member);
-        if (!allowed.ok) return offerView(offer, acting, { text: describeRefusal(allowed.refusal, acting.tr), color: 'Attention' });
+        const found = await offerForAdminForm(env, request);
+        if ('result' in found) return found.result;
+        const { acting, offer } = found;
         const [first, ...rest] = contactsExportCardData(offer, acting.member, acting.tr);
         if (!first) return offerView(offer, acting, { text: acting.tr.t('solutions.contact.none'), color: 'Warning' });
         for (const part of rest) await request.context.sendActivity({ attachments: [CardFactory.adaptiveCard(renderContactsCard(part))] });

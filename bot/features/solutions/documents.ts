@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { documentFormData, readDocumentForm, renderDocumentForm } from '../../../cards/solutionForms';
-import { authorizeOfferChange, OfferId } from '../../../services/domain/offers';
-import { describeRefusal } from '../../../services/i18n';
+import { OfferId } from '../../../services/domain/offers';
 import type { CardActionHandler } from '../../cardActions/router';
 import { guarded } from '../../cardActions/support';
 import { str } from '../../../cards/formParts';
-import { actingInOrganization, actingOnOffer, offerNotFound, offerOutcomeView, offerView, type SolutionsEnv } from './views';
+import { actingInOrganization, actingOnOffer, offerNotFound, offerOutcomeView, offerForAdminForm, type SolutionsEnv } from './views';
 
 /** "Add a document": a link to it, with its file name (or the admin sends the file in this chat). */
 export function showDocumentForm(env: SolutionsEnv): CardActionHandler {
@@ -13,11 +12,9 @@ export function showDocumentForm(env: SolutionsEnv): CardActionHandler {
     verb: 'offer.documentForm',
     handle: (request) =>
       guarded(async () => {
-        const { acting, ref } = await actingOnOffer(env, request);
-        const offer = await env.offers.view(acting.member, ref);
-        if (!offer) return offerNotFound(acting);
-        const allowed = authorizeOfferChange(acting.member);
-        if (!allowed.ok) return offerView(offer, acting, { text: describeRefusal(allowed.refusal, acting.tr), color: 'Attention' });
+        const found = await offerForAdminForm(env, request);
+        if ('result' in found) return found.result;
+        const { acting, offer } = found;
         return { card: renderDocumentForm(documentFormData(offer.tenantId, { offer }, acting.tr)) };
       }),
   };

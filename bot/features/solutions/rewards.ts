@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { marketingFormData, readMarketingForm, renderMarketingForm } from '../../../cards/solutionForms';
 import type { Member } from '../../../services/domain/model';
-import { authorizeOfferChange, type Offer } from '../../../services/domain/offers';
-import { describeRefusal } from '../../../services/i18n';
+import { type Offer } from '../../../services/domain/offers';
 import type { CardActionHandler } from '../../cardActions/router';
 import { guarded } from '../../cardActions/support';
-import { actingOnOffer, offerNotFound, offerOutcomeView, offerView, type SolutionsEnv } from './views';
+import { actingOnOffer, offerNotFound, offerOutcomeView, offerView, offerForAdminForm, type SolutionsEnv } from './views';
 
 /** Members a marketing contact is chosen among, at most: the first page of them by name. */
 const MEMBERS_LISTED = 100;
@@ -25,11 +24,9 @@ export function showMarketingForm(env: SolutionsEnv): CardActionHandler {
     verb: 'offer.marketingForm',
     handle: (request) =>
       guarded(async () => {
-        const { acting, ref } = await actingOnOffer(env, request);
-        const offer = await env.offers.view(acting.member, ref);
-        if (!offer) return offerNotFound(acting);
-        const allowed = authorizeOfferChange(acting.member);
-        if (!allowed.ok) return offerView(offer, acting, { text: describeRefusal(allowed.refusal, acting.tr), color: 'Attention' });
+        const found = await offerForAdminForm(env, request);
+        if ('result' in found) return found.result;
+        const { acting, offer } = found;
         return marketingForm(env, offer, acting.tr);
       }),
   };

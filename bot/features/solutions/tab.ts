@@ -1,9 +1,7 @@
 import { coSellTabFormData, readCoSellTabForm, renderCoSellTabForm } from '../../../cards/solutionForms';
-import { authorizeOfferChange } from '../../../services/domain/offers';
-import { describeRefusal } from '../../../services/i18n';
 import type { CardActionHandler } from '../../cardActions/router';
 import { guarded } from '../../cardActions/support';
-import { actingOnOffer, offerNotFound, offerOutcomeView, offerView, type SolutionsEnv } from './views';
+import { actingOnOffer, offerNotFound, offerOutcomeView, offerForAdminForm, type SolutionsEnv } from './views';
 
 /** "Co-sell tab": the form of the offer's Co-sell with Microsoft listing, prefilled. */
 export function showCoSellTabForm(env: SolutionsEnv): CardActionHandler {
@@ -11,11 +9,9 @@ export function showCoSellTabForm(env: SolutionsEnv): CardActionHandler {
     verb: 'offer.tabForm',
     handle: (request) =>
       guarded(async () => {
-        const { acting, ref } = await actingOnOffer(env, request);
-        const offer = await env.offers.view(acting.member, ref);
-        if (!offer) return offerNotFound(acting);
-        const allowed = authorizeOfferChange(acting.member);
-        if (!allowed.ok) return offerView(offer, acting, { text: describeRefusal(allowed.refusal, acting.tr), color: 'Attention' });
+        const found = await offerForAdminForm(env, request);
+        if ('result' in found) return found.result;
+        const { acting, offer } = found;
         return { card: renderCoSellTabForm(coSellTabFormData(offer, acting.tr)) };
       }),
   };

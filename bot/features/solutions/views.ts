@@ -4,7 +4,7 @@ import { renderSolutionListCard, solutionListCardData } from '../../../cards/sol
 import { offerCardData, renderOfferCard } from '../../../cards/solutionOffer';
 import type { CardColor } from '../../../cards/dealText';
 import type { AdaptiveCardJson } from '../../../cards/render';
-import { OfferId, type Offer } from '../../../services/domain/offers';
+import { authorizeOfferChange, OfferId, type Offer } from '../../../services/domain/offers';
 import { TenantId } from '../../../services/domain/model';
 import { describeRefusal } from '../../../services/i18n';
 import type { ImportTargets } from '../../../services/solutions/importTarget';
@@ -57,6 +57,19 @@ export function offerView(offer: Offer, acting: Acting, notice?: Notice): CardVi
 
 export function offerNotFound(acting: Acting): CardView {
   return errorResult(acting.tr, acting.tr.t('solutions.error.notFound'));
+}
+
+/**
+ * The start of every admin form about one offer: who acts, and the offer when they may see it and
+ * change it; otherwise the card that says why (not found, or the offer with the refusal).
+ */
+export async function offerForAdminForm(env: SolutionsEnv, request: CardActionRequest): Promise<{ acting: Acting; offer: Offer } | { result: CardView }> {
+  const { acting, ref } = await actingOnOffer(env, request);
+  const offer = await env.offers.view(acting.member, ref);
+  if (!offer) return { result: offerNotFound(acting) };
+  const allowed = authorizeOfferChange(acting.member);
+  if (!allowed.ok) return { result: offerView(offer, acting, { text: describeRefusal(allowed.refusal, acting.tr), color: 'Attention' }) };
+  return { acting, offer };
 }
 
 /** The offers list of the member's organization, one page. */
