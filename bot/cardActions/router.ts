@@ -97,7 +97,12 @@ export class CardActionRouter {
     if (handler.shared || !this.options.policy.isShared(request.context)) {
       const result = await handler.handle(request);
       const messageId = request.context.activity.replyToId;
-      if ('card' in result && result.shows && messageId && this.options.shown) await this.options.shown(request.context, messageId, result.shows);
+      if ('card' in result && result.shows && messageId && this.options.shown) {
+        // Bookkeeping for later refreshes: the action itself is done, so a failure here must not turn its answer into an error.
+        await this.options.shown(request.context, messageId, result.shows).catch((error: unknown) =>
+          this.options.logger.warn('could not record which card a message shows', { verb: request.verb, error }),
+        );
+      }
       return result;
     }
     const notice = await this.options.policy.redirect(request.context, async (personal) => {

@@ -160,6 +160,17 @@ describe('issue 13: what tripped a new user', () => {
       expect(connector.updates(personalConversation(ada)).filter((u) => u.activityId === message)).toHaveLength(before);
     });
 
+    it('when what a message shows cannot be recorded, then the action still answers with its card', async () => {
+      const id = await intake();
+      await drain();
+      const copies = bot.app.store.cardCopies;
+      jest.spyOn(copies, 'replace').mockRejectedValue(new Error('store unavailable'));
+      const opened = await click(bot, connector, ada, 'deal.show', { dealId: id, tenantId: TENANT }, { replyToId: 'some-message' });
+      expect(opened.status).toBe(200);
+      expect(cardText(opened.card)).toContain('Contoso – Azure migration');
+      expect(copies.replace).toHaveBeenCalled();
+    });
+
     it('when a referral is declined, then every card about it still opens the deal', async () => {
       const id = await intake();
       await drain();

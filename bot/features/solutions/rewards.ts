@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { marketingFormData, readMarketingForm, renderMarketingForm } from '../../../cards/solutionForms';
 import type { Member } from '../../../services/domain/model';
-import { type Offer } from '../../../services/domain/offers';
+import type { Offer } from '../../../services/domain/offers';
 import type { CardActionHandler } from '../../cardActions/router';
 import { guarded } from '../../cardActions/support';
 import { actingOnOffer, offerNotFound, offerOutcomeView, offerView, offerForAdminForm, type SolutionsEnv } from './views';
