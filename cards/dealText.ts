@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { instantMillis } from '../services/clock';
 import { todayFor } from '../services/domain/change';
 import { dealType } from '../services/domain/dealType';
 import { shortDealId } from '../services/domain/search';
@@ -114,7 +115,7 @@ export function dueLine(deal: Deal, tr: Translator, now: DateTime, today: string
 }
 
 /** The calendar day of an instant where the reader is. */
-const dayOf = (instant: string, tr: Translator): string => formatDate(todayFor({ now: DateTime.fromISO(instant), zone: tr.reader.timeZone }), tr.reader);
+const dayOf = (instant: string, tr: Translator): string => formatDate(todayFor({ now: DateTime.fromMillis(instantMillis(instant)), zone: tr.reader.timeZone }), tr.reader);
 
 /** Who answers for a deal now: who accepted or created it, or the colleague a referral was handed to. */
 function ownerOf(deal: Deal): Actor | undefined {

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { instantMillis } from '../services/clock';
 import type { Deal } from '../services/domain/model';
 import { countdown, formatDate, type Translator } from '../services/i18n';
 import { openDeal, renderCompactCard } from './compact';
@@ -54,7 +55,7 @@ export interface ReminderViewOptions {
 
 export function reminderCardData(deal: Deal, tr: Translator, now: DateTime, options: ReminderViewOptions): ReminderCardData {
   const waiting = deal.status === 'received' && deal.inbound !== undefined;
-  const urgent = waiting && DateTime.fromISO(deal.inbound!.expiresAt).toMillis() - now.toMillis() < URGENT_MS;
+  const urgent = waiting && instantMillis(deal.inbound!.expiresAt) - now.toMillis() < URGENT_MS;
   // Past its deadline, a referral waits only for the sweeper to mark it expired: no time left to count.
   const left = waiting ? countdown(deal.inbound!.expiresAt, now) : undefined;
   return {
@@ -130,7 +131,7 @@ export function digestCardData(
       name: oneLine(deal.name, NAME_SHOWN),
       summary: tr.t('deal.list.summary', { customer: oneLine(deal.customer.name, NAME_SHOWN), value: valueLine(deal, tr) }),
       timeLeft: timeToRespond(deal, tr, now),
-      timeColor: deal.inbound && DateTime.fromISO(deal.inbound.expiresAt).toMillis() - now.toMillis() < URGENT_MS ? 'Attention' : 'Default',
+      timeColor: deal.inbound && instantMillis(deal.inbound.expiresAt) - now.toMillis() < URGENT_MS ? 'Attention' : 'Default',
     })),
     more: waiting.length > DIGEST_ROWS ? tr.t('digest.more', { count: waiting.length - DIGEST_ROWS }) : '',
     digest: options.digest,
