@@ -20,8 +20,10 @@ export interface CardView {
   readonly shows?: ShownInMessage;
 }
 
-/** See CardView.shows. */
-export type ShownInMessage = { readonly tenantId: string; readonly dealId: string; readonly userId: string; readonly kind: 'deal' | 'referral' | 'reminder' } | 'nothing';
+/** See CardView.shows. `version`: the deal's version the card shows (services/notifications/effects.ts, dealVersion). */
+export type ShownInMessage =
+  | { readonly tenantId: string; readonly dealId: string; readonly userId: string; readonly kind: 'deal' | 'referral' | 'reminder'; readonly version: string }
+  | 'nothing';
 
 export interface CardActionRequest {
   readonly context: TurnContext;

@@ -101,6 +101,14 @@ function shortHash(text: string): string {
 }
 
 /** A UUID-shaped id derived from its cause, so a receiver can drop repeats by `eventId`. */
+/**
+ * One version of a deal as its cards show it: the refresh a change queues is keyed by it, and a card
+ * copy that already shows it needs no refresh.
+ */
+export function dealVersion(deal: Pick<Deal, 'updatedAt' | 'history'>): string {
+  return `${deal.updatedAt}:${deal.history.length}`;
+}
+
 export function eventIdFor(tenantId: string, dealId: string, event: string): string {
   const h = shortHash(`${tenantId}\n${dealId}\n${event}`);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
@@ -153,7 +161,7 @@ export class Effects {
    */
   refreshCards(deal: Deal): OutboxItem {
     return {
-      id: `refresh:${deal.tenantId}:${deal.id}:${deal.updatedAt}:${deal.history.length}`,
+      id: `refresh:${deal.tenantId}:${deal.id}:${dealVersion(deal)}`,
       kind: OutboxKind.refresh,
       tenantId: deal.tenantId,
       payload: { dealTenantId: deal.tenantId, dealId: deal.id },

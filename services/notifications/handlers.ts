@@ -7,7 +7,7 @@ import { canView, isAdmin } from '../domain/visibility';
 import type { HandlerOutcome, OutboxHandler } from '../outbox/dispatcher';
 import { runSystemChange } from '../deals/runner';
 import type { OutboxItem, OutboxRecord, Store } from '../store/ports';
-import { OutboxKind, type Effects, type FanoutPayload, type SendPayload, type UpdatePayload } from './effects';
+import { dealVersion, OutboxKind, type Effects, type FanoutPayload, type SendPayload, type UpdatePayload } from './effects';
 
 const DONE: HandlerOutcome = { kind: 'done' };
 
@@ -68,13 +68,19 @@ export class FanoutHandler implements OutboxHandler {
   }
 }
 
-/** Queue an in-place update of every copy of a deal's cards that the bot sent. */
+/**
+ * Queue an in-place update of every copy of a deal's cards that the bot sent, except those that show
+ * this version already (the card a seller's action was answered with, in the message they clicked).
+ */
 export class RefreshHandler implements OutboxHandler {
   constructor(private readonly store: Store, private readonly clock: Clock) {}
 
   async handle(item: OutboxRecord): Promise<HandlerOutcome> {
     const { dealTenantId, dealId } = item.payload as { dealTenantId: string; dealId: string };
-    const copies = await this.store.cardCopies.listForDeal(dealTenantId, dealId);
+    const deal = (await this.store.deals.get(dealTenantId, dealId))?.value;
+    if (!deal) return DONE;
+    const current = dealVersion(deal);
+    const copies = (await this.store.cardCopies.listForDeal(dealTenantId, dealId)).filter((copy) => copy.version !== current);
     const updates: OutboxItem[] = copies.map((copy) => {
       const payload: UpdatePayload = {
         dealTenantId,

@@ -329,6 +329,8 @@ export interface CardCopy {
   /** For personal chats: the reader, so the copy can be rendered for them. */
   readonly userId?: string;
   readonly kind: string;
+  /** The deal version this copy shows, when known (dealVersion): a refresh to that same version is not sent. */
+  readonly version?: string;
   readonly sentAt: string;
 }
 

@@ -138,26 +138,33 @@ describe('issue 13: what tripped a new user', () => {
       const id = await intake();
       await drain();
       const message = connector.sent(personalConversation(ada)).find((c) => cardsOf(c).some((card) => cardText(card).includes('New co-sell referral')))!.createdId!;
+      const updatesThere = () => connector.updates(personalConversation(ada)).filter((u) => u.activityId === message);
       const inputs = inputsOf((await click(bot, connector, ada, 'referral.acceptForm', { dealId: id, tenantId: TENANT }, { replyToId: message })).card);
       await click(bot, connector, ada, 'referral.accept', { dealId: id, tenantId: TENANT, ...inputs }, { replyToId: message });
       await drain();
       const opened = await click(bot, connector, ada, 'deal.show', { dealId: id, tenantId: TENANT }, { replyToId: message });
       expect(cardText(opened.card)).toContain('Next: Qualified');
+      const before = updatesThere().length;
       const marked = await click(bot, connector, ada, 'deal.stage', { dealId: id, tenantId: TENANT, stage: 'qualified' }, { replyToId: message });
       expect(cardText(marked.card)).toContain('Stage saved: Qualified.');
       await drain();
-      const shownThere = connector.updates(personalConversation(ada)).filter((u) => u.activityId === message);
-      expect(shownThere.length).toBeGreaterThan(0);
-      // What the seller looks at stays the deal, now at its new stage; the referral card does not come back.
-      expect(cardText(cardsOf(shownThere.at(-1)!)[0]!)).toContain('Next: Developed');
+      // The answer already shows this version: Teams is not sent the same card again, so "Stage saved" stays.
+      expect(updatesThere()).toHaveLength(before);
+
+      // A change made elsewhere (a teammate, another copy) updates the message as the deal, never back to the referral.
+      await click(bot, connector, ada, 'deal.stage', { dealId: id, tenantId: TENANT, stage: 'developed' });
+      await drain();
+      expect(updatesThere()).toHaveLength(before + 1);
+      const shown = cardText(cardsOf(updatesThere().at(-1)!)[0]!);
+      expect(shown).toContain('Developed · 40 %');
+      expect(shown).not.toContain('New co-sell referral');
 
       // Back to the list in the same message: a later change of the deal leaves the list alone.
       const list = await click(bot, connector, ada, 'deal.list', { list: 'inbound', filter: 'open' }, { replyToId: message });
       expect(cardText(list.card)).toContain('Inbound deals · Open');
-      const before = connector.updates(personalConversation(ada)).filter((u) => u.activityId === message).length;
-      await click(bot, connector, ada, 'deal.stage', { dealId: id, tenantId: TENANT, stage: 'developed' });
+      await click(bot, connector, ada, 'deal.stage', { dealId: id, tenantId: TENANT, stage: 'proposed' });
       await drain();
-      expect(connector.updates(personalConversation(ada)).filter((u) => u.activityId === message)).toHaveLength(before);
+      expect(updatesThere()).toHaveLength(before + 1);
     });
 
     it('when what a message shows cannot be recorded, then the action still answers with its card', async () => {

@@ -660,8 +660,8 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
         const message = { tenantId: tenant, conversationId: 'a:1', activityId: 'act-1' };
         const copy = { ...message, dealId: 'D1', userId: 'user-ana', kind: 'referral', sentAt: '2026-11-20T10:00:00.000Z' };
         await store.cardCopies.add(copy);
-        await store.cardCopies.replace(message, { ...copy, kind: 'deal' });
-        expect(await store.cardCopies.listForDeal(tenant, 'D1')).toEqual([{ ...copy, kind: 'deal' }]);
+        await store.cardCopies.replace(message, { ...copy, kind: 'deal', version: '2026-11-20T10:00:00.000Z:3' });
+        expect(await store.cardCopies.listForDeal(tenant, 'D1')).toEqual([{ ...copy, kind: 'deal', version: '2026-11-20T10:00:00.000Z:3' }]);
         await store.cardCopies.replace(message, { ...copy, dealId: 'D2', kind: 'deal' });
         expect(await store.cardCopies.listForDeal(tenant, 'D1')).toEqual([]);
         expect((await store.cardCopies.listForDeal(tenant, 'D2')).map((c) => [c.activityId, c.kind])).toEqual([['act-1', 'deal']]);

@@ -24,7 +24,9 @@ export async function sendDealCard(store: Store, clock: Clock, context: TurnCont
 /**
  * A card action answered in a message the bot sent: from now on that message is a copy of what the
  * answer shows (CardView.shows). So a deal opened in place of its referral card stays the deal when a
- * later change updates it, and a list brought back in its place is no longer touched by that deal.
+ * later change updates it, and a list brought back in its place is no longer touched by that deal. The
+ * copy keeps the deal version the answer showed, so the refresh that follows this very change does not
+ * send Teams the same card again (and the answer's "Done: …" stays).
  */
 export function keepShownCards(store: Store, clock: Clock): (context: TurnContext, messageId: string, shows: ShownInMessage) => Promise<void> {
   return async (context, messageId, shows) => {
@@ -33,7 +35,7 @@ export function keepShownCards(store: Store, clock: Clock): (context: TurnContex
     if (!tenantId || !conversationId) return;
     const message = { tenantId, conversationId, activityId: messageId };
     // A deal is only ever shown to members of its own organization; anything else is not kept.
-    const copy = shows !== 'nothing' && shows.tenantId === tenantId ? { ...message, dealId: shows.dealId, userId: shows.userId, kind: shows.kind, sentAt: isoInstant(clock.now()) } : undefined;
+    const copy = shows !== 'nothing' && shows.tenantId === tenantId ? { ...message, dealId: shows.dealId, userId: shows.userId, kind: shows.kind, version: shows.version, sentAt: isoInstant(clock.now()) } : undefined;
     await store.cardCopies.replace(message, copy);
   };
 }

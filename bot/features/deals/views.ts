@@ -5,6 +5,7 @@ import type { Refusal, Result } from '../../../services/domain/result';
 import type { DealActions, DealChangeOutcome } from '../../../services/deals/actions';
 import type { DealCreation } from '../../../services/deals/create';
 import type { DealQueries } from '../../../services/deals/queries';
+import { dealVersion } from '../../../services/notifications/effects';
 import { describeRefusal } from '../../../services/i18n';
 import type { Store } from '../../../services/store/ports';
 import type { Logger } from '../../logger';
@@ -30,7 +31,7 @@ export function dealView(deal: Deal, acting: Acting, notice?: Notice, back?: Dea
     ...(notice ? { notice } : {}),
     ...(back ? { back } : {}),
   });
-  return { card: renderDealStatusCard(data), shows: { tenantId: deal.tenantId, dealId: deal.id, userId: acting.member.userId, kind: 'deal' } };
+  return { card: renderDealStatusCard(data), shows: { tenantId: deal.tenantId, dealId: deal.id, userId: acting.member.userId, kind: 'deal', version: dealVersion(deal) } };
 }
 
 /** A rule refused: the current state with the reason, or only the reason when the member may not see the deal. */

@@ -7,6 +7,7 @@ import { describeRefusal, type Translator } from '../../../services/i18n';
 import type { DealActionOutcome } from '../../../services/deals/runner';
 import type { DealCreation } from '../../../services/deals/create';
 import type { DealQueries } from '../../../services/deals/queries';
+import { dealVersion } from '../../../services/notifications/effects';
 import type { Logger } from '../../logger';
 import type { CardActionRequest, CardView } from '../../cardActions/router';
 import { CardRefusal, dealRefOf, errorResult, whoIsActing, type Acting, type ActionEnv, type DealRef } from '../../cardActions/support';
@@ -49,7 +50,7 @@ export function referralView(
   purpose: ReferralPurpose,
   notice?: { text: string; color: 'Good' | 'Attention' | 'Warning' },
 ): CardView {
-  return { card: referralCardFor(deal, member, tr, now, purpose, notice), shows: { tenantId: deal.tenantId, dealId: deal.id, userId: member.userId, kind: purpose } };
+  return { card: referralCardFor(deal, member, tr, now, purpose, notice), shows: { tenantId: deal.tenantId, dealId: deal.id, userId: member.userId, kind: purpose, version: dealVersion(deal) } };
 }
 
 /** What a seller sees when a rule refused: the current state with the reason, or only the reason when they may not see the deal. */

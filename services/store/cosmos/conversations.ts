@@ -29,6 +29,7 @@ const CardCopySchema = z.object({
   activityId: z.string(),
   userId: z.string().optional(),
   kind: z.string(),
+  version: z.string().optional(),
   sentAt: z.string(),
 });
 const CardCopyDoc = z.object({ copy: CardCopySchema });
