@@ -100,7 +100,6 @@ function shortHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
-/** A UUID-shaped id derived from its cause, so a receiver can drop repeats by `eventId`. */
 /**
  * One version of a deal as its cards show it: the refresh a change queues is keyed by it, and a card
  * copy that already shows it needs no refresh.
@@ -109,6 +108,7 @@ export function dealVersion(deal: Pick<Deal, 'updatedAt' | 'history'>): string {
   return `${deal.updatedAt}:${deal.history.length}`;
 }
 
+/** A UUID-shaped id derived from its cause, so a receiver can drop repeats by `eventId`. */
 export function eventIdFor(tenantId: string, dealId: string, event: string): string {
   const h = shortHash(`${tenantId}\n${dealId}\n${event}`);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
