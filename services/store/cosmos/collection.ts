@@ -15,7 +15,7 @@ export class RequestMeter {
 }
 
 /** A document as written: its id, its partition key field and our fields. */
-type WriteDocument = ItemDefinition & { readonly id: string };
+export type WriteDocument = ItemDefinition & { readonly id: string };
 
 /** The replaced document, or why there was none: a stale etag (412) or no such document (404). */
 type Replaced = { readonly doc: unknown } | 'conflict' | 'missing';

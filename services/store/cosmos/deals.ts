@@ -9,7 +9,6 @@ import {
   AlreadyExistsError,
   ConflictError,
   NotFoundError,
-  StoreUnavailableError,
   type DealQuery,
   type DealRepository,
   type KeyQuery,
@@ -20,6 +19,7 @@ import {
 } from '../ports';
 import type { Collection } from './collection';
 import { PendingItem, pendingItems, type CosmosOutbox } from './outbox';
+import { OutboxRelay } from './relay';
 import { DueHint, type HintDoc, type Schedule } from './schedule';
 import { utc } from './time';
 
@@ -104,11 +104,15 @@ const stored = (doc: DealDoc): Stored<Deal> => ({ value: doc.deal, etag: version
  * later write can drop them; a writer that dies before relaying is covered by `relayStranded`.
  */
 export class CosmosDeals implements DealRepository {
+  private readonly relayer: OutboxRelay<DealDoc, Deal>;
+
   constructor(
     private readonly items: Collection,
     private readonly schedule: Schedule,
-    private readonly outbox: CosmosOutbox,
-  ) {}
+    outbox: CosmosOutbox,
+  ) {
+    this.relayer = new OutboxRelay(items, outbox, { parse: (raw) => DealDoc.parse(raw), cleared: (doc) => toDocument(doc.deal, doc.dueHint, []), stored });
+  }
 
   async get(tenantId: string, id: string): Promise<Stored<Deal> | undefined> {
     const raw = await this.items.read(id, tenantId);
@@ -143,43 +147,17 @@ export class CosmosDeals implements DealRepository {
     return this.relay(DealDoc.parse(replaced.doc));
   }
 
-  /**
-   * After a write: record the items it carried, then clear them from the deal. Until they are recorded
-   * the version's etag must not leave the store, so a failure to record fails the call (the deal is
-   * written all the same, and the next reader or claim relays the items).
-   */
-  private async relay(doc: DealDoc): Promise<Stored<Deal>> {
-    if (doc.outbox.length === 0) return stored(doc);
-    await this.outbox.record(doc.outbox);
-    // Clearing only spares later readers a redundant relay. When a later write got there first (412) it
-    // carries none of our items, which are recorded; when the service is busy, the version we have is
-    // as good to return.
-    const cleared = await this.items.replace(toDocument(doc.deal, doc.dueHint, []), doc.tenantId, doc._etag).catch((err: unknown) => {
-      if (err instanceof StoreUnavailableError) return 'unavailable' as const;
-      throw err;
-    });
-    return typeof cleared === 'string' ? stored(doc) : stored(DealDoc.parse(cleared.doc));
+  /** Relay the items of deals whose writer died between the write and the relay (OutboxRelay). */
+  relayStranded(writtenBefore: string): Promise<void> {
+    return this.relayer.relayStranded(writtenBefore);
   }
 
-  /** Before handing out a version's etag, make sure the items it carries are recorded (see the class comment). */
-  private async reading(doc: DealDoc): Promise<Stored<Deal>> {
-    if (doc.outbox.length > 0) await this.outbox.record(doc.outbox);
-    return stored(doc);
+  private relay(doc: DealDoc): Promise<Stored<Deal>> {
+    return this.relayer.relay(doc);
   }
 
-  /**
-   * Relay the items of deals whose writer died between the write and the relay: deals still carrying
-   * items written before `writtenBefore`. The query reads the sparse index on outboxSince, so it costs
-   * what is stranded (usually nothing), not what is stored. It spans tenants but runs in the outbox
-   * worker, never on a card action.
-   */
-  async relayStranded(writtenBefore: string): Promise<void> {
-    const spec = { query: 'SELECT c.id, c.tenantId FROM c WHERE c.outboxSince <= @before', parameters: [{ name: '@before', value: writtenBefore }] };
-    const refs = z.array(z.object({ id: z.string(), tenantId: z.string() })).parse(await this.items.all(spec));
-    for (const ref of refs) {
-      const raw = await this.items.read(ref.id, ref.tenantId);
-      if (raw) await this.relay(DealDoc.parse(raw));
-    }
+  private reading(doc: DealDoc): Promise<Stored<Deal>> {
+    return this.relayer.reading(doc);
   }
 
   private filter(tenantId: string, query: DealQuery): { where: string[]; parameters: SqlParameter[] } | undefined {

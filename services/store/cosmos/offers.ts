@@ -5,7 +5,6 @@ import {
   AlreadyExistsError,
   ConflictError,
   NotFoundError,
-  StoreUnavailableError,
   type OfferRepository,
   type Page,
   type PageRequest,
@@ -14,6 +13,7 @@ import {
 } from '../ports';
 import type { Collection } from './collection';
 import { PendingItem, pendingItems, type CosmosOutbox } from './outbox';
+import { OutboxRelay } from './relay';
 import { utc } from './time';
 
 const OfferDoc = z.object({
@@ -51,10 +51,14 @@ const stored = (doc: OfferDoc): Stored<Offer> => ({ value: doc.offer, etag: doc.
  * work only) instead of a schedule container.
  */
 export class CosmosOffers implements OfferRepository {
+  private readonly relayer: OutboxRelay<OfferDoc, Offer>;
+
   constructor(
     private readonly items: Collection,
-    private readonly outbox: CosmosOutbox,
-  ) {}
+    outbox: CosmosOutbox,
+  ) {
+    this.relayer = new OutboxRelay(items, outbox, { parse: (raw) => OfferDoc.parse(raw), cleared: (doc) => toDocument(doc.offer, []), stored });
+  }
 
   async get(tenantId: string, id: string): Promise<Stored<Offer> | undefined> {
     const raw = await this.items.read(id, tenantId);
@@ -83,30 +87,17 @@ export class CosmosOffers implements OfferRepository {
     throw new NotFoundError('offer', id);
   }
 
-  /** Record the items a write carried, then clear them from the offer (as CosmosDeals.relay does). */
-  private async relay(doc: OfferDoc): Promise<Stored<Offer>> {
-    if (doc.outbox.length === 0) return stored(doc);
-    await this.outbox.record(doc.outbox);
-    const cleared = await this.items.replace(toDocument(doc.offer, []), doc.tenantId, doc._etag).catch((err: unknown) => {
-      if (err instanceof StoreUnavailableError) return 'unavailable' as const;
-      throw err;
-    });
-    return typeof cleared === 'string' ? stored(doc) : stored(OfferDoc.parse(cleared.doc));
+  /** Relay the items of offers whose writer died between the write and the relay (OutboxRelay). */
+  relayStranded(writtenBefore: string): Promise<void> {
+    return this.relayer.relayStranded(writtenBefore);
   }
 
-  private async reading(doc: OfferDoc): Promise<Stored<Offer>> {
-    if (doc.outbox.length > 0) await this.outbox.record(doc.outbox);
-    return stored(doc);
+  private relay(doc: OfferDoc): Promise<Stored<Offer>> {
+    return this.relayer.relay(doc);
   }
 
-  /** Relay the items of offers whose writer died between the write and the relay (see CosmosDeals.relayStranded). */
-  async relayStranded(writtenBefore: string): Promise<void> {
-    const spec = { query: 'SELECT c.id, c.tenantId FROM c WHERE c.outboxSince <= @before', parameters: [{ name: '@before', value: writtenBefore }] };
-    const refs = z.array(z.object({ id: z.string(), tenantId: z.string() })).parse(await this.items.all(spec));
-    for (const ref of refs) {
-      const raw = await this.items.read(ref.id, ref.tenantId);
-      if (raw) await this.relay(OfferDoc.parse(raw));
-    }
+  private reading(doc: OfferDoc): Promise<Stored<Offer>> {
+    return this.relayer.reading(doc);
   }
 
   async list(tenantId: string, page: PageRequest): Promise<Page<Stored<Offer>>> {
