@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import {
   allowedActions,
   completeAssessmentStage,
@@ -8,19 +7,16 @@ import {
   markLost,
   markSalesStage,
   markWon,
-  parseLeadTimes,
   recordMicrosoftResponse,
   receiveReferral,
   recordPartnerResponse,
   registerDeal,
-  todayFor,
   type ActionContext,
   type Deal,
   type HistoryEntry,
   type Member,
   type Organization,
   type Result,
-  type TimeRules,
 } from '../services/domain';
 import { describeRefusal, translator, type Reader } from '../services/i18n';
 import { dealEditFormData, renderDealEditForm } from './dealEdit';
@@ -35,6 +31,7 @@ import { customerCard, detailsCard, partnersCard, sellingCard, solutionsCard, su
 import type { CreateDealState } from '../dialogs/createDeal/state';
 import { dealDraftInput as draftSchema } from '../services/domain/inputs';
 import { z } from 'zod';
+import { GALLERY_NOW as NOW, GALLERY_RULES as RULES, GALLERY_TENANT as TENANT, galleryToday } from './galleryFixtures';
 
 /*
  * Gallery samples for the deal cards (issue 4): the deal status card in each state that matters, the
@@ -45,12 +42,9 @@ import { z } from 'zod';
  * cards/gallery.ts can list DEAL_SECTIONS in its SECTIONS without a circular import.
  */
 
-const NOW = DateTime.fromISO('2026-11-20T10:00:00Z', { zone: 'utc' });
-const RULES: TimeRules = { reminderLeadTimes: parseLeadTimes('P7D,P3D,P1D') };
-const TENANT = '5d7a4b1e-2c3f-4e5a-9b8c-0d1e2f3a4b5c';
 const PARTNER_TENANT = '9e8d7c6b-5a49-4838-a726-150f0e0d0c0b';
 
-const todayOf = (reader: Reader): string => todayFor({ now: NOW, zone: reader.timeZone });
+const todayOf = (reader: Reader): string => galleryToday(reader);
 /** Dates typed into a form are checked against the seller's today; the samples' errors do not depend on the zone. */
 const TODAY = NOW.toISODate()!;
 

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import {
   acceptInput,
   acceptReferral,
@@ -8,16 +7,13 @@ import {
   DeclineInput,
   declineReferral,
   markSalesStage,
-  parseLeadTimes,
   receiveReferral,
-  todayFor,
   type ActionContext,
   type Deal,
   type Member,
   type Organization,
   type Result,
   type SalesStage,
-  type TimeRules,
 } from '../services/domain';
 import { ANSWER_WINDOW_DAYS, figuresOf, pipelineFigures } from '../services/domain/pipeline';
 import type { PipelineView } from '../services/deals/pipeline';
@@ -30,6 +26,7 @@ import type { GallerySample } from './gallery';
 import { HOSTILE } from './hostile';
 import { pipelineCardData, renderPipelineCard } from './pipeline';
 import type { AdaptiveCardJson } from './render';
+import { GALLERY_NOW as NOW, GALLERY_RULES as RULES, GALLERY_TENANT as TENANT, galleryToday } from './galleryFixtures';
 
 /*
  * Gallery entries for finding and seeing deals (issue 13): the search card (nothing asked yet, a page of
@@ -42,11 +39,8 @@ import type { AdaptiveCardJson } from './render';
  * ./gallery).
  */
 
-const NOW = DateTime.fromISO('2026-11-20T10:00:00Z', { zone: 'utc' });
-const RULES: TimeRules = { reminderLeadTimes: parseLeadTimes('P7D,P3D,P1D') };
-const TENANT = '5d7a4b1e-2c3f-4e5a-9b8c-0d1e2f3a4b5c';
 
-const todayOf = (reader: Reader): string => todayFor({ now: NOW, zone: reader.timeZone });
+const todayOf = (reader: Reader): string => galleryToday(reader);
 
 function member(overrides: Partial<Member> = {}): Member {
   return {

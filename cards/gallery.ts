@@ -10,7 +10,6 @@ import {
   expireReferral,
   markLost,
   markWon,
-  parseLeadTimes,
   receiveReferral,
   todayFor,
   type ActionContext,
@@ -18,7 +17,6 @@ import {
   type Member,
   type Refusal,
   type Result,
-  type TimeRules,
 } from '../services/domain';
 import { describeRefusal, readerOf, translator, type MessageKey, type Reader } from '../services/i18n';
 import { contractExample } from '../services/referrals/contractExample';
@@ -48,6 +46,9 @@ import { digestCardData, reminderCardData, renderDigestCard, renderReminderCard 
 import type { AdaptiveCardJson } from './render';
 import { renderSenderOutcomeCard, senderOutcomeCardData } from './senderOutcome';
 import { SOLUTION_SECTIONS } from './solutionGallery';
+import { GALLERY_NOW, GALLERY_RULES as RULES, GALLERY_TENANT as TENANT, galleryToday } from './galleryFixtures';
+/** The gallery's "now" (cards show countdowns and dates relative to it). */
+export { GALLERY_NOW };
 
 /*
  * The card gallery: every card template with representative data for each state that matters — the
@@ -87,10 +88,6 @@ export const galleryId = (entry: Pick<GalleryEntry, 'template' | 'state'>): stri
 
 // ---------- the sample world: one fixed instant, three readers, realistic people and deals ----------
 
-/** The gallery's "now" (cards show countdowns and dates relative to it). */
-export const GALLERY_NOW = DateTime.fromISO('2026-11-20T10:00:00Z', { zone: 'utc' });
-const RULES: TimeRules = { reminderLeadTimes: parseLeadTimes('P7D,P3D,P1D') };
-const TENANT = '5d7a4b1e-2c3f-4e5a-9b8c-0d1e2f3a4b5c';
 const SENDER_TENANT = '9e8d7c6b-5a49-4838-a726-150f0e0d0c0b';
 
 /** en-US, fr-FR and zh-CN readers, each in their own time zone: every state of every card is built for each. */
@@ -102,7 +99,7 @@ export const READERS = {
 export type Lang = keyof typeof READERS;
 export const LANGS = Object.keys(READERS) as Lang[];
 
-const todayOf = (reader: Reader, now = GALLERY_NOW): string => todayFor({ now, zone: reader.timeZone });
+const todayOf = galleryToday;
 
 /** Deterministic filler text of exactly `length` characters, in words of varied length. */
 export function longText(length: number, seed = 'Customer wants to leave its data centre by Q2, keep SAP running and train its staff;'): string {

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import {
   acceptInput,
   acceptReferral,
@@ -6,12 +5,10 @@ import {
   createDeal,
   dealDraftInput,
   markWon,
-  parseLeadTimes,
   receiveReferral,
   type Deal,
   type Member,
   type PartnerCenterConnection,
-  type TimeRules,
 } from '../services/domain';
 import { readerOf, translator, type Reader, type Translator } from '../services/i18n';
 import { fieldsOf, PcReferral, referralToIntake, syncedLink, takeRemote } from '../services/partnerCenter/mapping';
@@ -21,6 +18,7 @@ import { HOSTILE } from './hostile';
 import type { GalleryEntry } from './gallery';
 import { partnerCenterCardData, renderPartnerCenterCard } from './partnerCenter';
 import { referralCardData, renderReferralCard } from './referral';
+import { GALLERY_NOW as NOW, GALLERY_RULES as RULES, GALLERY_TENANT as TENANT } from './galleryFixtures';
 
 /*
  * Gallery entries for the Partner Center connection: its card in every state (not connected,
@@ -30,9 +28,6 @@ import { referralCardData, renderReferralCard } from './referral';
  * like dealGallery.ts.
  */
 
-const NOW = DateTime.fromISO('2026-11-20T10:00:00Z', { zone: 'utc' });
-const RULES: TimeRules = { reminderLeadTimes: parseLeadTimes('P7D,P3D,P1D') };
-const TENANT = '5d7a4b1e-2c3f-4e5a-9b8c-0d1e2f3a4b5c';
 const READERS = {
   en: readerOf('en-US', 'America/Los_Angeles'),
   fr: readerOf('fr-FR', 'Europe/Paris'),

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import {
   activateOfferBenefit,
   addDocument,
@@ -17,11 +16,9 @@ import {
   offerDetailsInput,
   ownSolutionOf,
   parseContactsCsv,
-  parseLeadTimes,
   receiveReferral,
   registrationInput,
   setCoSellTab,
-  todayFor,
   type ActionContext,
   type CoSellContact,
   type Deal,
@@ -30,7 +27,6 @@ import {
   type OfferContext,
   type Organization,
   type Result,
-  type TimeRules,
 } from '../services/domain';
 import { readerOf, translator, type Reader, type Translator } from '../services/i18n';
 import { FILE_PROBLEMS } from '../services/solutions/contactsFile';
@@ -56,6 +52,7 @@ import {
 import { renderSolutionListCard, solutionListCardData } from './solutionList';
 import { offerCardData, renderOfferCard } from './solutionOffer';
 import { renderRewardsReminderCard, rewardsReminderCardData } from './solutionReminder';
+import { GALLERY_NOW as NOW, GALLERY_RULES as RULES, GALLERY_TENANT as TENANT, galleryToday } from './galleryFixtures';
 
 /*
  * Gallery entries for the cards of issue 14 — the organization's offers, their co-sell tab and
@@ -65,9 +62,6 @@ import { renderRewardsReminderCard, rewardsReminderCardData } from './solutionRe
  * SOLUTION_SECTIONS without a circular import.
  */
 
-const NOW = DateTime.fromISO('2026-11-20T10:00:00Z', { zone: 'utc' });
-const RULES: TimeRules = { reminderLeadTimes: parseLeadTimes('P7D,P3D,P1D') };
-const TENANT = '5d7a4b1e-2c3f-4e5a-9b8c-0d1e2f3a4b5c';
 
 const READERS = {
   en: readerOf('en-US', 'America/Los_Angeles'),
@@ -77,7 +71,7 @@ const READERS = {
 type Lang = keyof typeof READERS;
 const LANGS = Object.keys(READERS) as Lang[];
 const tr = (lang: Lang): Translator => translator(READERS[lang]);
-const todayOf = (lang: Lang): string => todayFor({ now: NOW, zone: READERS[lang].timeZone });
+const todayOf = (lang: Lang): string => galleryToday(READERS[lang]);
 const ctx = (minutes = 0): ActionContext => ({ actor: { kind: 'user', id: 'user-adam', name: 'Adam Admin' }, now: NOW.plus({ minutes }) });
 
 const ORG: Organization = {
