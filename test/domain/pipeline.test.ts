@@ -39,7 +39,7 @@ describe('pipeline: sums', () => {
     ]);
   });
 
-  it('when answers are 1, 3 and 10 hours, then the median is 3 hours; with a fourth of 20 hours it is 6.5; answers before the window are not counted', () => {
+  it('DOMAIN "What sellers are told to do" (003: responding fast raises visibility): when answers are 1, 3 and 10 hours, then the median time to answer is 3 hours; with a fourth of 20 hours it is 6.5; answers before the window are not counted', () => {
     const answered = (hours: number, at = '2026-11-10T00:00:00.000Z') => {
       const received = Date.parse(at) - hours * 3_600_000;
       return { ...figuresOf(receivedReferral()), receivedAt: new Date(received).toISOString(), respondedAt: at };
