@@ -30,6 +30,21 @@ describe('the bot over HTTP (foundation)', () => {
     for (const command of ['help', 'new deal', 'inbound', 'outbound', 'favorites', 'deal [name or id]', 'members']) expect(text).toContain(command);
   });
 
+  it('when activities come in turn from two service URLs, then every reply goes to the service URL of its own activity (clients are reused per service URL, never across)', async () => {
+    const other = await new ConnectorStandIn().start();
+    try {
+      for (const [i, url] of [connector.url, other.url, connector.url, other.url].entries()) {
+        expect((await bot.post(teamsActivity(url, { text: 'help', conversationId: `a:conv-${i}` }))).status).toBe(200);
+      }
+      await connector.waitFor(() => connector.sent().length === 2);
+      await other.waitFor(() => other.sent().length === 2);
+      expect(connector.sent().map((c) => c.conversationId)).toEqual(['a:conv-0', 'a:conv-2']);
+      expect(other.sent().map((c) => c.conversationId)).toEqual(['a:conv-1', 'a:conv-3']);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('when the text is not a command, then the help card says so instead of staying silent', async () => {
     await bot.post(teamsActivity(connector.url, { text: 'what is the weather' }));
     await connector.waitFor(() => connector.sent().length === 1);
