@@ -34,6 +34,8 @@ function activity(serviceUrl: string, task: Task, id: string): Record<string, un
     type: 'invoke',
     name: 'adaptiveCard/action',
     id,
+    // Teams names the message whose card was clicked; the bot then records what that message shows.
+    replyToId: `card-${String(task.data.dealId)}`,
     channelId: 'msteams',
     serviceUrl,
     from: { id: `29:user-${task.user}`, aadObjectId: `user-${task.user}`, name: `User ${task.user}` },
@@ -160,7 +162,8 @@ async function turnsOnce(options: TurnsOptions): Promise<TurnsRun> {
       else if (k === 1 && declines[j]) tasks.push({ user: i % USERS, verb: 'referral.decline', data: { dealId: declines[j], tenantId: TENANT, reason: 'notAFit', notes: '' }, expect: 'Done: you declined' });
       else if (k === 2 && options.markStage && ids[j % WARMUP]) {
         const m = options.markStage(ids[j % WARMUP]!, Math.floor(j / WARMUP));
-        tasks.push({ user: i % USERS, verb: m.verb, data: { ...m.data, tenantId: TENANT }, expect: m.expect });
+        // The seller who accepted the deal moves it on, from its card in their own chat.
+        tasks.push({ user: (j % WARMUP) % USERS, verb: m.verb, data: { ...m.data, tenantId: TENANT }, expect: m.expect });
       }
       if (i > 3 * TURNS) break;
     }
