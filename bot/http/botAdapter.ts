@@ -80,7 +80,7 @@ class ReusingConnectorFactory extends ConnectorFactory {
 
 /**
  * The CloudAdapter builds a ConnectorClient and a UserTokenClient for every activity, each with its
- * own HTTP pipeline — about a tenth of a millisecond of every turn, and most of a turn's garbage.
+ * own HTTP pipeline: about a tenth of a millisecond of every card action in the bench's profile.
  * Neither holds anything of the turn: only the bot's credentials (per app id and audience) and the
  * service URL. So each is made once per app, service URL and audience, and reused; everything
  * else is the configured authentication's.
