@@ -46,7 +46,7 @@ import { PartnerCenterNoticeSender } from './features/partnerCenter/notice';
 import { BotFrameworkSignIn, botFrameworkTokens, DevSignIn, devTokens, noPartnerCenterTokens, type PartnerCenterSignIn } from './features/partnerCenter/signIn';
 import { partnerCenterEventsRoute } from './partnerCenterEvents';
 import { syncRoutes } from './sync';
-import { createLogger, type Logger } from './logger';
+import { createLogger, routeConsole, type Logger } from './logger';
 import { dedupeMiddleware } from './middleware/dedupe';
 import { presenceMiddleware, readerOfTurn } from './middleware/presence';
 import { botAuthentication, BotAdapter } from './http/botAdapter';
@@ -381,6 +381,8 @@ export async function main(): Promise<void> {
     throw err;
   }
   const app = await createApp(config);
+  // What libraries print joins the log as JSON lines, so many a minute at the most.
+  routeConsole(app.logger);
   await app.start();
   const shutdown = (signal: string) => {
     app.logger.info('shutting down', { signal });

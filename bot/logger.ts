@@ -1,3 +1,5 @@
+import { format } from 'node:util';
+
 /** One JSON line per event on stdout/stderr: easy to read locally, easy to ship to any log service. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
@@ -42,3 +44,52 @@ export function createLogger(level: LogLevel, sink?: LogSink, bindings: Record<s
 }
 
 export const silentLogger: Logger = createLogger('silent');
+
+export interface ConsoleRouting {
+  /** Lines logged per minute at the most; the rest are counted and said once the minute is over. */
+  readonly perMinute?: number;
+  /** Milliseconds since the epoch; the test's clock. */
+  readonly now?: () => number;
+}
+
+/** A library's line is cut to this many characters (a stack, a key in PEM). */
+const LIBRARY_LINE_MAX = 1000;
+
+/**
+ * Libraries print to the console: botbuilder prints a stack for every expired token and the channel's
+ * public key for every token whose signature does not verify — on every such request, so a stream of
+ * forged tokens could fill the log. In the bot's process that output becomes log lines like ours (one
+ * JSON line, level warn, "library output"), cut to 1,000 characters and at most `perMinute` (20) a
+ * minute; what is dropped is counted in one line when the minute is over. Returns what puts the
+ * console back.
+ */
+export function routeConsole(logger: Logger, options: ConsoleRouting = {}): () => void {
+  const perMinute = options.perMinute ?? 20;
+  const now = options.now ?? Date.now;
+  const original = { error: console.error, warn: console.warn };
+  let minuteStart = now();
+  let logged = 0;
+  let dropped = 0;
+  const route = (...args: unknown[]): void => {
+    const at = now();
+    if (at - minuteStart >= 60_000) {
+      if (dropped > 0) logger.warn('library output dropped', { lines: dropped, perMinute });
+      minuteStart = at;
+      logged = 0;
+      dropped = 0;
+    }
+    if (logged >= perMinute) {
+      dropped++;
+      return;
+    }
+    logged++;
+    const text = format(...args);
+    logger.warn('library output', { text: text.length > LIBRARY_LINE_MAX ? `${text.slice(0, LIBRARY_LINE_MAX)}…` : text });
+  };
+  console.error = route;
+  console.warn = route;
+  return () => {
+    console.error = original.error;
+    console.warn = original.warn;
+  };
+}

@@ -3,6 +3,7 @@ import { createServer, request, type IncomingHttpHeaders, type Server } from 'no
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { withinEditDistance } from '../../bot/commands/parse';
+import { createLogger, routeConsole } from '../../bot/logger';
 import { cardsOf, cardText, ConnectorStandIn } from '../support/connector';
 import { startTestApp, teamsActivity, type TestApp } from '../support/app';
 
@@ -232,6 +233,37 @@ describe('finding 5: with MicrosoftAppId set, every authentication failure is 40
     expect(res.status).toBe(401);
     expect(JSON.parse(text)).toEqual({ error: 'unauthorized' });
     expect(connector.sent()).toEqual([]);
+  });
+
+  it('when forged and expired tokens keep coming, then what botbuilder prints about each reaches the log as JSON lines, cut short, at most 20 a minute, the rest counted', async () => {
+    const lines: Record<string, unknown>[] = [];
+    let clock = Date.parse('2026-11-29T10:00:00Z');
+    const restore = routeConsole(createLogger('debug', { write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) }), { now: () => clock });
+    const send = async (token: string) => {
+      const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(invoke()) });
+      await res.text();
+      return res.status;
+    };
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 25; i++) statuses.push(await send(forged[2]![1]())); // signed by another key under the trusted kid
+      for (let i = 0; i < 5; i++) statuses.push(await send(forged[6]![1]())); // expired
+      expect(statuses.every((s) => s === 401)).toBe(true);
+      const library = lines.filter((l) => l.msg === 'library output');
+      expect(library).toHaveLength(20);
+      expect(library.every((l) => l.level === 'warn' && typeof l.text === 'string' && l.text.length <= 1001)).toBe(true);
+      expect(String(library[0]!.text)).toContain('Error finding key for token');
+      // A minute later the next line is logged, after the count of what the last minute dropped.
+      clock += 60_000;
+      expect(await send(forged[6]![1]())).toBe(401);
+      const after = lines.slice(lines.indexOf(library[19]!) + 1);
+      expect(after[0]).toMatchObject({ msg: 'library output dropped', level: 'warn' });
+      expect(after[0]!.lines).toBeGreaterThanOrEqual(10);
+      expect(after[1]).toMatchObject({ msg: 'library output' });
+      expect(String(after[1]!.text)).toContain('TokenExpiredError');
+    } finally {
+      restore();
+    }
   });
 
   it('when the signing keys cannot be fetched (nobody listens there, or it answers 500), then a well-formed token gets 503 with a fixed body', async () => {
