@@ -239,15 +239,16 @@ describe('finding 5: with MicrosoftAppId set, every authentication failure is 40
     const lines: Record<string, unknown>[] = [];
     let clock = Date.parse('2026-11-29T10:00:00Z');
     const restore = routeConsole(createLogger('debug', { write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) }), { now: () => clock });
-    const send = async (token: string) => {
-      const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(invoke()) });
+    const token = (what: string) => forged.find(([name]) => name === what)![1]();
+    const send = async (bearer: string) => {
+      const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify(invoke()) });
       await res.text();
       return res.status;
     };
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 25; i++) statuses.push(await send(forged[2]![1]())); // signed by another key under the trusted kid
-      for (let i = 0; i < 5; i++) statuses.push(await send(forged[6]![1]())); // expired
+      for (let i = 0; i < 25; i++) statuses.push(await send(token('RS256 signed by another key under the trusted kid')));
+      for (let i = 0; i < 5; i++) statuses.push(await send(token('an expiry in the past')));
       expect(statuses.every((s) => s === 401)).toBe(true);
       const library = lines.filter((l) => l.msg === 'library output');
       expect(library).toHaveLength(20);
@@ -255,7 +256,7 @@ describe('finding 5: with MicrosoftAppId set, every authentication failure is 40
       expect(String(library[0]!.text)).toContain('Error finding key for token');
       // A minute later the next line is logged, after the count of what the last minute dropped.
       clock += 60_000;
-      expect(await send(forged[6]![1]())).toBe(401);
+      expect(await send(token('an expiry in the past'))).toBe(401);
       const after = lines.slice(lines.indexOf(library[19]!) + 1);
       expect(after[0]).toMatchObject({ msg: 'library output dropped', level: 'warn' });
       expect(after[0]!.lines).toBeGreaterThanOrEqual(10);
