@@ -3,7 +3,7 @@ import { isFavorite } from '../services/domain/favorites';
 import type { Deal, Member } from '../services/domain/model';
 import type { Translator } from '../services/i18n';
 import { renderCompactCard } from './compact';
-import { dueLine, identityLine, NAME_SHOWN, stageLine, valueLine } from './dealText';
+import { dueLine, identityLine, NAME_SHOWN, noticeFields, stageLine, valueLine } from './dealText';
 import { renderCard, type AdaptiveCardJson } from './render';
 import { oneLine } from './untrusted';
 import template from './templates/deal-list.json';
@@ -77,8 +77,7 @@ export function dealListCardData(deals: readonly Deal[], viewer: Member, tr: Tra
   const filter = options.filter ?? 'open';
   return {
     title: options.title,
-    notice: options.notice?.text ?? '',
-    noticeColor: options.notice?.color ?? 'Default',
+    ...noticeFields(options.notice),
     empty: deals.length === 0 ? options.empty : '',
     list: options.list ?? '',
     filter,

@@ -6,7 +6,7 @@ import { registrationEligibility } from '../services/domain/registration';
 import { ASSESSMENT_STAGES, completedAssessmentStages, isTerminal, nextAssessmentStage, stagePercent } from '../services/domain/stages';
 import { countryName, describeRefusal, formatCountdown, formatDate, formatDateTime, formatMoney, type Translator } from '../services/i18n';
 import { renderCompactCard } from './compact';
-import { actorName, customerLine, historyText, identityLine, NAME_SHOWN, solutionLabel, stageLine, timeToRespond, typeLine, STATUS_COLOR, type CardColor } from './dealText';
+import { actorName, customerLine, dealCardHead, historyText, identityLine, NAME_SHOWN, solutionLabel, stageLine, timeToRespond, typeLine, STATUS_COLOR, type CardColor } from './dealText';
 import { partnerCenterLine } from './partnerCenter';
 import type { Fact } from './referral';
 import { renderCard, type AdaptiveCardJson } from './render';
@@ -303,11 +303,7 @@ export function dealStatusCardData(deal: Deal, viewer: Member, tr: Translator, n
     favorite: allowed.has('favorite'),
   };
   return {
-    dealId: deal.id,
-    tenantId: deal.tenantId,
-    refreshUserIds: options.refreshFor ? [options.refreshFor] : [],
-    notice: options.notice?.text ?? '',
-    noticeColor: options.notice?.color ?? 'Default',
+    ...dealCardHead(deal, options),
     typeLine: typeLine(deal, tr),
     title: deal.name,
     identity: identityLine(deal, tr),

@@ -22,6 +22,22 @@ const name = (text: string): string => oneLine(text, NAME_SHOWN);
 /** The colours an Adaptive Card may give text. */
 export type CardColor = 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
 
+/** What an action just did (or what went wrong), shown above a card's content. */
+export interface CardNotice<C extends CardColor = CardColor> {
+  readonly text: string;
+  readonly color: C;
+}
+
+/** A card's notice as its template binds it: '' and the default colour when there is none. */
+export function noticeFields<C extends CardColor>(notice: CardNotice<C> | undefined): { notice: string; noticeColor: C | 'Default' } {
+  return { notice: notice?.text ?? '', noticeColor: notice?.color ?? 'Default' };
+}
+
+/** What every card about one deal carries: the deal, who refreshes it (Universal Actions), its notice. */
+export function dealCardHead(deal: Pick<Deal, 'id' | 'tenantId'>, options: { readonly refreshFor?: string; readonly notice?: CardNotice }) {
+  return { dealId: deal.id, tenantId: deal.tenantId, refreshUserIds: options.refreshFor ? [options.refreshFor] : [], ...noticeFields(options.notice) };
+}
+
 /** How a deal's status is coloured on every card that shows it. */
 export const STATUS_COLOR: Readonly<Record<Deal['status'], CardColor>> = {
   received: 'Accent',

@@ -6,6 +6,7 @@ import type { TeamRow } from './formParts';
 import { countryChoices, currencyChoices } from './choices';
 import { renderCompactCard } from './compact';
 import { renderCard, type AdaptiveCardJson } from './render';
+import { noticeFields } from './dealText';
 import customerTemplate from './templates/deal-create-customer.json';
 import detailsTemplate from './templates/deal-create-details.json';
 import partnersTemplate from './templates/deal-create-partners.json';
@@ -49,8 +50,7 @@ export function stepFrame(tr: Translator, run: string, step: WizardStep, positio
     step,
     title: step === 'summary' ? tr.t('dialog.summaryTitle') : tr.t('dialog.stepTitle', { index: position.index, total: position.total, name }),
     intro: tr.tk(`dialog.intro.${step}`),
-    notice: notice?.text ?? '',
-    noticeColor: notice?.color ?? 'Default',
+    ...noticeFields(notice),
     canBack: step !== 'customer',
     nextTitle: tr.t('dialog.next'),
     backTitle: tr.t('dialog.back'),

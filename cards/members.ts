@@ -3,7 +3,7 @@ import { countryName, type Translator } from '../services/i18n';
 import { countryChoices } from './choices';
 import { renderCompactCard } from './compact';
 import type { Choice } from './dealStatus';
-import { NAME_SHOWN } from './dealText';
+import { NAME_SHOWN, noticeFields } from './dealText';
 import { renderCard, type AdaptiveCardJson } from './render';
 import template from './templates/members.json';
 import { oneLine, shorten } from './untrusted';
@@ -66,8 +66,7 @@ export function membersCardData(
   return {
     title: tr.t('members.title', { org: oneLine(orgName, NAME_SHOWN) }),
     intro: tr.t('members.intro'),
-    notice: options.notice?.text ?? '',
-    noticeColor: options.notice?.color ?? 'Default',
+    ...noticeFields(options.notice),
     members: members.map((m) => {
       const configured = options.isConfigured(m);
       return {

@@ -2,7 +2,7 @@ import type { Deal, PartnerCenterConnection } from '../services/domain/model';
 import { formatDateTime, type Translator } from '../services/i18n';
 import { syncStateOf } from '../services/partnerCenter/mapping';
 import { renderCompactCard } from './compact';
-import type { CardColor } from './dealText';
+import { noticeFields, type CardColor } from './dealText';
 import type { Fact } from './referral';
 import { renderCard, type AdaptiveCardJson } from './render';
 import template from './templates/partner-center.json';
@@ -74,8 +74,7 @@ export function partnerCenterCardData(connection: PartnerCenterConnection | unde
   }));
   return {
     tenantId: connection?.tenantId ?? '',
-    notice: options.notice?.text ?? '',
-    noticeColor: options.notice?.color ?? 'Default',
+    ...noticeFields(options.notice),
     title: tr.t('partnerCenter.title'),
     status: tr.tk(`partnerCenter.state.${state ?? 'none'}`),
     statusColor: state ? STATE_COLOR[state] : 'Default',

@@ -12,7 +12,7 @@ import {
   type Translator,
 } from '../services/i18n';
 import { openDeal, renderCompactCard, type CompactAction } from './compact';
-import { actorName, customerLine, identityLine, listLine, solutionLabel, STATUS_COLOR, timeToRespond, type CardColor } from './dealText';
+import { actorName, customerLine, dealCardHead, identityLine, listLine, solutionLabel, STATUS_COLOR, timeToRespond, type CardColor } from './dealText';
 import { chosen, currencyChoices } from './choices';
 import type { Choice } from './dealStatus';
 import { picked, str, teamFromRows, teamRowsFor, typedTeamRows, type FormValues, type TeamRow } from './formParts';
@@ -176,12 +176,8 @@ export function referralCardData(deal: Deal, tr: Translator, now: DateTime, opti
       : []),
   ];
   return {
-    dealId: deal.id,
-    tenantId: deal.tenantId,
+    ...dealCardHead(deal, options),
     purpose: options.purpose,
-    refreshUserIds: options.refreshFor ? [options.refreshFor] : [],
-    notice: options.notice?.text ?? '',
-    noticeColor: options.notice?.color ?? 'Default',
     header,
     headerColor: 'Accent',
     title: oneLine(deal.name, REFERRAL_SHOWN.name),

@@ -3,7 +3,7 @@ import { instantMillis } from '../services/clock';
 import type { Deal } from '../services/domain/model';
 import { countdown, formatDate, type Translator } from '../services/i18n';
 import { openDeal, renderCompactCard } from './compact';
-import { customerLine, identityLine, NAME_SHOWN, STATUS_COLOR, timeToRespond, valueLine, type CardColor } from './dealText';
+import { customerLine, dealCardHead, identityLine, NAME_SHOWN, noticeFields, STATUS_COLOR, timeToRespond, valueLine, type CardColor } from './dealText';
 import { outcomeLine } from './referral';
 import { renderCard, type AdaptiveCardJson } from './render';
 import digestTemplate from './templates/reminder-digest.json';
@@ -59,11 +59,7 @@ export function reminderCardData(deal: Deal, tr: Translator, now: DateTime, opti
   // Past its deadline, a referral waits only for the sweeper to mark it expired: no time left to count.
   const left = waiting ? countdown(deal.inbound!.expiresAt, now) : undefined;
   return {
-    dealId: deal.id,
-    tenantId: deal.tenantId,
-    refreshUserIds: options.refreshFor ? [options.refreshFor] : [],
-    notice: options.notice?.text ?? '',
-    noticeColor: options.notice?.color ?? 'Default',
+    ...dealCardHead(deal, options),
     header: left && !left.overdue ? tr.t('reminder.header', left.params) : tr.t('referral.header.seen'),
     headerColor: urgent ? 'Attention' : waiting ? 'Warning' : 'Accent',
     title: oneLine(deal.name, NAME_SHOWN),
@@ -120,8 +116,7 @@ export function digestCardData(
 ): DigestCardData {
   const day = DateTime.fromISO(now.toISO() as string).setZone(tr.reader.timeZone).toISODate() as string;
   return {
-    notice: options.notice?.text ?? '',
-    noticeColor: options.notice?.color ?? 'Default',
+    ...noticeFields(options.notice),
     header: tr.t('digest.header', { date: formatDate(day, tr.reader) }),
     title: tr.t('digest.title', { count: waiting.length }),
     empty: waiting.length === 0 ? tr.t('digest.empty') : '',

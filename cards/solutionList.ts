@@ -2,8 +2,7 @@ import type { Member, Organization } from '../services/domain/model';
 import { offerReadiness, type Offer } from '../services/domain/offers';
 import { formatDateTime, type Translator } from '../services/i18n';
 import { renderCompactCard } from './compact';
-import type { CardColor } from './dealText';
-import { NAME_SHOWN } from './dealText';
+import { NAME_SHOWN, noticeFields, type CardColor } from './dealText';
 import { renderCard, type AdaptiveCardJson } from './render';
 import { offerLine } from './solutionOffer';
 import template from './templates/solution-list.json';
@@ -49,8 +48,7 @@ export function solutionListCardData(
     tenantId: org.tenantId,
     title: tr.t('solutions.list.title', { org: oneLine(org.name, NAME_SHOWN) }),
     intro: tr.t('solutions.list.intro'),
-    notice: options.notice?.text ?? '',
-    noticeColor: options.notice?.color ?? 'Default',
+    ...noticeFields(options.notice),
     offers: offers.map((o) => {
       const ready = offerReadiness(o);
       return {

@@ -6,7 +6,7 @@ import { isAdmin } from '../services/domain/visibility';
 import { documentKey, liveDay, offerReadiness, ownSolutionOf, rewardsOfferOf, type Offer } from '../services/domain/offers';
 import { countryName, formatDate, formatDateTime, type Translator } from '../services/i18n';
 import { renderCompactCard } from './compact';
-import { listLine, NAME_SHOWN, type CardColor } from './dealText';
+import { listLine, NAME_SHOWN, noticeFields, type CardColor } from './dealText';
 import type { Fact } from './referral';
 import { renderCard, type AdaptiveCardJson } from './render';
 import template from './templates/solution-offer.json';
@@ -188,8 +188,7 @@ export function offerCardData(offer: Offer, viewer: Member, tr: Translator, now:
     offerId: offer.id,
     tenantId: offer.tenantId,
     refreshUserIds: [viewer.userId],
-    notice: options.notice?.text ?? '',
-    noticeColor: options.notice?.color ?? 'Default',
+    ...noticeFields(options.notice),
     title: oneLine(offer.name, NAME_SHOWN),
     subtitle: offerLine(offer, tr),
     readiness: {
