@@ -4,7 +4,7 @@ import type { TestApp } from '../support/app';
 import { ConnectorStandIn } from '../support/connector';
 import { OTHER_TENANT, TENANT } from '../support/fixtures';
 import { coSellReadyOffer } from '../support/offers';
-import { install, personalConversation, say, teamsUser } from '../support/teams';
+import { errorBeside, install, personalConversation, say, teamsUser } from '../support/teams';
 import { actionsOf, cardProblems, cardText, command, inputsOf, lastSent, press, startBot, type Card } from './support';
 
 /*
@@ -41,29 +41,8 @@ const ORDER: Step[] = ['customer', 'details', 'team', 'solutions', 'selling', 'p
 
 const stepOf = (card: Card): Step | undefined => ORDER.find((s) => TITLES[s].test(cardText(card)));
 
-/** The error shown right after the input with this id (beside the field), or ''. */
 /** Inputs that are searchable lists: they show a value only when it is one of theirs. */
 const PICKED = new Set(['customerCountry', 'location', 'currency', 'assessmentLocation', 'partnerCurrency']);
-
-function errorBeside(card: Card, id: string): string {
-  let found = '';
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) {
-      node.forEach((item, i) => {
-        const n = item as Record<string, unknown> | undefined;
-        if (n && n.id === id && typeof n.type === 'string' && n.type.startsWith('Input.')) {
-          const next = node[i + 1] as Record<string, unknown> | undefined;
-          // An error sits right below its field, as text on Teams' "attention" background (readable in both themes).
-          const items = next?.items as Record<string, unknown>[] | undefined;
-          if (next?.type === 'Container' && next.style === 'attention' && items?.[0]?.type === 'TextBlock') found = String(items[0].text);
-        }
-        walk(item);
-      });
-    } else if (node && typeof node === 'object') Object.values(node).forEach(walk);
-  };
-  walk(card);
-  return found;
-}
 
 describe('the create-deal dialog', () => {
   let connector: ConnectorStandIn;

@@ -3,7 +3,7 @@ import { contractExample } from '../../services/referrals/contractExample';
 import { startTestApp, teamsActivity, type TestApp } from '../support/app';
 import { cardsOf, cardText, ConnectorStandIn } from '../support/connector';
 import { OTHER_TENANT, outboundDeal, TENANT } from '../support/fixtures';
-import { actionsOf, click, inputsOf, install, personalConversation, say, submit, teamsUser, type TeamsUser } from '../support/teams';
+import { actionsOf, click, errorBeside, inputsOf, install, personalConversation, say, submit, teamsUser, type TeamsUser } from '../support/teams';
 import { CardBrowser } from '../../scripts/lib/cardBrowser';
 import { cardProblems, command, press, type Card } from '../dialogs/support';
 
@@ -539,24 +539,5 @@ describe('issue 13: what tripped a new user', () => {
     walk(card);
     if (!found) throw new Error(`no input "${id}" on the card`);
     return found as ReturnType<typeof findInput>;
-  }
-
-  /** The error right below an input (the text on Teams' "attention" background), or ''. */
-  function errorBeside(card: Card, id: string): string {
-    let found = '';
-    const walk = (node: unknown) => {
-      if (Array.isArray(node)) {
-        node.forEach((item, i) => {
-          const n = item as Record<string, unknown> | undefined;
-          if (n?.id === id && typeof n.type === 'string' && n.type.startsWith('Input.')) {
-            const next = node[i + 1] as { type?: string; style?: string; items?: { text?: string }[] } | undefined;
-            if (next?.type === 'Container' && next.style === 'attention') found = String(next.items?.[0]?.text ?? '');
-          }
-          walk(item);
-        });
-      } else if (node && typeof node === 'object') Object.values(node).forEach(walk);
-    };
-    walk(card);
-    return found;
   }
 });

@@ -114,3 +114,26 @@ export function inputsOf(card: unknown): Record<string, string> {
   walk(card);
   return out;
 }
+
+/**
+ * The error shown right below the input with this id, or '': a TextBlock in the container that follows
+ * the input, on Teams' "attention" background (readable in both themes).
+ */
+export function errorBeside(card: unknown, id: string): string {
+  let found = '';
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => {
+        const n = item as Record<string, unknown> | undefined;
+        if (n && n.id === id && typeof n.type === 'string' && n.type.startsWith('Input.')) {
+          const next = node[i + 1] as Record<string, unknown> | undefined;
+          const items = next?.items as Record<string, unknown>[] | undefined;
+          if (next?.type === 'Container' && next.style === 'attention' && items?.[0]?.type === 'TextBlock') found = String(items[0].text);
+        }
+        walk(item);
+      });
+    } else if (node && typeof node === 'object') Object.values(node).forEach(walk);
+  };
+  walk(card);
+  return found;
+}
