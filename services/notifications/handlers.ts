@@ -77,10 +77,13 @@ export class RefreshHandler implements OutboxHandler {
 
   async handle(item: OutboxRecord): Promise<HandlerOutcome> {
     const { dealTenantId, dealId } = item.payload as { dealTenantId: string; dealId: string };
+    // The deal is read only to tell which copies are behind: with none, there is nothing to read.
+    const all = await this.store.cardCopies.listForDeal(dealTenantId, dealId);
+    if (all.length === 0) return DONE;
     const deal = (await this.store.deals.get(dealTenantId, dealId))?.value;
     if (!deal) return DONE;
     const current = dealVersion(deal);
-    const copies = (await this.store.cardCopies.listForDeal(dealTenantId, dealId)).filter((copy) => copy.version !== current);
+    const copies = all.filter((copy) => copy.version !== current);
     const updates: OutboxItem[] = copies.map((copy) => {
       const payload: UpdatePayload = {
         dealTenantId,
