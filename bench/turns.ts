@@ -20,6 +20,13 @@ const TENANT = 'bench-tenant';
 const USERS = 32;
 const TURNS = 5000;
 const WARMUP = 300;
+/**
+ * After the closed loop, turns sent at a steady rate well under both servers' capacity, whether or
+ * not earlier ones have been answered: the wait a seller clicking a card sees when the bot is not
+ * saturated. The closed loop's p50 is a throughput figure (32 users ÷ turns per second).
+ */
+const PACED = 1000;
+const PACED_PER_SECOND = 200;
 
 interface Task {
   readonly user: number;
@@ -68,6 +75,25 @@ async function load(url: string, serviceUrl: string, tasks: readonly Task[], pha
     }),
   );
   return { latencies, seconds: (performance.now() - t0) / 1000, unexpected };
+}
+
+/** Send `tasks` at `perSecond`, each on its own schedule (an open loop); latency runs from each one's send. */
+async function paced(url: string, serviceUrl: string, tasks: readonly Task[], perSecond: number, phase: string): Promise<{ latencies: number[]; unexpected: string[] }> {
+  const latencies: number[] = [];
+  const unexpected: string[] = [];
+  const t0 = performance.now();
+  await Promise.all(
+    tasks.map(async (task, n) => {
+      const wait = t0 + (n * 1000) / perSecond - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const started = performance.now();
+      const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(serviceUrl, task, `${phase}-${n}`)) });
+      const text = await res.text();
+      latencies.push(performance.now() - started);
+      if (res.status !== 200 || !text.includes(task.expect)) unexpected.push(`${task.verb} ${res.status} ${text.slice(0, 200)}`);
+    }),
+  );
+  return { latencies, unexpected };
 }
 
 async function seed(dataDir: string, serviceUrl: string, referrals: number): Promise<string[]> {
@@ -127,6 +153,8 @@ interface TurnsRun {
   readonly p99: Sample;
   readonly throughput: Sample;
   readonly cpu: Sample;
+  readonly pacedP50: Sample;
+  readonly pacedP99: Sample;
 }
 
 /** One run: fresh data, a fresh bot and echo bot, the load in alternating blocks. */
@@ -136,7 +164,7 @@ async function turnsOnce(options: TurnsOptions): Promise<TurnsRun> {
   const running: Running[] = [];
   try {
     const kinds = options.markStage ? 3 : 2;
-    const perKind = Math.ceil(TURNS / kinds);
+    const perKind = Math.ceil((TURNS + PACED) / kinds);
     // Accepts and declines each need a received referral of their own; stage marks use the deals accepted first.
     const ids = await seed(dataDir, connector.url, WARMUP + 2 * perKind);
     const acceptData = (dealId: string) => ({
@@ -155,7 +183,7 @@ async function turnsOnce(options: TurnsOptions): Promise<TurnsRun> {
     const accepts = ids.slice(WARMUP, WARMUP + perKind);
     const declines = ids.slice(WARMUP + perKind, WARMUP + 2 * perKind);
     const tasks: Task[] = [];
-    for (let i = 0; tasks.length < TURNS; i++) {
+    for (let i = 0; tasks.length < TURNS + PACED; i++) {
       const k = i % kinds;
       const j = Math.floor(i / kinds);
       if (k === 0 && accepts[j]) tasks.push({ user: i % USERS, verb: 'referral.accept', data: acceptData(accepts[j]!), expect: 'Done: you accepted' });
@@ -165,8 +193,9 @@ async function turnsOnce(options: TurnsOptions): Promise<TurnsRun> {
         // The seller who accepted the deal moves it on, from its card in their own chat.
         tasks.push({ user: (j % WARMUP) % USERS, verb: m.verb, data: { ...m.data, tenantId: TENANT }, expect: m.expect });
       }
-      if (i > 3 * TURNS) break;
+      if (i > 3 * (TURNS + PACED)) break;
     }
+    const pacedTasks = tasks.splice(TURNS);
 
     // Both servers run side by side and take the load in alternating blocks, so drift in what the
     // machine is doing meanwhile hits the floor and the bot alike.
@@ -196,8 +225,25 @@ async function turnsOnce(options: TurnsOptions): Promise<TurnsRun> {
     }
     await new Promise((r) => setTimeout(r, 1000)); // the bot's outbox work after the last turns belongs to them
     const cpu = { echo: (echo.cpuMs() - cpuBefore.echo) / echoTasks.length, bot: (bot.cpuMs() - cpuBefore.bot) / tasks.length };
+    // The paced turns, in two alternating blocks as well.
+    const pacedFloor = { latencies: [] as number[], unexpected: [] as string[] };
+    const pacedOurs = { latencies: [] as number[], unexpected: [] as string[] };
+    const half = Math.ceil(pacedTasks.length / 2);
+    for (let b = 0; b < 2; b++) {
+      const block = pacedTasks.slice(b * half, (b + 1) * half);
+      for (const [target, into, list] of [
+        [echo, pacedFloor, block.map((t) => ({ ...t, expect: 'Done' }))],
+        [bot, pacedOurs, block],
+      ] as const) {
+        const r = await paced(target.url, connector.url, list, PACED_PER_SECOND, `${target === bot ? 'paced' : 'echo-paced'}-${b}`);
+        into.latencies.push(...r.latencies);
+        into.unexpected.push(...r.unexpected);
+      }
+    }
     await Promise.all([echo.stop(), bot.stop()]);
 
+    ours.unexpected.push(...pacedOurs.unexpected);
+    floor.unexpected.push(...pacedFloor.unexpected);
     check(ours.unexpected.length === 0, `card action turns with an unexpected answer (double transition or failure): ${ours.unexpected.length}, e.g. ${ours.unexpected[0]}`);
     check(floor.unexpected.length === 0, `echo bot failed: ${floor.unexpected[0]}`);
     const store = SqliteStore.open(dataDir);
@@ -216,7 +262,7 @@ async function turnsOnce(options: TurnsOptions): Promise<TurnsRun> {
         token = page.continuationToken;
       } while (token);
       check(transitions === WARMUP + accepts.length + declines.length, `expected ${WARMUP + accepts.length + declines.length} answered referrals, found ${transitions}`);
-      const stageTurns = tasks.filter((t) => t.verb === 'deal.stage').length;
+      const stageTurns = [...tasks, ...pacedTasks].filter((t) => t.verb === 'deal.stage').length;
       check(stageMarks === stageTurns, `expected ${stageTurns} stage changes, found ${stageMarks}`);
     } finally {
       await store.close();
@@ -227,6 +273,8 @@ async function turnsOnce(options: TurnsOptions): Promise<TurnsRun> {
       p99: { value: percentile(ours.latencies, 99), reference: percentile(floor.latencies, 99) },
       throughput: { value: tasks.length / ours.seconds, reference: tasks.length / floor.seconds },
       cpu: { value: cpu.bot, reference: cpu.echo },
+      pacedP50: { value: percentile(pacedOurs.latencies, 50), reference: percentile(pacedFloor.latencies, 50) },
+      pacedP99: { value: percentile(pacedOurs.latencies, 99), reference: percentile(pacedFloor.latencies, 99) },
     };
   } finally {
     await Promise.all(running.map((r) => r.stop()));
@@ -240,13 +288,16 @@ export async function benchTurns(options: TurnsOptions = {}, runs = 1): Promise<
   for (let r = 1; r <= runs; r++) {
     const run = await turnsOnce(options);
     samples.push(run);
-    process.stderr.write(`  run ${r}/${runs}: p50 ${round(run.p50.value, 1)} ms vs floor ${round(run.p50.reference!, 1)} ms; p99 ${round(run.p99.value, 1)} vs ${round(run.p99.reference!, 1)} ms; ${round(run.throughput.value, 0)} vs ${round(run.throughput.reference!, 0)} turns/s; CPU ${round(run.cpu.value, 2)} vs ${round(run.cpu.reference!, 2)} ms/turn\n`);
+    process.stderr.write(`  run ${r}/${runs}: p50 ${round(run.p50.value, 1)} ms vs floor ${round(run.p50.reference!, 1)} ms; p99 ${round(run.p99.value, 1)} vs ${round(run.p99.reference!, 1)} ms; ${round(run.throughput.value, 0)} vs ${round(run.throughput.reference!, 0)} turns/s; CPU ${round(run.cpu.value, 2)} vs ${round(run.cpu.reference!, 2)} ms/turn; at ${PACED_PER_SECOND}/s p50 ${round(run.pacedP50.value, 1)} vs ${round(run.pacedP50.reference!, 1)} ms, p99 ${round(run.pacedP99.value, 1)} vs ${round(run.pacedP99.reference!, 1)} ms\n`);
   }
   const benchmark = `card action turn (${TURNS} turns: ${options.markStage ? 'accept, decline, mark stage' : 'accept, decline'}; ${USERS} users at once; floor: echo bot, same adapter and server)`;
+  const steady = `card action turn at a steady ${PACED_PER_SECOND} turns/s (${PACED} turns sent on schedule, answered or not; floor: echo bot)`;
   return [
     summarize({ benchmark, figure: 'p50 latency', unit: 'ms', target: '≤ 1.5× floor', meets: (m) => m.ratio! <= 1.5 }, samples.map((s) => s.p50)),
     summarize({ benchmark, figure: 'p99 latency', unit: 'ms', target: '≤ 3× floor', meets: (m) => m.ratio! <= 3 }, samples.map((s) => s.p99)),
     summarize({ benchmark, figure: 'throughput', unit: 'turns/s', digits: 0 }, samples.map((s) => s.throughput)),
     summarize({ benchmark, figure: 'server CPU time per turn', unit: 'ms', digits: 2 }, samples.map((s) => s.cpu)),
+    summarize({ benchmark: steady, figure: 'p50 latency', unit: 'ms' }, samples.map((s) => s.pacedP50)),
+    summarize({ benchmark: steady, figure: 'p99 latency', unit: 'ms' }, samples.map((s) => s.pacedP99)),
   ];
 }
