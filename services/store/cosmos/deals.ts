@@ -116,7 +116,7 @@ export class CosmosDeals implements DealRepository {
 
   async get(tenantId: string, id: string): Promise<Stored<Deal> | undefined> {
     const raw = await this.items.read(id, tenantId);
-    return raw ? this.reading(DealDoc.parse(raw)) : undefined;
+    return raw ? this.relayer.reading(DealDoc.parse(raw)) : undefined;
   }
 
   async create(deal: Deal, options?: WriteOptions): Promise<Stored<Deal>> {
@@ -127,7 +127,7 @@ export class CosmosDeals implements DealRepository {
       if (hint) await this.schedule.remove(hint);
       throw new AlreadyExistsError('deal', value.id);
     }
-    return this.relay(DealDoc.parse(created));
+    return this.relayer.relay(DealDoc.parse(created));
   }
 
   async update(deal: Deal, ifMatch: string, options?: WriteOptions): Promise<Stored<Deal>> {
@@ -144,20 +144,12 @@ export class CosmosDeals implements DealRepository {
     }
     // No version to come names the hint of the one replaced: a dropped hint is never taken up again.
     if (previous.hint && previous.hint !== kept) await this.schedule.remove(previous.hint);
-    return this.relay(DealDoc.parse(replaced.doc));
+    return this.relayer.relay(DealDoc.parse(replaced.doc));
   }
 
   /** Relay the items of deals whose writer died between the write and the relay (OutboxRelay). */
   relayStranded(writtenBefore: string): Promise<void> {
     return this.relayer.relayStranded(writtenBefore);
-  }
-
-  private relay(doc: DealDoc): Promise<Stored<Deal>> {
-    return this.relayer.relay(doc);
-  }
-
-  private reading(doc: DealDoc): Promise<Stored<Deal>> {
-    return this.relayer.reading(doc);
   }
 
   private filter(tenantId: string, query: DealQuery): { where: string[]; parameters: SqlParameter[] } | undefined {
@@ -211,7 +203,7 @@ export class CosmosDeals implements DealRepository {
       filter.parameters.push({ name: '@afterCreated', value: after[0]! }, { name: '@afterId', value: after[1]! });
     }
     const docs = await this.newestFirst(tenantId, filter.where, filter.parameters, limit + 1);
-    const items = await Promise.all(docs.slice(0, limit).map((doc) => this.reading(doc)));
+    const items = await Promise.all(docs.slice(0, limit).map((doc) => this.relayer.reading(doc)));
     const last = docs[limit - 1];
     return docs.length > limit && last ? { items, continuationToken: encodeToken([last.deal.createdAt, last.id]) } : { items };
   }
@@ -222,7 +214,7 @@ export class CosmosDeals implements DealRepository {
     filter.where.push('(c.id = @id OR CONTAINS(c.nameLower, @needle))');
     filter.parameters.push({ name: '@id', value: text.trim().toUpperCase() }, { name: '@needle', value: text.trim().toLowerCase() });
     const docs = await this.newestFirst(tenantId, filter.where, filter.parameters, clampLimit(limit));
-    return Promise.all(docs.map((doc) => this.reading(doc)));
+    return Promise.all(docs.map((doc) => this.relayer.reading(doc)));
   }
 
   async searchByKeys(tenantId: string, keys: KeyQuery, query: DealQuery, limit: number): Promise<Stored<Deal>[]> {
@@ -243,7 +235,7 @@ export class CosmosDeals implements DealRepository {
     });
     filter.where.push(`(${clauses.join(keys.mode === 'all' ? ' AND ' : ' OR ')})`);
     const docs = await this.newestFirst(tenantId, filter.where, filter.parameters, clampLimit(limit));
-    return Promise.all(docs.map((doc) => this.reading(doc)));
+    return Promise.all(docs.map((doc) => this.relayer.reading(doc)));
   }
 
   async figures(tenantId: string, query: DealQuery, limit: number): Promise<FiguresRead> {
@@ -323,7 +315,7 @@ export class CosmosDeals implements DealRepository {
       }
       if (found.length > limit) break;
     }
-    const items = await Promise.all(found.slice(0, limit).map(({ doc }) => this.reading(doc)));
+    const items = await Promise.all(found.slice(0, limit).map(({ doc }) => this.relayer.reading(doc)));
     const last = found[limit - 1];
     return found.length > limit && last ? { items, continuationToken: encodeToken([last.hint.dueAt, last.hint.id]) } : { items };
   }

@@ -62,14 +62,14 @@ export class CosmosOffers implements OfferRepository {
 
   async get(tenantId: string, id: string): Promise<Stored<Offer> | undefined> {
     const raw = await this.items.read(id, tenantId);
-    return raw ? this.reading(OfferDoc.parse(raw)) : undefined;
+    return raw ? this.relayer.reading(OfferDoc.parse(raw)) : undefined;
   }
 
   async create(offer: Offer, options?: WriteOptions): Promise<Stored<Offer>> {
     const value = Offer.parse(offer);
     const created = await this.items.create(toDocument(value, pendingItems(options?.outbox ?? [], value.updatedAt)));
     if (!created) throw new AlreadyExistsError('offer', value.id);
-    return this.relay(OfferDoc.parse(created));
+    return this.relayer.relay(OfferDoc.parse(created));
   }
 
   async update(offer: Offer, ifMatch: string, options?: WriteOptions): Promise<Stored<Offer>> {
@@ -77,7 +77,7 @@ export class CosmosOffers implements OfferRepository {
     const replaced = await this.items.replace(toDocument(value, pendingItems(options?.outbox ?? [], value.updatedAt)), value.tenantId, ifMatch);
     if (replaced === 'conflict') throw new ConflictError('offer', value.id);
     if (replaced === 'missing') throw new NotFoundError('offer', value.id);
-    return this.relay(OfferDoc.parse(replaced.doc));
+    return this.relayer.relay(OfferDoc.parse(replaced.doc));
   }
 
   async delete(tenantId: string, id: string, ifMatch: string): Promise<void> {
@@ -90,14 +90,6 @@ export class CosmosOffers implements OfferRepository {
   /** Relay the items of offers whose writer died between the write and the relay (OutboxRelay). */
   relayStranded(writtenBefore: string): Promise<void> {
     return this.relayer.relayStranded(writtenBefore);
-  }
-
-  private relay(doc: OfferDoc): Promise<Stored<Offer>> {
-    return this.relayer.relay(doc);
-  }
-
-  private reading(doc: OfferDoc): Promise<Stored<Offer>> {
-    return this.relayer.reading(doc);
   }
 
   async list(tenantId: string, page: PageRequest): Promise<Page<Stored<Offer>>> {
@@ -116,7 +108,7 @@ export class CosmosOffers implements OfferRepository {
       { partitionKey: tenantId },
     );
     const docs = found.map((raw) => OfferDoc.parse(raw));
-    const items = await Promise.all(docs.slice(0, limit).map((doc) => this.reading(doc)));
+    const items = await Promise.all(docs.slice(0, limit).map((doc) => this.relayer.reading(doc)));
     const last = docs[limit - 1];
     return docs.length > limit && last ? { items, continuationToken: encodeToken([last.offer.name.toLowerCase(), last.id]) } : { items };
   }
@@ -135,7 +127,7 @@ export class CosmosOffers implements OfferRepository {
       ],
     });
     const docs = found.map((raw) => OfferDoc.parse(raw));
-    const items = await Promise.all(docs.slice(0, limit).map((doc) => this.reading(doc)));
+    const items = await Promise.all(docs.slice(0, limit).map((doc) => this.relayer.reading(doc)));
     const last = docs[limit - 1];
     return docs.length > limit && last ? { items, continuationToken: encodeToken([utc(last.offer.dueAt!), last.tenantId, last.id]) } : { items };
   }
